@@ -1,0 +1,2 @@
+export { FixedClock } from './fixed-clock.js';
+export { SequentialIds } from './sequential-ids.js';
