@@ -17,7 +17,8 @@ export default defineConfig(({ mode }) => {
     ssr: { resolve: { conditions: ['@contextflow/source'] } },
     test: {
       include,
-      exclude: mode === 'integration' || mode === 'e2e' ? [] : ['**/*.integration.test.ts', '**/*.e2e.test.ts'],
+      exclude:
+        mode === 'integration' || mode === 'e2e' ? [] : ['**/*.integration.test.ts', '**/*.e2e.test.ts'],
       passWithNoTests: false,
       // Unit tests share no global state, so one worker per file is wasted start-up.
       isolate: mode === 'integration' || mode === 'e2e',

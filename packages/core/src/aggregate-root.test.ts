@@ -15,7 +15,13 @@ class Thing extends AggregateRoot<Renamed> {
 
   rename(name: string): void {
     this.name = name;
-    this.record({ id: `e-${this.version + 1}`, type: 'test.renamed', version: 1, occurredAt: '2026-01-01T00:00:00.000Z', payload: { name } });
+    this.record({
+      id: `e-${this.version + 1}`,
+      type: 'test.renamed',
+      version: 1,
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      payload: { name },
+    });
   }
 }
 

@@ -40,9 +40,15 @@ export abstract class AggregateRoot<TEvent extends DomainEvent = DomainEvent> {
   /** Records an event and bumps the version; the subclass has already applied the change to its state. */
   protected record(event: Unrecorded<TEvent>): void {
     this.#version += 1;
-    this.#pending.push({ ...event, aggregateId: this.id, aggregateVersion: this.#version } as unknown as TEvent);
+    this.#pending.push({
+      ...event,
+      aggregateId: this.id,
+      aggregateVersion: this.#version,
+    } as unknown as TEvent);
   }
 }
 
 /** An event before its aggregate stamps it with its id and version. */
-export type Unrecorded<E extends DomainEvent> = E extends DomainEvent ? Omit<E, 'aggregateId' | 'aggregateVersion'> : never;
+export type Unrecorded<E extends DomainEvent> = E extends DomainEvent
+  ? Omit<E, 'aggregateId' | 'aggregateVersion'>
+  : never;

@@ -3,7 +3,9 @@ import { AppError, isAppError, isFinal } from './errors.js';
 
 describe('AppError', () => {
   it('carries a kind, a stable code and field issues', () => {
-    const error = AppError.invalid('users.invalid_email', 'Email is not valid', [{ pointer: '/email', message: 'bad' }]);
+    const error = AppError.invalid('users.invalid_email', 'Email is not valid', [
+      { pointer: '/email', message: 'bad' },
+    ]);
     expect(error).toBeInstanceOf(Error);
     expect(error.kind).toBe('invalid');
     expect(error.code).toBe('users.invalid_email');

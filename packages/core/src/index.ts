@@ -2,9 +2,23 @@ export { AggregateRoot, type Unrecorded } from './aggregate-root.js';
 export { Clock, SystemClock } from './clock.js';
 export { type AcceptedCommand, CommandBus } from './command-bus.js';
 export { type DomainEvent, eventRoutingKey } from './domain-event.js';
-export { AppError, type AppErrorOptions, type ErrorKind, type FieldIssue, isAppError, isFinal } from './errors.js';
+export {
+  AppError,
+  type AppErrorOptions,
+  type ErrorKind,
+  type FieldIssue,
+  isAppError,
+  isFinal,
+} from './errors.js';
 export { IdGenerator, UUID_PATTERN, UuidV7Generator } from './id-generator.js';
-export type { Command, CommandHandler, CommandMetadata, EventHandler, Query, QueryHandler } from './messages.js';
+export type {
+  Command,
+  CommandHandler,
+  CommandMetadata,
+  EventHandler,
+  Query,
+  QueryHandler,
+} from './messages.js';
 export { PAGE_LIMITS, type Page, type PageRequest } from './page.js';
 export { isAdmin, isSelfOrAdmin, type Principal, ROLES, type Role, SYSTEM_PRINCIPAL } from './principal.js';
 export { QueryBus } from './query-bus.js';

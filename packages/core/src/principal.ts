@@ -13,7 +13,10 @@ export interface Principal {
 }
 
 /** The principal of work the system does on its own (bootstrap, reactions to events). */
-export const SYSTEM_PRINCIPAL: Principal = Object.freeze({ userId: 'system', roles: Object.freeze(['admin'] as Role[]) });
+export const SYSTEM_PRINCIPAL: Principal = Object.freeze({
+  userId: 'system',
+  roles: Object.freeze(['admin'] as Role[]),
+});
 
 /** Whether the principal holds the admin role. */
 export function isAdmin(principal: Principal | null | undefined): boolean {

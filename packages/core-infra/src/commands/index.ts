@@ -1,0 +1,1 @@
+export { type CommandRecord, type CommandStatus, CommandStatusReader, isTerminal } from './command-record.js';

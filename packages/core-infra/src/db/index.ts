@@ -1,0 +1,1 @@
+export { Db } from './db.js';

@@ -1,0 +1,2 @@
+export { Authenticator } from './authenticator.js';
+export type { HttpEnv, HttpVariables } from './http-env.js';

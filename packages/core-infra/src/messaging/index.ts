@@ -1,0 +1,7 @@
+export {};
+export {
+  type CommandRecord,
+  type CommandStatus,
+  CommandStatusReader,
+  isTerminal,
+} from '../commands/command-record.js';

@@ -1,0 +1,45 @@
+import type { CommandHandler, DomainEvent, EventHandler, QueryHandler } from '@contextflow/core';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Migration } from 'kysely';
+import type { DependencyContainer, InjectionToken } from 'tsyringe';
+import type { HttpEnv } from './http/http-env.js';
+
+/** A command type a module handles, with the token its handler is registered under. */
+export interface CommandRegistration {
+  /** Wire type, `<context>.<verb-noun>` (`users.rename-user`); also the routing key. */
+  readonly type: string;
+  readonly handler: InjectionToken<CommandHandler>;
+}
+
+/** A query type a module answers. */
+export interface QueryRegistration {
+  readonly type: string;
+  readonly handler: InjectionToken<QueryHandler>;
+}
+
+/** A reaction to integration events: one consumer, handled once per event id. */
+export interface EventSubscription {
+  /** Unique consumer name, `<context>.<reaction>` (`users.create-profile-on-account-registered`). */
+  readonly name: string;
+  /** Event routing keys it binds, `<type>.v<version>` (`auth.account-registered.v1`). */
+  readonly events: readonly string[];
+  readonly handler: InjectionToken<EventHandler<DomainEvent>>;
+}
+
+/**
+ * One bounded context as the apps see it. An app is a list of modules plus the shared adapters; adding a
+ * context is adding its module.
+ */
+export interface ContextModule {
+  /** Context name: also its database schema, queue prefix and command-type prefix. */
+  readonly name: string;
+  /** Migrations of the context's schema, applied in name order, tracked in `<name>.kysely_migration`. */
+  readonly migrations: Readonly<Record<string, Migration>>;
+  readonly commands: readonly CommandRegistration[];
+  readonly queries: readonly QueryRegistration[];
+  readonly events: readonly EventSubscription[];
+  /** Registers the context's adapters and handlers. Handlers are resolved per message from a child container. */
+  register(container: DependencyContainer): void;
+  /** The context's HTTP routes; mounted at the root, so paths are absolute (`/users/{id}`). */
+  routes?(): OpenAPIHono<HttpEnv>;
+}
