@@ -1,0 +1,65 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+/** `platform.commands`: every accepted command and where it stands. */
+export interface CommandsTable {
+  id: string;
+  type: string;
+  /** The command's payload (jsonb). */
+  payload: Json;
+  status: 'pending' | 'processing' | 'succeeded' | 'failed';
+  result: ColumnType<unknown, string | null, string | null>;
+  error: ColumnType<unknown, string | null, string | null>;
+  /** `user:<id>` or `anonymous`; with `idempotency_key` unique when the key is present. */
+  caller: string;
+  issued_by: string | null;
+  idempotency_key: string | null;
+  /** sha256 of type + canonical payload, to tell a replay from a different body under the same key. */
+  request_hash: string;
+  correlation_id: string;
+  causation_id: string;
+  /** W3C traceparent of the request that issued it, when there was one. */
+  traceparent: string | null;
+  /** Deliveries that reached the handler. */
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** `platform.outbox`: messages written in the same transaction as their cause, published by the relay. */
+export interface OutboxTable {
+  /** Publication order. */
+  seq: Generated<string>;
+  /** Message id on the broker (command id or event id); consumers deduplicate on it. */
+  message_id: string;
+  /** `command` or `event`: which exchange it goes to. */
+  kind: 'command' | 'event';
+  /** Command type or event routing key (`users.rename-user`, `users.user-renamed.v1`). */
+  routing_key: string;
+  /** The full message body as JSON. */
+  body: Json;
+  /** String headers carried to the broker (correlation id, causation id, traceparent). */
+  headers: Json;
+  created_at: Timestamp;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  publish_attempts: Generated<number>;
+}
+
+/** `platform.inbox`: one row per (consumer, message) handled, written in the handler's transaction. */
+export interface InboxTable {
+  consumer: string;
+  message_id: string;
+  handled_at: Timestamp;
+}
+
+/** The tables of the `platform` schema, as Kysely sees them (`platform.commands`, ...). */
+export interface PlatformTables {
+  'platform.commands': CommandsTable;
+  'platform.outbox': OutboxTable;
+  'platform.inbox': InboxTable;
+}
+
+/** Notification channels: `cf_outbox` (payload: nothing) when outbox rows are written; `cf_command_done` (payload: command id) when a command turns terminal. */
+export const CHANNELS = Object.freeze({ outbox: 'cf_outbox', commandDone: 'cf_command_done' });

@@ -1,0 +1,206 @@
+// The layer rules of ARCHITECTURE.md ("Dependency direction"), checked against every workspace package's
+// package.json and every import in its sources. Pure: give it a root directory, get violation messages back.
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative, dirname, resolve, sep } from 'node:path';
+
+const SCOPE = '@contextflow/';
+/** Test and type tooling any package may declare as a devDependency. */
+const DEV_TOOLING = new Set(['vitest', '@types/node', 'typescript']);
+
+/** Which layer a workspace package is in, from its directory and name; `null` for an unknown shape. */
+export function layerOf(pkg) {
+  if (pkg.dir.startsWith('apps/')) return { layer: 'composition' };
+  const short = pkg.name.startsWith(SCOPE) ? pkg.name.slice(SCOPE.length) : null;
+  if (short === 'core') return { layer: 'core' };
+  if (short === 'core-infra') return { layer: 'core-infra' };
+  if (short === 'client') return { layer: 'client' };
+  const match = short && /^([a-z][a-z0-9-]*)-(domain|app|infra)$/.exec(short);
+  if (match) return { layer: match[2], context: match[1] };
+  return null;
+}
+
+/** What a package of `from` may depend on: a workspace package `to`, or (to = null) any third party. */
+function allowedWorkspaceDep(from, to) {
+  switch (from.layer) {
+    case 'core':
+      return false;
+    case 'core-infra':
+      return to.layer === 'core';
+    case 'domain':
+      return to.layer === 'core';
+    case 'app':
+      return to.layer === 'core' || (to.layer === 'domain' && to.context === from.context);
+    case 'infra':
+      return (
+        to.layer === 'core' ||
+        to.layer === 'core-infra' ||
+        ((to.layer === 'domain' || to.layer === 'app') && to.context === from.context) ||
+        (to.layer === 'app' && to.context !== from.context)
+      );
+    case 'client':
+      return to.layer === 'core' || to.layer === 'core-infra' || to.layer === 'infra' || to.layer === 'app';
+    default:
+      return to.layer !== 'composition';
+  }
+}
+
+const RULE = {
+  core: 'core may depend on nothing at runtime',
+  'core-infra': 'core-infra may depend on @contextflow/core and adapter libraries only',
+  domain: 'a domain package may depend on @contextflow/core only',
+  app: 'an app package may depend on @contextflow/core, its own domain package and zod only',
+  infra:
+    "an infra package may depend on core, core-infra, its own domain and app packages, and another context's -app /contracts only",
+  client: 'the client may depend on core, core-infra and context packages',
+  composition: 'an app may depend on every package',
+  app_shell: 'nothing may depend on an app',
+};
+const ruleFor = (layer) => RULE[layer] ?? RULE.app_shell;
+
+function allowedThirdParty(layer, name) {
+  if (layer === 'domain' || layer === 'core') return false;
+  if (layer === 'app') return name === 'zod';
+  return true;
+}
+
+function readPackages(root) {
+  const out = [];
+  for (const parent of ['packages', 'apps']) {
+    const base = join(root, parent);
+    if (!existsSync(base)) continue;
+    for (const entry of readdirSync(base).sort()) {
+      const file = join(base, entry, 'package.json');
+      if (!existsSync(file)) continue;
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      out.push({ dir: `${parent}/${entry}`, name: json.name, json });
+    }
+  }
+  return out;
+}
+
+function* sourceFiles(dir) {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir)) {
+    if (entry === 'node_modules' || entry === 'dist') continue;
+    const full = join(dir, entry);
+    if (statSync(full).isDirectory()) yield* sourceFiles(full);
+    else if (/\.(m|c)?tsx?$/.test(entry) && !entry.endsWith('.d.ts')) yield full;
+  }
+}
+
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+/** Import specifiers of a source file, with line numbers; comments are skipped roughly (line and block). */
+export function importsOf(text) {
+  const clean = text
+    .replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '))
+    .replace(/(^|[^:'"])\/\/.*$/gm, '$1');
+  const found = [];
+  for (const m of clean.matchAll(IMPORT)) {
+    const spec = m[1] ?? m[2];
+    const line = clean.slice(0, m.index).split('\n').length + (m[0].startsWith('\n') ? 1 : 0);
+    found.push({ spec, line });
+  }
+  return found;
+}
+
+const packageOf = (spec) =>
+  spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+
+/** Checks every rule; returns one human-readable message per violation (empty when all is well). */
+export function checkLayers(root) {
+  const packages = readPackages(root);
+  const byName = new Map(packages.map((p) => [p.name, p]));
+  const violations = [];
+  for (const pkg of packages) {
+    const me = layerOf(pkg);
+    if (!me) {
+      violations.push(
+        `${pkg.dir}/package.json: "${pkg.name}" states no layer: name it @contextflow/core, core-infra or <context>-domain|app|infra`,
+      );
+      continue;
+    }
+    const declared = {
+      ...pkg.json.dependencies,
+      ...pkg.json.peerDependencies,
+      ...pkg.json.optionalDependencies,
+    };
+    const dev = pkg.json.devDependencies ?? {};
+    for (const [name, field] of [
+      ...Object.keys(declared).map((n) => [n, 'dependencies']),
+      ...Object.keys(dev).map((n) => [n, 'devDependencies']),
+    ]) {
+      const target = byName.get(name);
+      if (target) {
+        const them = layerOf(target) ?? { layer: 'unknown' };
+        if (target.dir.startsWith('apps/') || !allowedWorkspaceDep(me, them)) {
+          violations.push(
+            `${pkg.dir}/package.json: ${field} lists "${name}": ${target.dir.startsWith('apps/') ? RULE.app_shell : ruleFor(me.layer)}`,
+          );
+        }
+      } else if (
+        !(field === 'devDependencies' && DEV_TOOLING.has(name)) &&
+        !allowedThirdParty(me.layer, name) &&
+        !(field === 'devDependencies' && peerOf(pkg, name))
+      ) {
+        violations.push(`${pkg.dir}/package.json: ${field} lists "${name}": ${ruleFor(me.layer)}`);
+      }
+    }
+    const all = { ...declared, ...dev };
+    const pkgRoot = join(root, pkg.dir);
+    for (const file of sourceFiles(join(pkgRoot, 'src'))) {
+      const rel = relative(root, file).split(sep).join('/');
+      const isTest = /\.(test|integration\.test|e2e\.test)\.ts$/.test(file);
+      for (const { spec, line } of importsOf(readFileSync(file, 'utf8'))) {
+        const where = `${rel}:${line}`;
+        if (spec.startsWith('.')) {
+          const target = resolve(dirname(file), spec);
+          if (!target.startsWith(pkgRoot + sep))
+            violations.push(`${where} imports "${spec}": a relative import must stay inside its package`);
+          continue;
+        }
+        if (spec.startsWith('node:')) {
+          if ((me.layer === 'domain' || me.layer === 'app') && !isTest)
+            violations.push(
+              `${where} imports "${spec}": ${me.layer} code is pure; runtime facilities are ports implemented in infra`,
+            );
+          continue;
+        }
+        const name = packageOf(spec);
+        if (!(name in all)) {
+          violations.push(`${where} imports "${spec}", which ${pkg.dir}/package.json does not declare`);
+          continue;
+        }
+        if (!isTest && name in dev && !(name in declared)) {
+          violations.push(`${where} imports "${spec}", a devDependency, from shipped code`);
+        }
+        const target = byName.get(name);
+        if (target) {
+          const them = layerOf(target);
+          if (
+            me.layer === 'infra' &&
+            them?.layer === 'app' &&
+            them.context !== me.context &&
+            spec !== `${name}/contracts`
+          ) {
+            violations.push(
+              `${where} imports "${spec}": another context is reachable through "${name}/contracts" only`,
+            );
+          }
+          const sub = spec === name ? '.' : `.${spec.slice(name.length)}`;
+          if (target.json.exports && !(sub in target.json.exports)) {
+            violations.push(
+              `${where} imports "${spec}": "${sub}" is not an entry point of ${name} (deep imports don't resolve)`,
+            );
+          }
+        }
+      }
+    }
+  }
+  return violations;
+}
+
+function peerOf(pkg, name) {
+  return Boolean(pkg.json.peerDependencies && name in pkg.json.peerDependencies);
+}
