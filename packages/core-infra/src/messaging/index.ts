@@ -1,7 +1,34 @@
-export {};
 export {
   type CommandRecord,
   type CommandStatus,
   CommandStatusReader,
   isTerminal,
 } from '../commands/command-record.js';
+export type { DeliveredMessage } from './delivered-message.js';
+export { type MessageOutcome, OUTCOME_BY_KIND, outcomeOf, POISON_OUTCOME } from './message-outcome.js';
+export { parseCommand, parseEvent, type Parsed } from './message-parsers.js';
+export {
+  type DeliveryHandler,
+  type OutgoingMessage,
+  RabbitMqTransport,
+  type RabbitMqTransportOptions,
+  type Settlement,
+  type Subscription,
+} from './rabbitmq-transport.js';
+export {
+  ATTEMPT_HEADER,
+  DEFAULT_RETRY_POLICY,
+  DELIVERY_LIMIT,
+  type RetryPolicy,
+  retryDelayMs,
+} from './retry-policy.js';
+export {
+  buildTopology,
+  type ExchangeDeclaration,
+  type QueueBinding,
+  type QueueDeclaration,
+  type Topology,
+  type TopologyOptions,
+  type WorkQueue,
+} from './topology.js';
+export { type TopologyNames, topologyNames } from './topology-names.js';

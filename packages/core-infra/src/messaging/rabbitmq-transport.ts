@@ -1,0 +1,178 @@
+import { AppError } from '@contextflow/core';
+import { Connection, type Consumer, ConsumerStatus, type Publisher } from 'rabbitmq-client';
+import { type DeliveredMessage, toDelivered } from './delivered-message.js';
+import type { Logger } from '../logger.js';
+import type { QueueDeclaration, Topology } from './topology.js';
+
+/** A message to publish; always persistent, JSON, with its id and type. */
+export interface OutgoingMessage {
+  readonly exchange: string;
+  readonly routingKey: string;
+  /** Consumers deduplicate on it (the command or event id). */
+  readonly messageId: string;
+  /** Command type or event type. */
+  readonly type: string;
+  readonly body: unknown;
+  readonly correlationId?: string | undefined;
+  readonly headers?: Readonly<Record<string, string | number>>;
+  /** Ask the broker to return the message when no queue is bound for it (logged as an error). */
+  readonly mandatory?: boolean;
+}
+
+/** How a handler settles a delivery; a handler that throws has the message requeued (bounded by the queue's delivery limit). */
+export type Settlement = 'ack' | 'dead-letter';
+
+/** Handles one delivery. */
+export type DeliveryHandler = (message: DeliveredMessage) => Promise<Settlement>;
+
+/** A running consumer. */
+export interface Subscription {
+  /** Stops taking messages and waits for the ones in flight to settle. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link RabbitMqTransport}. */
+export interface RabbitMqTransportOptions {
+  readonly url: string;
+  readonly logger: Logger;
+  readonly connectionName?: string;
+  /** During a broker memory or disk alarm a publish waits forever; it fails after this long instead. */
+  readonly publishTimeoutMs?: number;
+}
+
+/**
+ * The RabbitMQ side of contextflow: one connection (it reconnects by itself and re-declares what consumers
+ * need), one confirming publisher, and consumers with bounded concurrency and prefetch.
+ */
+export class RabbitMqTransport {
+  readonly #connection: Connection;
+  readonly #publisher: Publisher;
+  readonly #logger: Logger;
+  readonly #publishTimeoutMs: number;
+  readonly #consumers = new Set<Consumer>();
+
+  constructor(options: RabbitMqTransportOptions) {
+    this.#logger = options.logger;
+    this.#publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
+    this.#connection = new Connection({
+      url: options.url,
+      connectionName: options.connectionName ?? 'contextflow',
+    });
+    this.#connection.on('error', (error: unknown) =>
+      this.#logger.warn({ err: error }, 'amqp connection error'),
+    );
+    this.#connection.on('connection', () => this.#logger.debug('amqp connected'));
+    this.#connection.on('connection.blocked', (reason: string) =>
+      this.#logger.warn({ reason }, 'amqp connection blocked by the broker; publishes wait'),
+    );
+    // Retried publishes may duplicate a message the broker already took; consumers deduplicate on its id.
+    this.#publisher = this.#connection.createPublisher({
+      confirm: true,
+      maxAttempts: 3,
+      onReturn: (returned) =>
+        this.#logger.error(
+          { messageId: returned.messageId, exchange: returned.exchange, routingKey: returned.routingKey },
+          'message returned by the broker: no queue is bound for it',
+        ),
+    });
+    this.#publisher.on('retry', (error: unknown) =>
+      this.#logger.warn({ err: error }, 'amqp publish retried'),
+    );
+  }
+
+  /** Waits until the broker is reachable; rejects after `timeoutMs` (the connection keeps retrying). */
+  async ready(timeoutMs = 10_000): Promise<void> {
+    await this.#connection.onConnect(timeoutMs, true);
+  }
+
+  /** Declares the exchanges, queues and bindings; running it again with the same topology changes nothing. */
+  async declare(topology: Topology): Promise<void> {
+    const channel = await this.#connection.acquire();
+    try {
+      for (const exchange of topology.exchanges) await channel.exchangeDeclare({ ...exchange });
+      for (const queue of topology.queues) {
+        await channel.queueDeclare({ ...queue, arguments: { ...queue.arguments } });
+      }
+      for (const binding of topology.bindings) await channel.queueBind({ ...binding });
+    } finally {
+      await channel.close();
+    }
+  }
+
+  /** Deletes every queue and exchange of the topology (tests and operators only: messages are lost). */
+  async deleteTopology(topology: Topology): Promise<void> {
+    for (const { queue } of topology.queues) await this.#connection.queueDelete({ queue });
+    for (const { exchange } of topology.exchanges) await this.#connection.exchangeDelete({ exchange });
+  }
+
+  /** Publishes a persistent JSON message and resolves once the broker confirmed it. */
+  async publish(message: OutgoingMessage): Promise<void> {
+    const sent = this.#publisher.send(
+      {
+        exchange: message.exchange,
+        routingKey: message.routingKey,
+        mandatory: message.mandatory ?? false,
+        durable: true,
+        messageId: message.messageId,
+        type: message.type,
+        contentType: 'application/json',
+        timestamp: Math.floor(Date.now() / 1000),
+        ...(message.correlationId === undefined ? {} : { correlationId: message.correlationId }),
+        headers: { ...message.headers },
+      },
+      Buffer.from(JSON.stringify(message.body)),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new AppError('unavailable', 'messaging.publish_timeout', 'The broker did not confirm in time.'),
+          ),
+        this.#publishTimeoutMs,
+      );
+    });
+    try {
+      await Promise.race([sent, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Consumes a queue (declaring it again on every reconnect) with at most `concurrency` handlers at once. */
+  consume(
+    options: { readonly queue: QueueDeclaration; readonly concurrency: number; readonly prefetch: number },
+    handler: DeliveryHandler,
+  ): Subscription {
+    const { queue } = options;
+    const consumer = this.#connection.createConsumer(
+      {
+        queue: queue.queue,
+        queueOptions: { durable: queue.durable, arguments: { ...queue.arguments } },
+        qos: { prefetchCount: Math.max(options.prefetch, options.concurrency) },
+        concurrency: options.concurrency,
+        requeue: true,
+      },
+      async (message) =>
+        (await handler(toDelivered(message))) === 'ack' ? ConsumerStatus.ACK : ConsumerStatus.DROP,
+    );
+    consumer.on('error', (error: unknown) =>
+      this.#logger.error({ err: error, queue: queue.queue }, 'amqp consumer error'),
+    );
+    this.#consumers.add(consumer);
+    return {
+      close: async () => {
+        this.#consumers.delete(consumer);
+        await consumer.close();
+      },
+    };
+  }
+
+  /** Closes the consumers (waiting for in-flight handlers), the publisher, then the connection. */
+  async close(): Promise<void> {
+    await Promise.all([...this.#consumers].map((consumer) => consumer.close()));
+    this.#consumers.clear();
+    await this.#publisher.close();
+    await this.#connection.close();
+  }
+}
