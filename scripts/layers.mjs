@@ -14,6 +14,7 @@ export function layerOf(pkg) {
   if (short === 'core') return { layer: 'core' };
   if (short === 'core-infra') return { layer: 'core-infra' };
   if (short === 'client') return { layer: 'client' };
+  if (short === 'test-utils') return { layer: 'testing' };
   const match = short && /^([a-z][a-z0-9-]*)-(domain|app|infra)$/.exec(short);
   if (match) return { layer: match[2], context: match[1] };
   return null;
@@ -37,6 +38,8 @@ function allowedWorkspaceDep(from, to) {
         ((to.layer === 'domain' || to.layer === 'app') && to.context === from.context) ||
         (to.layer === 'app' && to.context !== from.context)
       );
+    case 'testing':
+      return to.layer === 'core' || to.layer === 'core-infra';
     case 'client':
       return to.layer === 'core' || to.layer === 'core-infra' || to.layer === 'infra' || to.layer === 'app';
     default:
@@ -52,6 +55,7 @@ const RULE = {
   infra:
     "an infra package may depend on core, core-infra, its own domain and app packages, and another context's -app /contracts only",
   client: 'the client may depend on core, core-infra and context packages',
+  testing: 'test-utils may depend on core and core-infra, and is used as a devDependency only',
   composition: 'an app may depend on every package',
   app_shell: 'nothing may depend on an app',
 };
@@ -59,6 +63,7 @@ const ruleFor = (layer) => RULE[layer] ?? RULE.app_shell;
 
 function allowedThirdParty(layer, name) {
   if (layer === 'domain' || layer === 'core') return false;
+  if (layer === 'testing') return true;
   if (layer === 'app') return name === 'zod';
   return true;
 }
@@ -134,7 +139,9 @@ export function checkLayers(root) {
       const target = byName.get(name);
       if (target) {
         const them = layerOf(target) ?? { layer: 'unknown' };
-        if (target.dir.startsWith('apps/') || !allowedWorkspaceDep(me, them)) {
+        if (them.layer === 'testing' && field !== 'devDependencies') {
+          violations.push(`${pkg.dir}/package.json: ${field} lists "${name}": ${RULE.testing}`);
+        } else if (them.layer !== 'testing' && (target.dir.startsWith('apps/') || !allowedWorkspaceDep(me, them))) {
           violations.push(
             `${pkg.dir}/package.json: ${field} lists "${name}": ${target.dir.startsWith('apps/') ? RULE.app_shell : ruleFor(me.layer)}`,
           );
