@@ -1,1 +1,19 @@
-// The auth context's domain layer; its exports arrive with the auth issue.
+export { Account, type AccountEvent, type AccountSnapshot, type AccountStatus } from './account.js';
+export { AccountDisabledEvent } from './account-disabled-event.js';
+export { AccountEnabledEvent } from './account-enabled-event.js';
+export { AccountRegisteredEvent } from './account-registered-event.js';
+export { AccountRepository } from './account-repository.js';
+export { COMMON_PASSWORDS } from './common-passwords.js';
+export { Email } from './email.js';
+export { AuthErrors } from './errors.js';
+export { PasswordPolicy } from './password-policy.js';
+export { parseRole } from './role.js';
+export { RoleGrantedEvent } from './role-granted-event.js';
+export { RoleRevokedEvent } from './role-revoked-event.js';
+export { Session, type SessionEvent, type SessionSnapshot, type SessionStatus } from './session.js';
+export { SessionRepository } from './session-repository.js';
+export { SessionRevokedEvent } from './session-revoked-event.js';
+export type { SessionRevokedReason } from './session-revoked-reason.js';
+export { SessionRotatedEvent } from './session-rotated-event.js';
+export { SessionStartedEvent } from './session-started-event.js';
+export { newStamp, type Stamp } from './stamp.js';

@@ -1,0 +1,166 @@
+import { AggregateRoot, ROLES, type Role } from '@contextflow/core';
+import { AccountDisabledEvent } from './account-disabled-event.js';
+import { AccountEnabledEvent } from './account-enabled-event.js';
+import { AccountRegisteredEvent } from './account-registered-event.js';
+import { codePointLength } from './code-point-length.js';
+import { Email } from './email.js';
+import { AuthErrors } from './errors.js';
+import { RoleGrantedEvent } from './role-granted-event.js';
+import { RoleRevokedEvent } from './role-revoked-event.js';
+import type { Stamp } from './stamp.js';
+
+/** Whether an account may sign in. */
+export type AccountStatus = 'active' | 'disabled';
+
+/** Every event an {@link Account} records. */
+export type AccountEvent =
+  | AccountRegisteredEvent
+  | RoleGrantedEvent
+  | RoleRevokedEvent
+  | AccountDisabledEvent
+  | AccountEnabledEvent;
+
+/** The stored form of an account, as repositories read and write it. */
+export interface AccountSnapshot {
+  readonly id: string;
+  readonly email: string;
+  /** An opaque PHC string (`$argon2id$...`); only the password hasher understands it. */
+  readonly passwordHash: string;
+  readonly roles: readonly Role[];
+  readonly status: AccountStatus;
+  readonly version: number;
+}
+
+const MAX_NAME_LENGTH = 100;
+
+/** The credentials and roles of one user; its id is the user's id. */
+export class Account extends AggregateRoot<AccountEvent> {
+  private constructor(
+    id: string,
+    version: number,
+    private currentEmail: Email,
+    private currentHash: string,
+    private readonly heldRoles: Set<Role>,
+    private currentStatus: AccountStatus,
+  ) {
+    super(id, version);
+  }
+
+  /** Creates an active account holding the `user` role; the name only travels in the event, for the users context. */
+  static register(
+    input: { id: string; email: Email; passwordHash: string; name: string },
+    stamp: Stamp,
+  ): Account {
+    const name = input.name.trim();
+    if (name.length === 0) throw AuthErrors.invalidName('must not be empty');
+    if (codePointLength(name) > MAX_NAME_LENGTH)
+      throw AuthErrors.invalidName(`must be at most ${MAX_NAME_LENGTH} characters`);
+    const account = new Account(input.id, 0, input.email, input.passwordHash, new Set(['user']), 'active');
+    account.record({
+      ...AccountRegisteredEvent,
+      id: stamp.eventId,
+      occurredAt: stamp.at.toISOString(),
+      payload: { email: input.email.value, name },
+    });
+    return account;
+  }
+
+  /** Rebuilds an account from storage; the `user` role is always present. */
+  static restore(snapshot: AccountSnapshot): Account {
+    const roles = new Set<Role>(['user', ...snapshot.roles]);
+    const email = Email.parse(snapshot.email);
+    return new Account(snapshot.id, snapshot.version, email, snapshot.passwordHash, roles, snapshot.status);
+  }
+
+  get email(): Email {
+    return this.currentEmail;
+  }
+
+  get passwordHash(): string {
+    return this.currentHash;
+  }
+
+  /** Held roles in the canonical order of `ROLES`. */
+  get roles(): readonly Role[] {
+    return ROLES.filter((role) => this.heldRoles.has(role));
+  }
+
+  get status(): AccountStatus {
+    return this.currentStatus;
+  }
+
+  get isActive(): boolean {
+    return this.currentStatus === 'active';
+  }
+
+  hasRole(role: Role): boolean {
+    return this.heldRoles.has(role);
+  }
+
+  /** Adds a role; holding it already is not an error and records nothing. */
+  grantRole(role: Role, stamp: Stamp): void {
+    if (this.heldRoles.has(role)) return;
+    this.heldRoles.add(role);
+    this.record({
+      ...RoleGrantedEvent,
+      id: stamp.eventId,
+      occurredAt: stamp.at.toISOString(),
+      payload: { role },
+    });
+  }
+
+  /** Removes a role; not holding it records nothing. Throws `auth.user_role_required` for `user`. */
+  revokeRole(role: Role, stamp: Stamp): void {
+    if (role === 'user') throw AuthErrors.userRoleRequired();
+    if (!this.heldRoles.delete(role)) return;
+    this.record({
+      ...RoleRevokedEvent,
+      id: stamp.eventId,
+      occurredAt: stamp.at.toISOString(),
+      payload: { role },
+    });
+  }
+
+  /** Stops sign-ins (the user was deactivated); already disabled records nothing. */
+  disable(stamp: Stamp): void {
+    if (this.currentStatus === 'disabled') return;
+    this.currentStatus = 'disabled';
+    this.record({
+      ...AccountDisabledEvent,
+      id: stamp.eventId,
+      occurredAt: stamp.at.toISOString(),
+      payload: {},
+    });
+  }
+
+  /** Allows sign-ins again (the user was reactivated); already active records nothing. */
+  enable(stamp: Stamp): void {
+    if (this.currentStatus === 'active') return;
+    this.currentStatus = 'active';
+    this.record({
+      ...AccountEnabledEvent,
+      id: stamp.eventId,
+      occurredAt: stamp.at.toISOString(),
+      payload: {},
+    });
+  }
+
+  /**
+   * Replaces the hash with a stronger one of the same password (rehash on sign-in). It records no event and so
+   * leaves the version unchanged: losing a rehash to a concurrent writer costs nothing but a later rehash.
+   */
+  changePasswordHash(passwordHash: string): void {
+    this.currentHash = passwordHash;
+  }
+
+  toSnapshot(): AccountSnapshot {
+    return {
+      id: this.id,
+      email: this.currentEmail.value,
+      passwordHash: this.currentHash,
+      roles: this.roles,
+      status: this.currentStatus,
+      version: this.version,
+    };
+  }
+}
