@@ -35,8 +35,8 @@ describe('Account', () => {
     expect(JSON.stringify(event)).not.toContain('argon2');
   });
 
-  it('rejects a blank or overlong name with a pointer to /name', () => {
-    for (const name of ['  ', 'x'.repeat(101)]) {
+  it('rejects a blank, overlong or multi-line name with a pointer to /name', () => {
+    for (const name of ['  ', 'x'.repeat(101), 'Alice\nSmith']) {
       expect(() => register(name)).toThrow(
         expect.objectContaining({
           code: 'auth.invalid_name',

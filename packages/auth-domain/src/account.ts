@@ -32,6 +32,8 @@ export interface AccountSnapshot {
 }
 
 const MAX_NAME_LENGTH = 100;
+// Control characters and line separators break logs and one-line displays; the users context refuses them too.
+const FORBIDDEN_IN_NAME = /[\p{Cc}\p{Zl}\p{Zp}]/u;
 
 /** The credentials and roles of one user; its id is the user's id. */
 export class Account extends AggregateRoot<AccountEvent> {
@@ -51,10 +53,7 @@ export class Account extends AggregateRoot<AccountEvent> {
     input: { id: string; email: Email; passwordHash: string; name: string },
     stamp: Stamp,
   ): Account {
-    const name = input.name.trim();
-    if (name.length === 0) throw AuthErrors.invalidName('must not be empty');
-    if (codePointLength(name) > MAX_NAME_LENGTH)
-      throw AuthErrors.invalidName(`must be at most ${MAX_NAME_LENGTH} characters`);
+    const name = Account.#checkName(input.name);
     const account = new Account(input.id, 0, input.email, input.passwordHash, new Set(['user']), 'active');
     account.record({
       ...AccountRegisteredEvent,
@@ -63,6 +62,19 @@ export class Account extends AggregateRoot<AccountEvent> {
       payload: { email: input.email.value, name },
     });
     return account;
+  }
+
+  // The same rules as the users context's display name (trimmed, NFC, 1-100 code points, no control
+  // characters), so a registration the users context would refuse is refused here, before an account exists.
+  static #checkName(raw: string): string {
+    const name = raw.trim().normalize('NFC');
+    if (name.length === 0) throw AuthErrors.invalidName('must not be empty');
+    if (codePointLength(name) > MAX_NAME_LENGTH) {
+      throw AuthErrors.invalidName(`must be at most ${MAX_NAME_LENGTH} characters`);
+    }
+    if (FORBIDDEN_IN_NAME.test(name))
+      throw AuthErrors.invalidName('must not contain control characters or line breaks');
+    return name;
   }
 
   /** Rebuilds an account from storage; the `user` role is always present. */
