@@ -1,1 +1,5 @@
-export {};
+export { buildCommand } from './build-command.js';
+export { createTestDatabase, type TestDatabase } from './create-test-database.js';
+export { type OpenTestDatabase, openTestDatabase } from './open-test-database.js';
+export { testAmqpUrl, testDatabaseUrl } from './test-urls.js';
+export { uniquePrefix } from './unique-prefix.js';

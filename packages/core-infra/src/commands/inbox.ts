@@ -1,0 +1,32 @@
+// oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
+import 'reflect-metadata';
+import { type Kysely, sql } from 'kysely';
+import { injectable } from 'tsyringe';
+import type { PlatformTables } from '../db/platform-tables.js';
+
+/** Exactly-once handling on top of at-least-once delivery: one `platform.inbox` row per consumer and message. */
+@injectable()
+export class Inbox {
+  /**
+   * Records that `consumer` handles `messageId`, inside the handler's transaction. Returns `false` when it was
+   * already handled (skip the message); a concurrent claim of the same message waits for the first to commit.
+   */
+  async claim(trx: Kysely<PlatformTables>, consumer: string, messageId: string): Promise<boolean> {
+    const claimed = await trx
+      .insertInto('platform.inbox')
+      .values({ consumer, message_id: messageId })
+      .onConflict((oc) => oc.columns(['consumer', 'message_id']).doNothing())
+      .returning('consumer')
+      .executeTakeFirst();
+    return claimed !== undefined;
+  }
+
+  /** Deletes records older than `days` days (redeliveries never come that late); returns how many. */
+  async purgeOlderThan(db: Kysely<PlatformTables>, days: number): Promise<number> {
+    const result = await db
+      .deleteFrom('platform.inbox')
+      .where('handled_at', '<', sql<Date>`now() - make_interval(days => ${days})`)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}

@@ -1,0 +1,44 @@
+import { Kysely, PostgresDialect, type PostgresDialectConfig } from 'kysely';
+import { Pool } from 'pg';
+import type { Logger } from '../logger.js';
+import type { PlatformTables } from './platform-tables.js';
+
+/** Options of {@link createDatabase}. */
+export interface DatabaseOptions {
+  /** A `postgres://` connection string. */
+  readonly url: string;
+  /** Most connections the pool opens (default 10). */
+  readonly poolSize?: number;
+  /** Shown in `pg_stat_activity`, so operators can tell the apps apart. */
+  readonly applicationName?: string;
+  readonly logger?: Logger;
+  /**
+   * Runs once per new physical connection. Stock Kysely sends unnamed statements, which PostgreSQL parses and
+   * plans on every call (TOOLCHAIN.md measured ~0.6× of named statements); this is where a connection-level
+   * optimisation would hook in.
+   */
+  readonly onCreateConnection?: PostgresDialectConfig['onCreateConnection'];
+}
+
+/**
+ * Creates the pooled Kysely instance over `pg`. int8 columns come back as strings (pg's default). Call
+ * `destroy()` on the result at shutdown to end the pool.
+ */
+export function createDatabase(options: DatabaseOptions): Kysely<PlatformTables> {
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    ...(options.applicationName === undefined ? {} : { application_name: options.applicationName }),
+  });
+  // An idle client losing its server (restart, failover) emits on the pool; unhandled, it kills the process.
+  // The pool drops that client and opens a fresh one on the next checkout, so logging is all that is needed.
+  pool.on('error', (error) => {
+    options.logger?.warn({ err: error }, 'idle database connection failed; the pool replaces it');
+  });
+  return new Kysely<PlatformTables>({
+    dialect: new PostgresDialect({
+      pool,
+      ...(options.onCreateConnection === undefined ? {} : { onCreateConnection: options.onCreateConnection }),
+    }),
+  });
+}

@@ -1,0 +1,84 @@
+import { type Kysely, sql } from 'kysely';
+import type { Migration } from 'kysely/migration';
+
+// Migrations receive an untyped handle on purpose: they describe the schema the table types are derived from.
+type Schema = Kysely<unknown>;
+
+const commands: Migration = {
+  async up(db: Schema) {
+    await db.schema.createSchema('platform').ifNotExists().execute();
+    await db.schema
+      .createTable('platform.commands')
+      .addColumn('id', 'uuid', (col) => col.primaryKey())
+      .addColumn('type', 'text', (col) => col.notNull())
+      .addColumn('payload', 'jsonb', (col) => col.notNull())
+      .addColumn('status', 'text', (col) =>
+        col.notNull().check(sql`status in ('pending', 'processing', 'succeeded', 'failed')`),
+      )
+      .addColumn('result', 'jsonb')
+      .addColumn('error', 'jsonb')
+      .addColumn('caller', 'text', (col) => col.notNull())
+      .addColumn('issued_by', 'text')
+      .addColumn('idempotency_key', 'text')
+      .addColumn('request_hash', 'text', (col) => col.notNull())
+      .addColumn('correlation_id', 'text', (col) => col.notNull())
+      .addColumn('causation_id', 'text', (col) => col.notNull())
+      .addColumn('traceparent', 'text')
+      .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
+      .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .execute();
+    await db.schema
+      .createIndex('commands_caller_idempotency_key_uq')
+      .on('platform.commands')
+      .columns(['caller', 'idempotency_key'])
+      .unique()
+      .where('idempotency_key', 'is not', null)
+      .execute();
+  },
+};
+
+const outbox: Migration = {
+  async up(db: Schema) {
+    await db.schema
+      .createTable('platform.outbox')
+      .addColumn('seq', 'bigserial', (col) => col.primaryKey())
+      .addColumn('message_id', 'uuid', (col) => col.notNull().unique())
+      .addColumn('kind', 'text', (col) => col.notNull().check(sql`kind in ('command', 'event')`))
+      .addColumn('routing_key', 'text', (col) => col.notNull())
+      .addColumn('body', 'jsonb', (col) => col.notNull())
+      .addColumn('headers', 'jsonb', (col) => col.notNull().defaultTo(sql`'{}'::jsonb`))
+      .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addColumn('sent_at', 'timestamptz')
+      .addColumn('publish_attempts', 'integer', (col) => col.notNull().defaultTo(0))
+      .execute();
+    // The relay only ever scans unsent rows in order; the partial index stays as small as the backlog.
+    await db.schema
+      .createIndex('outbox_unsent_seq_idx')
+      .on('platform.outbox')
+      .column('seq')
+      .where(sql.ref('sent_at'), 'is', null)
+      .execute();
+  },
+};
+
+const inbox: Migration = {
+  async up(db: Schema) {
+    await db.schema
+      .createTable('platform.inbox')
+      .addColumn('consumer', 'text', (col) => col.notNull())
+      // Text, not uuid: a malformed id from the broker must not make the claim itself fail forever.
+      .addColumn('message_id', 'text', (col) => col.notNull())
+      .addColumn('handled_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addPrimaryKeyConstraint('inbox_pk', ['consumer', 'message_id'])
+      .execute();
+    await db.schema.createIndex('inbox_handled_at_idx').on('platform.inbox').column('handled_at').execute();
+  },
+};
+
+/** Migrations of the `platform` schema (commands, outbox, inbox), applied before every context's own. */
+export const platformMigrations: Readonly<Record<string, Migration>> = Object.freeze({
+  '0001_commands': commands,
+  '0002_outbox': outbox,
+  '0003_inbox': inbox,
+});
