@@ -1,1 +1,2 @@
-export {};
+export { ConfigError } from './config-error.js';
+export { type AppConfig, loadConfig } from './load-config.js';

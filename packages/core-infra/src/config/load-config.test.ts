@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config-error.js';
+import { loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('applies the defaults to an empty environment (embedded mode)', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      databaseUrl: undefined,
+      amqpUrl: undefined,
+      logLevel: 'info',
+      corsOrigins: [],
+      nodeEnv: 'development',
+      bodyLimitBytes: 1_048_576,
+      workerConcurrency: 10,
+      shutdownTimeoutMs: 10_000,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://app@db:5432/app',
+      AMQP_URL: 'amqp://guest:guest@mq:5672',
+      LOG_LEVEL: 'debug',
+      CORS_ORIGINS: 'https://a.example.com, http://localhost:5173',
+      NODE_ENV: 'production',
+      BODY_LIMIT_BYTES: '2048',
+      WORKER_CONCURRENCY: '4',
+      SHUTDOWN_TIMEOUT_MS: '5000',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://app@db:5432/app',
+      amqpUrl: 'amqp://guest:guest@mq:5672',
+      logLevel: 'debug',
+      corsOrigins: ['https://a.example.com', 'http://localhost:5173'],
+      nodeEnv: 'production',
+      bodyLimitBytes: 2048,
+      workerConcurrency: 4,
+      shutdownTimeoutMs: 5000,
+    });
+  });
+
+  it('treats empty URLs as absent', () => {
+    expect(loadConfig({ DATABASE_URL: '', AMQP_URL: ' ' })).toMatchObject({
+      databaseUrl: undefined,
+      amqpUrl: undefined,
+    });
+  });
+
+  it('lists every invalid variable in one line', () => {
+    const error = (() => {
+      try {
+        loadConfig({
+          PORT: 'eighty',
+          DATABASE_URL: 'mysql://secret-password@db/app',
+          AMQP_URL: 'not a url',
+          LOG_LEVEL: 'loud',
+          CORS_ORIGINS: '*',
+          BODY_LIMIT_BYTES: '0',
+        });
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).not.toContain('\n');
+    for (const name of [
+      'PORT',
+      'DATABASE_URL',
+      'AMQP_URL',
+      'LOG_LEVEL',
+      'CORS_ORIGINS',
+      'BODY_LIMIT_BYTES',
+    ]) {
+      expect(message).toContain(name);
+    }
+    expect(message).toContain('PORT must be a whole number');
+    expect(message).toContain('DATABASE_URL must start with postgres:// or postgresql://');
+    expect(message).toContain('AMQP_URL must be a URL');
+    expect(message).not.toContain('secret-password');
+  });
+
+  it('refuses origins with a path', () => {
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example.com/app' })).toThrow(
+      /CORS_ORIGINS must be origins/,
+    );
+  });
+
+  it('refuses a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(
+      'Invalid configuration: PORT must be between 0 and 65535',
+    );
+  });
+});

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ConfigError } from './config-error.js';
+
+const optionalUrl = (protocols: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .refine((value) => value === undefined || URL.canParse(value), 'must be a URL')
+    .refine(
+      (value) => value === undefined || !URL.canParse(value) || protocols.includes(new URL(value).protocol),
+      `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
+
+const integer = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .default(String(fallback))
+    .refine((value) => /^\d+$/.test(value), 'must be a whole number')
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, `must be between ${min} and ${max}`);
+
+const origins = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  )
+  .refine((list) => !list.includes('*'), 'is an allowlist: "*" is not allowed')
+  .refine(
+    (list) => list.every((o) => o === '*' || (URL.canParse(o) && new URL(o).origin === o)),
+    'must be origins like https://app.example.com (scheme, host, optional port; no path)',
+  );
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of ${values.join(', ')}` });
+
+const schema = z.object({
+  PORT: integer(3000, 0, 65_535),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  AMQP_URL: optionalUrl(['amqp:', 'amqps:']),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: origins,
+  NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
+  BODY_LIMIT_BYTES: integer(1024 * 1024, 1, 100 * 1024 * 1024),
+  WORKER_CONCURRENCY: integer(10, 1, 1000),
+  SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
+});
+
+/** The process configuration, validated; `databaseUrl`/`amqpUrl` absent means embedded mode. */
+export interface AppConfig {
+  readonly port: number;
+  readonly databaseUrl: string | undefined;
+  readonly amqpUrl: string | undefined;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly corsOrigins: readonly string[];
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly bodyLimitBytes: number;
+  readonly workerConcurrency: number;
+  readonly shutdownTimeoutMs: number;
+}
+
+/**
+ * Reads and validates the configuration from the environment. Throws a {@link ConfigError} listing every
+ * invalid variable at once (never their values: they may hold credentials).
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    amqpUrl: c.AMQP_URL,
+    logLevel: c.LOG_LEVEL,
+    corsOrigins: c.CORS_ORIGINS,
+    nodeEnv: c.NODE_ENV,
+    bodyLimitBytes: c.BODY_LIMIT_BYTES,
+    workerConcurrency: c.WORKER_CONCURRENCY,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+  };
+}

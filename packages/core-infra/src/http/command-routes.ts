@@ -1,0 +1,39 @@
+import { AppError, isAdmin } from '@contextflow/core';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { CommandStatusReader } from '../commands/command-record.js';
+import type { HttpEnv } from './http-env.js';
+import { BEARER_SECURITY, problemResponses } from './openapi-responses.js';
+import { CommandViewSchema } from './openapi-schemas.js';
+import { principalOf, requireAuth } from './require-auth.js';
+import { toCommandView } from './to-command-view.js';
+
+const getCommand = createRoute({
+  method: 'get',
+  path: '/commands/{id}',
+  operationId: 'getCommand',
+  tags: ['commands'],
+  summary: 'The status of a command the caller issued (admins: any command)',
+  middleware: [requireAuth] as const,
+  security: BEARER_SECURITY,
+  request: { params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: {
+    200: { description: 'The command.', content: { 'application/json': { schema: CommandViewSchema } } },
+    ...problemResponses(401, 404, 422),
+  },
+});
+
+/** `GET /commands/{id}`: visible to its issuer and to admins; to anyone else it does not exist (404). */
+export function commandRoutes(): OpenAPIHono<HttpEnv> {
+  const app = new OpenAPIHono<HttpEnv>();
+  app.openapi(getCommand, async (c) => {
+    const principal = principalOf(c);
+    const record = await c.var.container
+      .resolve<CommandStatusReader>(CommandStatusReader)
+      .find(c.req.valid('param').id);
+    if (record === null || (record.issuedBy !== principal.userId && !isAdmin(principal))) {
+      throw AppError.notFound('commands.not_found', 'No command with this id is visible to you.');
+    }
+    return c.json(toCommandView(record), 200);
+  });
+  return app;
+}

@@ -1,0 +1,105 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { DependencyContainer } from 'tsyringe';
+import type { Logger } from '../logger.js';
+import type { ContextModule } from '../module.js';
+import { accessLog } from './access-log.js';
+import { authenticate } from './authenticate.js';
+import { commandRoutes } from './command-routes.js';
+import { docsRoutes } from './docs-routes.js';
+import { createErrorHandler } from './error-handler.js';
+import { healthRoutes } from './health-routes.js';
+import type { HttpEnv } from './http-env.js';
+import { createNotFoundHandler } from './not-found-handler.js';
+import { BEARER_AUTH, bearerAuthScheme } from './openapi-responses.js';
+import type { ReadinessCheck } from './readiness-check.js';
+import { requestContext } from './request-context.js';
+import { requireJsonBody } from './require-json-body.js';
+import { securityHeaders } from './security-headers.js';
+import { validationHook } from './validation-hook.js';
+
+/** Options of {@link createHttpApp}. */
+export interface HttpAppOptions {
+  /** The application container: must hold CommandBus and QueryBus; Authenticator, IdGenerator, Clock and CommandStatusReader when present. */
+  readonly container: DependencyContainer;
+  readonly modules: readonly ContextModule[];
+  readonly logger: Logger;
+  /** Origins allowed to call the API from a browser; none by default, `*` refused. */
+  readonly corsOrigins?: readonly string[];
+  /** Largest request body accepted (default 1 MiB); larger ones get 413. */
+  readonly bodyLimitBytes?: number;
+  /** What `/health/ready` checks. */
+  readonly readiness?: readonly ReadinessCheck[];
+  /** `info` of the OpenAPI document. */
+  readonly info?: { readonly title: string; readonly version: string; readonly description?: string };
+  /** Serve `/docs` (default true). */
+  readonly docs?: boolean;
+}
+
+const CORS_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'Idempotency-Key',
+  'Prefer',
+  'X-Request-Id',
+  'X-Correlation-Id',
+];
+const CORS_EXPOSED = [
+  'Location',
+  'Preference-Applied',
+  'Retry-After',
+  'WWW-Authenticate',
+  'X-Request-Id',
+  'Allow',
+];
+
+/**
+ * Builds the HTTP app: request context, security headers, access log, CORS allowlist, body limit, JSON-only
+ * bodies and bearer authentication; then every module's routes at `/`, the platform routes
+ * (`/commands/{id}`, `/health/*`), `/openapi.json` (OpenAPI 3.1) and `/docs`. Every error is problem+json.
+ */
+export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
+  const { container, logger } = options;
+  const origins = new Set(options.corsOrigins ?? []);
+  if (origins.has('*')) throw new Error('createHttpApp: CORS origins are an allowlist; "*" is not allowed');
+  const app = new OpenAPIHono<HttpEnv>({ defaultHook: validationHook });
+  app.onError(createErrorHandler(logger));
+  app.notFound(createNotFoundHandler(() => app.routes));
+
+  app.use(requestContext(container), securityHeaders(), accessLog(logger));
+  if (origins.size > 0) {
+    app.use(
+      cors({
+        origin: (origin) => (origins.has(origin) ? origin : null),
+        allowHeaders: CORS_HEADERS,
+        exposeHeaders: CORS_EXPOSED,
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(
+    bodyLimit({
+      maxSize: options.bodyLimitBytes ?? 1024 * 1024,
+      onError: () => {
+        throw new HTTPException(413, { message: 'Payload Too Large' });
+      },
+    }),
+    requireJsonBody(),
+    authenticate(container),
+  );
+
+  for (const module of options.modules) {
+    const routes = module.routes?.();
+    if (routes !== undefined) app.route('/', routes);
+  }
+  app.route('/', commandRoutes());
+  app.route('/', healthRoutes(options.readiness ?? [], logger));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', BEARER_AUTH, bearerAuthScheme);
+  const info = options.info ?? { title: 'contextflow API', version: '1.0.0' };
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: { ...info } });
+  if (options.docs !== false) app.route('/', docsRoutes(info.title));
+  return app;
+}

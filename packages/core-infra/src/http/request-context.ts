@@ -1,0 +1,41 @@
+import { CommandBus, IdGenerator, QueryBus, type Token, UuidV7Generator } from '@contextflow/core';
+import type { MiddlewareHandler } from 'hono';
+import type { DependencyContainer } from 'tsyringe';
+import type { HttpEnv } from './http-env.js';
+import { resolveOptional } from './resolve-optional.js';
+
+/** Client-supplied ids we accept as they are: short, and nothing that could forge a log line. */
+const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function required<T>(container: DependencyContainer, token: Token<T>, name: string): T {
+  if (!container.isRegistered(token, true)) {
+    throw new Error(`createHttpApp: no ${name} registered in the container`);
+  }
+  return container.resolve<T>(token);
+}
+
+/**
+ * First middleware of the app: the request id (`X-Request-Id`, the client's when sane, else a UUIDv7, always
+ * echoed), the correlation id (`X-Correlation-Id`, defaulting to the request id) and the per-request
+ * variables. The buses are resolved here once, when the app is created, not per request.
+ */
+export function requestContext(container: DependencyContainer): MiddlewareHandler<HttpEnv> {
+  const commandBus = required(container, CommandBus, 'CommandBus');
+  const queryBus = required(container, QueryBus, 'QueryBus');
+  const ids = resolveOptional(container, IdGenerator, new UuidV7Generator());
+  return async (c, next) => {
+    const given = c.req.header('x-request-id');
+    const requestId = given !== undefined && SANE_ID.test(given) ? given : ids.next();
+    const correlation = c.req.header('x-correlation-id');
+    const correlationId = correlation !== undefined && SANE_ID.test(correlation) ? correlation : requestId;
+    c.set('requestId', requestId);
+    c.set('correlationId', correlationId);
+    c.set('container', container);
+    c.set('commandBus', commandBus);
+    c.set('queryBus', queryBus);
+    c.set('principal', null);
+    c.header('X-Request-Id', requestId);
+    c.header('X-Correlation-Id', correlationId);
+    await next();
+  };
+}
