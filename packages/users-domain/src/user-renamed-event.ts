@@ -6,7 +6,9 @@ export interface UserRenamedPayload {
 }
 
 /** A user changed their display name. */
-export type UserRenamedEvent = DomainEvent<'users.user-renamed', UserRenamedPayload>;
+export type UserRenamedEvent = DomainEvent<'users.user-renamed', UserRenamedPayload> & {
+  readonly version: 1;
+};
 
 /** Wire type and payload version of {@link UserRenamedEvent}: public API, add a v2, never rename. */
 export const UserRenamedEvent = Object.freeze({ type: 'users.user-renamed', version: 1 } as const);
