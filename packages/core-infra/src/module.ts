@@ -1,6 +1,6 @@
 import type { CommandHandler, DomainEvent, EventHandler, QueryHandler } from '@contextflow/core';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import type { HttpEnv } from './http/http-env.js';
 

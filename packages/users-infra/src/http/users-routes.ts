@@ -1,0 +1,143 @@
+import { PAGE_LIMITS } from '@contextflow/core';
+import {
+  acceptedResponse,
+  BEARER_SECURITY,
+  CommandRequestHeaders,
+  type HttpEnv,
+  principalOf,
+  problemResponses,
+  requireAuth,
+  sendCommand,
+} from '@contextflow/core-infra/http';
+import {
+  DeactivateUserCommand,
+  GetUserQuery,
+  ListUsersQuery,
+  ReactivateUserCommand,
+  RenameUserCommand,
+  type UserView,
+} from '@contextflow/users-app';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+
+const UserViewSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.email(),
+    name: z.string(),
+    status: z.enum(['active', 'deactivated']),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('UserView');
+const UserPageSchema = z
+  .object({ items: z.array(UserViewSchema), nextCursor: z.string().nullable() })
+  .openapi('UserPage');
+const UserIdParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+const RenameUserBody = z.object({ name: z.string().min(1).max(100) }).openapi('RenameUserBody');
+const ListUsersParams = z.object({
+  limit: z.coerce.number().int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
+  cursor: z.string().max(512).optional(),
+  status: z.enum(['active', 'deactivated']).optional(),
+  q: z.string().max(100).optional(),
+});
+
+const getMe = createRoute({
+  middleware: [requireAuth] as const,
+  security: BEARER_SECURITY,
+  tags: ['users'],
+  method: 'get',
+  path: '/users/me',
+  operationId: 'getMe',
+  summary: 'The signed-in user',
+  responses: {
+    200: { description: 'The caller.', content: { 'application/json': { schema: UserViewSchema } } },
+    ...problemResponses(401, 404),
+  },
+});
+const getUser = createRoute({
+  middleware: [requireAuth] as const,
+  security: BEARER_SECURITY,
+  tags: ['users'],
+  method: 'get',
+  path: '/users/{id}',
+  operationId: 'getUser',
+  summary: 'One user (self or admin)',
+  request: { params: UserIdParams },
+  responses: {
+    200: { description: 'The user.', content: { 'application/json': { schema: UserViewSchema } } },
+    ...problemResponses(401, 404, 422),
+  },
+});
+const listUsers = createRoute({
+  middleware: [requireAuth] as const,
+  security: BEARER_SECURITY,
+  tags: ['users'],
+  method: 'get',
+  path: '/users',
+  operationId: 'listUsers',
+  summary: 'Users, newest first (admin)',
+  request: { query: ListUsersParams },
+  responses: {
+    200: { description: 'One page of users.', content: { 'application/json': { schema: UserPageSchema } } },
+    ...problemResponses(401, 403, 422),
+  },
+});
+const renameUser = createRoute({
+  middleware: [requireAuth] as const,
+  security: BEARER_SECURITY,
+  tags: ['users'],
+  method: 'patch',
+  path: '/users/{id}',
+  operationId: 'renameUser',
+  summary: 'Rename a user (self or admin)',
+  request: {
+    params: UserIdParams,
+    headers: CommandRequestHeaders,
+    body: { required: true, content: { 'application/json': { schema: RenameUserBody } } },
+  },
+  responses: { ...acceptedResponse(), ...problemResponses(400, 401, 404, 413, 415, 422) },
+});
+const statusRoute = (action: 'deactivate' | 'reactivate') =>
+  createRoute({
+    middleware: [requireAuth] as const,
+    security: BEARER_SECURITY,
+    tags: ['users'],
+    method: 'post',
+    path: `/users/{id}/${action}`,
+    operationId: `${action}User`,
+    summary: `${action === 'deactivate' ? 'Deactivate a user; their sessions end' : 'Reactivate a user'} (admin)`,
+    request: { params: UserIdParams, headers: CommandRequestHeaders },
+    responses: { ...acceptedResponse(), ...problemResponses(401, 403, 404, 422) },
+  });
+
+/** The users context's HTTP routes, exactly as API.md lists them. */
+export function usersRoutes(): OpenAPIHono<HttpEnv> {
+  const app = new OpenAPIHono<HttpEnv>();
+  const view = async (c: Parameters<Parameters<typeof app.openapi>[1]>[0], userId: string) =>
+    c.var.queryBus.ask<UserView>({ type: GetUserQuery.type, params: { userId }, actor: principalOf(c) });
+
+  // `/users/me` is registered before `/users/{id}` so the literal path wins.
+  app.openapi(getMe, async (c) => c.json(await view(c, principalOf(c).userId), 200));
+  app.openapi(getUser, async (c) => c.json(await view(c, c.req.valid('param').id), 200));
+  app.openapi(listUsers, async (c) => {
+    const page = await c.var.queryBus.ask<{ items: UserView[]; nextCursor: string | null }>({
+      type: ListUsersQuery.type,
+      params: c.req.valid('query'),
+      actor: principalOf(c),
+    });
+    return c.json(page, 200);
+  });
+  app.openapi(renameUser, async (c) =>
+    sendCommand(c, RenameUserCommand.type, {
+      userId: c.req.valid('param').id,
+      name: c.req.valid('json').name,
+    }),
+  );
+  app.openapi(statusRoute('deactivate'), async (c) =>
+    sendCommand(c, DeactivateUserCommand.type, { userId: c.req.valid('param').id }),
+  );
+  app.openapi(statusRoute('reactivate'), async (c) =>
+    sendCommand(c, ReactivateUserCommand.type, { userId: c.req.valid('param').id }),
+  );
+  return app;
+}

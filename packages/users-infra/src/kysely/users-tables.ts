@@ -1,0 +1,30 @@
+import type { ColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** `users.users`: the User aggregate's state. */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  status: 'active' | 'deactivated';
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** `users.user_views`: the read model the queries page through. */
+export interface UserViewsTable {
+  id: string;
+  email: string;
+  name: string;
+  status: 'active' | 'deactivated';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The tables of the users schema as Kysely sees them. */
+export interface UsersTables {
+  'users.users': UsersTable;
+  'users.user_views': UserViewsTable;
+}

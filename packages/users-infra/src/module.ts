@@ -1,0 +1,67 @@
+// oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
+import 'reflect-metadata';
+import { Clock, IdGenerator } from '@contextflow/core';
+import type { ContextModule } from '@contextflow/core-infra';
+import {
+  DeactivateUserCommand,
+  DeactivateUserHandler,
+  GetUserHandler,
+  GetUserQuery,
+  ListUsersHandler,
+  ListUsersQuery,
+  ReactivateUserCommand,
+  ReactivateUserHandler,
+  RegisterUserCommand,
+  RegisterUserHandler,
+  RenameUserCommand,
+  RenameUserHandler,
+  UserReadModel,
+} from '@contextflow/users-app';
+import { UserRepository } from '@contextflow/users-domain';
+import type { DependencyContainer } from 'tsyringe';
+import { usersRoutes } from './http/users-routes.js';
+import { KyselyUserReadModel } from './kysely/kysely-user-read-model.js';
+import { KyselyUserRepository } from './kysely/kysely-user-repository.js';
+import { UserViewProjection } from './kysely/user-view-projection.js';
+import { usersMigrations } from './migrations/index.js';
+
+type WriteHandler = new (repository: UserRepository, clock: Clock, ids: IdGenerator) => unknown;
+
+/** The users context, as the apps compose it. */
+export const usersModule: ContextModule = {
+  name: 'users',
+  migrations: usersMigrations,
+  commands: [
+    { type: RegisterUserCommand.type, handler: RegisterUserHandler },
+    { type: RenameUserCommand.type, handler: RenameUserHandler },
+    { type: DeactivateUserCommand.type, handler: DeactivateUserHandler },
+    { type: ReactivateUserCommand.type, handler: ReactivateUserHandler },
+  ],
+  queries: [
+    { type: GetUserQuery.type, handler: GetUserHandler },
+    { type: ListUsersQuery.type, handler: ListUsersHandler },
+  ],
+  events: [],
+  register(container: DependencyContainer): void {
+    // Transient: resolved per unit of work, they take that scope's Db (its transaction).
+    container.register(UserViewProjection, { useClass: UserViewProjection });
+    container.register(UserRepository, { useClass: KyselyUserRepository });
+    container.register(UserReadModel, { useClass: KyselyUserReadModel });
+    const write = (Handler: WriteHandler) =>
+      container.register(Handler, {
+        useFactory: (c) => new Handler(c.resolve(UserRepository), c.resolve(Clock), c.resolve(IdGenerator)),
+      });
+    for (const Handler of [
+      RegisterUserHandler,
+      RenameUserHandler,
+      DeactivateUserHandler,
+      ReactivateUserHandler,
+    ])
+      write(Handler);
+    container.register(GetUserHandler, { useFactory: (c) => new GetUserHandler(c.resolve(UserReadModel)) });
+    container.register(ListUsersHandler, {
+      useFactory: (c) => new ListUsersHandler(c.resolve(UserReadModel)),
+    });
+  },
+  routes: usersRoutes,
+};
