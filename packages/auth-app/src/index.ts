@@ -1,1 +1,49 @@
-// The auth context's app layer; its exports arrive with the auth issue.
+export { AccessTokenAuthenticator } from './authenticate-access-token/access-token-authenticator.js';
+export { EnableAccountOnUserReactivated } from './enable-account-on-user-reactivated/enable-account-on-user-reactivated.js';
+export { EndSessionsOnUserDeactivated } from './end-sessions-on-user-deactivated/end-sessions-on-user-deactivated.js';
+export {
+  EnsureBootstrapAdminCommand,
+  type EnsureBootstrapAdminPayload,
+  type EnsureBootstrapAdminResult,
+} from './ensure-bootstrap-admin/ensure-bootstrap-admin-command.js';
+export { EnsureBootstrapAdminHandler } from './ensure-bootstrap-admin/ensure-bootstrap-admin-handler.js';
+export {
+  GrantRoleCommand,
+  type GrantRolePayload,
+  type GrantRoleResult,
+} from './grant-role/grant-role-command.js';
+export { GrantRoleHandler } from './grant-role/grant-role-handler.js';
+export { type IssuedTokens, issuedTokens } from './issued-tokens.js';
+export { LoginCommand, type LoginPayload } from './login/login-command.js';
+export { LoginHandler } from './login/login-handler.js';
+export { LogoutCommand, type LogoutPayload } from './logout/logout-command.js';
+export { LogoutHandler } from './logout/logout-handler.js';
+export {
+  type AccessTokenClaims,
+  AccessTokenIssuer,
+  type IssuedAccessToken,
+} from './ports/access-token-issuer.js';
+export { AccessTokenVerifier } from './ports/access-token-verifier.js';
+export { AuthSettings, DEFAULT_AUTH_SETTINGS } from './ports/auth-settings.js';
+export { LoginThrottle } from './ports/login-throttle.js';
+export { type PasswordCheck, PasswordHasher } from './ports/password-hasher.js';
+export { type GeneratedRefreshToken, RefreshTokens } from './ports/refresh-tokens.js';
+export { type LiveSession, SessionStatusReader } from './ports/session-status-reader.js';
+export { RefreshCommand, type RefreshPayload } from './refresh/refresh-command.js';
+export { RefreshHandler } from './refresh/refresh-handler.js';
+export { preparePassword } from './register-account/prepare-password.js';
+export {
+  RegisterAccountCommand,
+  type RegisterAccountPayload,
+  type RegisterAccountResult,
+} from './register-account/register-account-command.js';
+export { RegisterAccountHandler } from './register-account/register-account-handler.js';
+export { retryOnConcurrentUpdate } from './retry-on-concurrent-update.js';
+export {
+  RevokeRoleCommand,
+  type RevokeRolePayload,
+  type RevokeRoleResult,
+} from './revoke-role/revoke-role-command.js';
+export { RevokeRoleHandler } from './revoke-role/revoke-role-handler.js';
+export { SessionStarter } from './session-starter.js';
+export { type TokenOutcome, tokenOutcome, tokensOrThrow } from './token-outcome.js';

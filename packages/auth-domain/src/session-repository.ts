@@ -17,7 +17,8 @@ export interface SessionRepository {
   save(session: Session): Promise<void>;
   /**
    * Revokes every active session of the account with `reason` at `at`, as one bulk write that records no
-   * per-session events; returns how many it revoked. Safe to repeat.
+   * per-session events and bumps each revoked session's version (so a refresh racing with it loses); returns
+   * how many it revoked. Safe to repeat.
    */
   revokeAllForAccount(accountId: string, reason: SessionRevokedReason, at: Date): Promise<number>;
 }

@@ -1,1 +1,10 @@
-export {};
+export { aCommand, anAdmin, aUser } from './a-command.js';
+export { AccountBuilder, anAccount } from './account-builder.js';
+export { type AuthFakes, createAuthFakes } from './auth-fakes.js';
+export { FakeAccessTokenIssuer } from './fake-access-token-issuer.js';
+export { FakePasswordHasher } from './fake-password-hasher.js';
+export { FakeRefreshTokens } from './fake-refresh-tokens.js';
+export { InMemoryAccountRepository } from './in-memory-account-repository.js';
+export { InMemoryLoginThrottle, type ThrottleLimits } from './in-memory-login-throttle.js';
+export { InMemorySessionRepository } from './in-memory-session-repository.js';
+export { InMemorySessionStatusReader } from './in-memory-session-status-reader.js';

@@ -1,0 +1,13 @@
+/** Wire types of the auth events other contexts may consume: public API, never renamed (add a version instead). */
+export const AuthEventTypes = Object.freeze({
+  accountRegistered: 'auth.account-registered',
+  roleGranted: 'auth.role-granted',
+  roleRevoked: 'auth.role-revoked',
+} as const);
+
+/** Routing keys (`<type>.v<version>`) to bind on the event exchange. */
+export const AuthRoutingKeys = Object.freeze({
+  accountRegisteredV1: 'auth.account-registered.v1',
+  roleGrantedV1: 'auth.role-granted.v1',
+  roleRevokedV1: 'auth.role-revoked.v1',
+} as const);

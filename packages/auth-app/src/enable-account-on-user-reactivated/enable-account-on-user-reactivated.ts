@@ -1,0 +1,29 @@
+import { type AccountRepository, newStamp } from '@contextflow/auth-domain';
+import type { Clock, DomainEvent, EventHandler, IdGenerator } from '@contextflow/core';
+import { retryOnConcurrentUpdate } from '../retry-on-concurrent-update.js';
+
+/**
+ * When a user is reactivated, lets their account sign in again (sessions ended by the deactivation stay
+ * ended). Reads only the envelope's `aggregateId`. Safe to run again; an unknown user changes nothing.
+ */
+export class EnableAccountOnUserReactivated implements EventHandler<DomainEvent> {
+  /** Consumer name, for the inbox and the queue. */
+  static readonly consumerName = 'auth.enable-account-on-user-reactivated';
+  /** Routing keys it binds: the users context's event, by wire name (contexts share no code). */
+  static readonly events: readonly string[] = ['users.user-reactivated.v1'];
+
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(event: DomainEvent): Promise<void> {
+    await retryOnConcurrentUpdate(async () => {
+      const account = await this.accounts.findById(event.aggregateId);
+      if (account === null) return;
+      account.enable(newStamp(this.ids, this.clock));
+      await this.accounts.save(account);
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { FixedClock, SequentialIds } from '@contextflow/core/testing';
+import { DEFAULT_AUTH_SETTINGS } from '../ports/auth-settings.js';
+import { SessionStarter } from '../session-starter.js';
+import { FakeAccessTokenIssuer } from './fake-access-token-issuer.js';
+import { FakePasswordHasher } from './fake-password-hasher.js';
+import { FakeRefreshTokens } from './fake-refresh-tokens.js';
+import { InMemoryAccountRepository } from './in-memory-account-repository.js';
+import { InMemoryLoginThrottle } from './in-memory-login-throttle.js';
+import { InMemorySessionRepository } from './in-memory-session-repository.js';
+import { InMemorySessionStatusReader } from './in-memory-session-status-reader.js';
+
+/** Every port of the auth context as an in-memory fake, wired together; one fresh set per test. */
+export function createAuthFakes() {
+  const clock = new FixedClock('2026-03-01T12:00:00.000Z');
+  const ids = new SequentialIds();
+  const accounts = new InMemoryAccountRepository();
+  const sessions = new InMemorySessionRepository();
+  const hasher = new FakePasswordHasher();
+  const accessTokens = new FakeAccessTokenIssuer();
+  const refreshTokens = new FakeRefreshTokens();
+  const throttle = new InMemoryLoginThrottle(clock);
+  const settings = DEFAULT_AUTH_SETTINGS;
+  const sessionStatus = new InMemorySessionStatusReader(accounts, sessions);
+  const sessionStarter = new SessionStarter(sessions, refreshTokens, accessTokens, settings, ids, clock);
+  return {
+    clock,
+    ids,
+    accounts,
+    sessions,
+    hasher,
+    accessTokens,
+    refreshTokens,
+    throttle,
+    settings,
+    sessionStatus,
+    sessionStarter,
+  };
+}
+
+/** The set of fakes {@link createAuthFakes} returns. */
+export type AuthFakes = ReturnType<typeof createAuthFakes>;

@@ -1,0 +1,28 @@
+import { type AppError, isAppError, isFinal } from '@contextflow/core';
+import type { IssuedTokens } from './issued-tokens.js';
+
+/**
+ * What the login and refresh handlers return. A refusal is returned, not thrown, because refusing still
+ * changes state that must be committed: a failed attempt counted by the throttle, a token family revoked for
+ * reuse. The bus runs an in-process command in one transaction and rolls it back when the handler throws, so
+ * a thrown refusal would undo exactly those writes. Infrastructure faults are still thrown.
+ */
+export type TokenOutcome =
+  | { readonly ok: true; readonly tokens: IssuedTokens }
+  | { readonly ok: false; readonly error: AppError };
+
+/** Runs a sign-in step and turns a rule's refusal (a final `AppError`) into a refused outcome. */
+export async function tokenOutcome(run: () => Promise<IssuedTokens>): Promise<TokenOutcome> {
+  try {
+    return { ok: true, tokens: await run() };
+  } catch (error) {
+    if (isAppError(error) && isFinal(error.kind)) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** The tokens of a granted outcome; throws the refusal's `AppError` (what a route does after the commit). */
+export function tokensOrThrow(outcome: TokenOutcome): IssuedTokens {
+  if (outcome.ok) return outcome.tokens;
+  throw outcome.error;
+}
