@@ -15,7 +15,7 @@ describe('commandHandlers', () => {
   it('maps every command type of every module to its handler token', () => {
     const registry = commandHandlers([moduleOf('a', ['a.one', 'a.two']), moduleOf('b', ['b.one'])]);
     expect([...registry.keys()]).toEqual(['a.one', 'a.two', 'b.one']);
-    expect(registry.get('b.one')?.toString()).toBe('Symbol(b.one)');
+    expect(registry.get('b.one')).toBeTypeOf('symbol');
   });
 
   it('rejects a command type registered twice', () => {

@@ -31,8 +31,8 @@ const withPlatformFirst = (sets: readonly MigrationSet[]): MigrationSet[] => [
 /**
  * Applies the `platform` migrations, then each set in order, each schema with its own migration table (the
  * schema is created when missing). Safe to run from several processes at once: Kysely serializes migrators on
- * a PostgreSQL advisory lock. Throws an error naming the first migration that failed; the ones before it stay
- * applied, it and the ones after do not.
+ * a PostgreSQL advisory lock. Throws an error naming the migration that failed; the pending migrations of that
+ * schema run in one transaction, so none of them stays applied (earlier schemas do).
  */
 export async function migrateAll<DB>(
   db: Kysely<DB>,

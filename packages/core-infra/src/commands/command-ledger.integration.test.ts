@@ -1,0 +1,120 @@
+import { SystemClock } from '@contextflow/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problem } from '../problem.js';
+import { buildCommand } from '../testing/build-command.js';
+import { type OpenTestDatabase, openTestDatabase } from '../testing/open-test-database.js';
+import { CommandLedger } from './command-ledger.js';
+import { PgCommandStore } from './pg-command-store.js';
+
+describe('CommandLedger', () => {
+  let t: OpenTestDatabase;
+  let ledger: CommandLedger;
+  let store: PgCommandStore;
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    ledger = new CommandLedger(new SystemClock());
+    store = new PgCommandStore(t.db, new SystemClock());
+  });
+  afterAll(() => t.close());
+
+  const accepted = async (): Promise<string> => {
+    const { commandId } = await store.send(buildCommand('widgets.make-widget', { size: 1 }));
+    return commandId;
+  };
+  const rowOf = (id: string) =>
+    t.db.selectFrom('platform.commands').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const inTransaction = <T>(work: (trx: typeof t.db) => Promise<T>) => t.db.transaction().execute(work);
+
+  it('begins a pending command: processing, one attempt more', async () => {
+    const id = await accepted();
+    const begun = await inTransaction((trx) => ledger.begin(trx, id));
+    expect(begun.run).toBe(true);
+    expect(begun.record).toMatchObject({ id, status: 'processing', type: 'widgets.make-widget' });
+    expect(await rowOf(id)).toMatchObject({ status: 'processing', attempts: 1 });
+  });
+
+  it('begins a processing command again after a crash (redelivery)', async () => {
+    const id = await accepted();
+    await inTransaction((trx) => ledger.begin(trx, id));
+    await expect(inTransaction((trx) => ledger.begin(trx, id))).resolves.toMatchObject({ run: true });
+    expect(await rowOf(id)).toMatchObject({ attempts: 2 });
+  });
+
+  it('records success with its result', async () => {
+    const id = await accepted();
+    await inTransaction(async (trx) => {
+      await ledger.begin(trx, id);
+      await ledger.succeed(trx, id, { widgetId: 'w-1' });
+    });
+    expect(await rowOf(id)).toMatchObject({ status: 'succeeded', result: { widgetId: 'w-1' }, error: null });
+  });
+
+  it('stores an undefined result as null', async () => {
+    const id = await accepted();
+    await inTransaction(async (trx) => {
+      await ledger.begin(trx, id);
+      await ledger.succeed(trx, id, undefined);
+    });
+    expect(await rowOf(id)).toMatchObject({ status: 'succeeded', result: null });
+  });
+
+  it('records failure with its problem', async () => {
+    const id = await accepted();
+    const reason = problem(409, 'widgets.taken', 'That widget is taken.');
+    await inTransaction(async (trx) => {
+      await ledger.begin(trx, id);
+      await ledger.fail(trx, id, reason);
+    });
+    expect(await rowOf(id)).toMatchObject({ status: 'failed', error: reason, result: null });
+  });
+
+  it('does not run a terminal command again', async () => {
+    const id = await accepted();
+    await inTransaction(async (trx) => {
+      await ledger.begin(trx, id);
+      await ledger.succeed(trx, id, 1);
+    });
+    const again = await inTransaction((trx) => ledger.begin(trx, id));
+    expect(again).toMatchObject({ run: false, record: { id, status: 'succeeded', result: 1 } });
+    expect(await rowOf(id)).toMatchObject({ attempts: 1 });
+  });
+
+  it('does not run an unknown command', async () => {
+    const unknown = '01900000-0000-7000-8000-000000000000';
+    await expect(inTransaction((trx) => ledger.begin(trx, unknown))).resolves.toEqual({
+      run: false,
+      record: null,
+    });
+  });
+
+  it('rolls the status back with the handler transaction', async () => {
+    const id = await accepted();
+    await expect(
+      inTransaction(async (trx) => {
+        await ledger.begin(trx, id);
+        await ledger.succeed(trx, id, 'x');
+        throw new Error('handler failed after all');
+      }),
+    ).rejects.toThrow('handler failed after all');
+    expect(await rowOf(id)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('fails a command outside a handler, once', async () => {
+    const id = await accepted();
+    const deadLettered = problem(500, 'commands.processing_failed', 'Gave up.');
+    await ledger.failOutsideHandler(t.db, id, deadLettered);
+    expect(await rowOf(id)).toMatchObject({ status: 'failed', error: deadLettered });
+    await ledger.failOutsideHandler(t.db, id, problem(500, 'other', 'Other.'));
+    expect(await rowOf(id)).toMatchObject({ error: deadLettered });
+  });
+
+  it('leaves a succeeded command alone when failing it outside a handler', async () => {
+    const id = await accepted();
+    await inTransaction(async (trx) => {
+      await ledger.begin(trx, id);
+      await ledger.succeed(trx, id, 'done');
+    });
+    await ledger.failOutsideHandler(t.db, id, problem(500, 'late', 'Late.'));
+    expect(await rowOf(id)).toMatchObject({ status: 'succeeded', result: 'done', error: null });
+  });
+});

@@ -1,0 +1,148 @@
+import { AppError, type Principal } from '@contextflow/core';
+import { FixedClock } from '@contextflow/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCommand } from '../testing/build-command.js';
+import { type OpenTestDatabase, openTestDatabase } from '../testing/open-test-database.js';
+import { PgCommandStore } from './pg-command-store.js';
+
+const ada: Principal = { userId: 'u-ada', roles: ['user'] };
+
+describe('PgCommandStore', () => {
+  let t: OpenTestDatabase;
+  let store: PgCommandStore;
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    store = new PgCommandStore(t.db, new FixedClock('2026-03-01T12:00:00.000Z'));
+  });
+  afterAll(() => t.close());
+
+  const commandRow = (id: string) =>
+    t.db.selectFrom('platform.commands').selectAll().where('id', '=', id).executeTakeFirst();
+  const outboxRows = (id: string) =>
+    t.db.selectFrom('platform.outbox').selectAll().where('message_id', '=', id).execute();
+
+  it('writes a pending command row and its outbox message', async () => {
+    const command = buildCommand('users.rename-user', { id: 'u-ada', name: 'Ada' }, { actor: ada });
+    const accepted = await store.accept(t.db, command, { traceparent: '00-abc-def-01' });
+    expect(accepted).toEqual({ commandId: command.meta.commandId, replayed: false });
+    const row = await commandRow(command.meta.commandId);
+    expect(row).toMatchObject({
+      type: 'users.rename-user',
+      payload: { id: 'u-ada', name: 'Ada' },
+      status: 'pending',
+      caller: 'user:u-ada',
+      issued_by: 'u-ada',
+      idempotency_key: null,
+      traceparent: '00-abc-def-01',
+      attempts: 0,
+      created_at: new Date('2026-03-01T12:00:00.000Z'),
+    });
+    const [message] = await outboxRows(command.meta.commandId);
+    expect(message).toMatchObject({
+      kind: 'command',
+      routing_key: 'users.rename-user',
+      body: JSON.parse(JSON.stringify(command)) as unknown,
+      headers: {
+        correlationId: command.meta.correlationId,
+        causationId: command.meta.causationId,
+        traceparent: '00-abc-def-01',
+      },
+      sent_at: null,
+    });
+  });
+
+  it('writes neither row when the outbox write fails', async () => {
+    const command = buildCommand('users.rename-user', { name: 'Ada' });
+    await t.db
+      .insertInto('platform.outbox')
+      .values({
+        message_id: command.meta.commandId,
+        kind: 'command',
+        routing_key: 'x',
+        body: '{}',
+        headers: '{}',
+      })
+      .execute();
+    await expect(store.accept(t.db, command)).rejects.toMatchObject({ code: '23505' });
+    expect(await commandRow(command.meta.commandId)).toBeUndefined();
+  });
+
+  it('replays the first command for the same caller, key and body', async () => {
+    const first = buildCommand('users.rename-user', { a: 1, b: 2 }, { actor: ada, idempotencyKey: 'k-same' });
+    const again = buildCommand('users.rename-user', { b: 2, a: 1 }, { actor: ada, idempotencyKey: 'k-same' });
+    await expect(store.accept(t.db, first)).resolves.toEqual({
+      commandId: first.meta.commandId,
+      replayed: false,
+    });
+    await expect(store.accept(t.db, again)).resolves.toEqual({
+      commandId: first.meta.commandId,
+      replayed: true,
+    });
+    expect(await commandRow(again.meta.commandId)).toBeUndefined();
+    expect(await outboxRows(again.meta.commandId)).toEqual([]);
+  });
+
+  it('rejects a different body under a key already used', async () => {
+    await store.accept(
+      t.db,
+      buildCommand('users.rename-user', { name: 'A' }, { actor: ada, idempotencyKey: 'k-diff' }),
+    );
+    const different = buildCommand(
+      'users.rename-user',
+      { name: 'B' },
+      { actor: ada, idempotencyKey: 'k-diff' },
+    );
+    const error: unknown = await store.accept(t.db, different).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ kind: 'invalid', code: 'commands.idempotency_key_reused' });
+  });
+
+  it('scopes idempotency keys by caller', async () => {
+    const mine = buildCommand('users.rename-user', { name: 'A' }, { actor: ada, idempotencyKey: 'k-scope' });
+    const anonymous = buildCommand('users.rename-user', { name: 'A' }, { idempotencyKey: 'k-scope' });
+    await store.accept(t.db, mine);
+    await expect(store.accept(t.db, anonymous)).resolves.toEqual({
+      commandId: anonymous.meta.commandId,
+      replayed: false,
+    });
+  });
+
+  it('writes one row when concurrent accepts race with the same key, and all get its id', async () => {
+    const commands = Array.from({ length: 8 }, () =>
+      buildCommand('users.rename-user', { name: 'Race' }, { actor: ada, idempotencyKey: 'k-race' }),
+    );
+    const answers = await Promise.all(commands.map((command) => store.accept(t.db, command)));
+    const ids = new Set(answers.map((answer) => answer.commandId));
+    expect(ids.size).toBe(1);
+    expect(answers.filter((answer) => !answer.replayed)).toHaveLength(1);
+    const rows = await t.db
+      .selectFrom('platform.commands')
+      .select('id')
+      .where('idempotency_key', '=', 'k-race')
+      .execute();
+    expect(rows.map((row) => row.id)).toEqual([...ids]);
+    const messages = await t.db
+      .selectFrom('platform.outbox')
+      .select('message_id')
+      .where(
+        'message_id',
+        'in',
+        commands.map((command) => command.meta.commandId),
+      )
+      .execute();
+    expect(messages.map((message) => message.message_id)).toEqual([...ids]);
+  });
+
+  it('joins a transaction it is given, so a rollback discards the command', async () => {
+    const command = buildCommand('users.rename-user', { name: 'Rolled back' });
+    const rollback = new Error('rollback');
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await store.accept(trx, command);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect(await commandRow(command.meta.commandId)).toBeUndefined();
+    expect(await outboxRows(command.meta.commandId)).toEqual([]);
+  });
+});
