@@ -4,9 +4,17 @@ export {
   CommandStatusReader,
   isTerminal,
 } from '../commands/command-record.js';
+export { CommandDispatcher, type CommandDispatcherOptions } from './command-dispatcher.js';
 export type { DeliveredMessage } from './delivered-message.js';
+export { EventDispatcher, type EventDispatcherOptions } from './event-dispatcher.js';
 export { type MessageOutcome, OUTCOME_BY_KIND, outcomeOf, POISON_OUTCOME } from './message-outcome.js';
 export { parseCommand, parseEvent, type Parsed } from './message-parsers.js';
+export {
+  type DrainResult,
+  type OutboxPublisher,
+  OutboxRelay,
+  type OutboxRelayOptions,
+} from './outbox-relay.js';
 export {
   type DeliveryHandler,
   type OutgoingMessage,
@@ -22,6 +30,7 @@ export {
   type RetryPolicy,
   retryDelayMs,
 } from './retry-policy.js';
+export { attemptOf, RetryScheduler } from './retry-scheduler.js';
 export {
   buildTopology,
   type ExchangeDeclaration,

@@ -28,4 +28,4 @@ export function outcomeOf(error: unknown): MessageOutcome {
 }
 
 /** The outcome of a message that cannot be read (not JSON, unknown type, missing id): dead-letter at once. */
-export const POISON_OUTCOME: MessageOutcome = 'dead-letter';
+export const POISON_OUTCOME = 'dead-letter' satisfies MessageOutcome;

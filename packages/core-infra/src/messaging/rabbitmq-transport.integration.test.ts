@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { Connection } from 'rabbitmq-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContextModule } from '../module.js';
+import { testAmqpUrl, uniquePrefix } from '../testing/index.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import { RabbitMqTransport } from './rabbitmq-transport.js';
 import { buildTopology } from './topology.js';
 
-const amqpUrl = process.env.TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+const amqpUrl = testAmqpUrl();
 const logger = pino({ level: 'silent' });
 const module: ContextModule = {
   name: 'probe',
@@ -17,7 +17,7 @@ const module: ContextModule = {
   events: [{ name: 'probe.react', events: ['probe.happened.v1'], handler: Symbol('h') }],
   register: () => {},
 };
-const topology = buildTopology([module], { namespace: `t${randomUUID().slice(0, 8)}.` });
+const topology = buildTopology([module], { namespace: uniquePrefix('transport') });
 const commandQueue = topology.commandQueues.get('probe')!;
 
 describe('RabbitMqTransport', () => {

@@ -1,0 +1,132 @@
+import type { Command, CommandHandler } from '@contextflow/core';
+import type { Kysely } from 'kysely';
+import type { DependencyContainer, InjectionToken } from 'tsyringe';
+import { runInUnitOfWork } from '../buses/run-in-unit-of-work.js';
+import type { CommandLedger } from '../commands/command-ledger.js';
+import type { PlatformTables } from '../db/platform-tables.js';
+import type { Logger } from '../logger.js';
+import type { ContextModule } from '../module.js';
+import { problem, toProblem } from '../problem.js';
+import type { DeliveredMessage } from './delivered-message.js';
+import { outcomeOf, POISON_OUTCOME } from './message-outcome.js';
+import { parseCommand } from './message-parsers.js';
+import type { Settlement } from './rabbitmq-transport.js';
+import { attemptOf, type RetryScheduler } from './retry-scheduler.js';
+import type { WorkQueue } from './topology.js';
+
+/** Dependencies of a {@link CommandDispatcher}. */
+export interface CommandDispatcherOptions {
+  readonly container: DependencyContainer;
+  readonly db: Kysely<PlatformTables>;
+  readonly ledger: CommandLedger;
+  readonly retries: RetryScheduler;
+  readonly logger: Logger;
+}
+
+/**
+ * Runs the commands of one context's queue. Each runs in one unit of work that first moves the command to
+ * `processing` (skipping it when it is already terminal, so a redelivery is harmless), then runs the handler
+ * and records the result. A final AppError marks the command failed; any other error is retried through the
+ * delay queues, and after the last attempt the command is failed and the message dead-lettered.
+ */
+export class CommandDispatcher {
+  readonly #handlers: ReadonlyMap<string, InjectionToken<CommandHandler>>;
+  readonly #types: ReadonlySet<string>;
+
+  constructor(
+    readonly module: ContextModule,
+    readonly queue: WorkQueue,
+    readonly options: CommandDispatcherOptions,
+  ) {
+    this.#handlers = new Map(
+      module.commands.map((registration) => [registration.type, registration.handler]),
+    );
+    this.#types = new Set(this.#handlers.keys());
+  }
+
+  /** Handles one delivery and says how to settle it; throws only when even recording the outcome failed. */
+  async handle(message: DeliveredMessage): Promise<Settlement> {
+    const { logger } = this.options;
+    const parsed = parseCommand(message, this.#types);
+    if (!parsed.ok) {
+      logger.error(
+        { queue: this.queue.declaration.queue, messageId: message.messageId, reason: parsed.reason },
+        'poison command dead-lettered',
+      );
+      return POISON_OUTCOME;
+    }
+    const command = parsed.value;
+    const commandId = command.meta.commandId;
+    const attempt = attemptOf(message);
+    const log = logger.child({
+      commandId,
+      commandType: command.type,
+      attempt,
+      correlationId: command.meta.correlationId,
+    });
+    try {
+      await this.#run(command, message, log);
+      return 'ack';
+    } catch (error) {
+      return this.#settleFailure(error, message, command, attempt, log);
+    }
+  }
+
+  async #run(command: Command, message: DeliveredMessage, log: Logger): Promise<void> {
+    const { container, db, ledger } = this.options;
+    const commandId = command.meta.commandId;
+    const traceparent = message.headers.traceparent;
+    const context = {
+      correlationId: command.meta.correlationId,
+      causationId: commandId,
+      ...(typeof traceparent === 'string' ? { traceparent } : {}),
+    };
+    await runInUnitOfWork(
+      container,
+      db,
+      async (scope, trx) => {
+        const { run } = await ledger.begin(trx, commandId);
+        if (!run) {
+          log.debug('command unknown or already finished; delivery skipped');
+          return;
+        }
+        const handler = scope.resolve(this.#handlers.get(command.type) as InjectionToken<CommandHandler>);
+        const result = await handler.handle(command);
+        await ledger.succeed(trx, commandId, result);
+      },
+      { context },
+    );
+  }
+
+  async #settleFailure(
+    error: unknown,
+    message: DeliveredMessage,
+    command: Command,
+    attempt: number,
+    log: Logger,
+  ): Promise<Settlement> {
+    const { db, ledger, retries } = this.options;
+    const commandId = command.meta.commandId;
+    if (outcomeOf(error) === 'ack') {
+      log.info({ err: error }, 'command failed');
+      await db.transaction().execute((trx) => ledger.fail(trx, commandId, toProblem(error)));
+      return 'ack';
+    }
+    if (retries.canRetry(attempt)) {
+      log.warn({ err: error }, 'command attempt failed; retry scheduled');
+      await retries.schedule(message, this.queue, attempt, commandId);
+      return 'ack';
+    }
+    log.error({ err: error }, 'command failed on its last attempt; dead-lettered');
+    await ledger.failOutsideHandler(
+      db,
+      commandId,
+      problem(
+        500,
+        'commands.processing_failed',
+        'The command could not be processed. It may be retried by an operator.',
+      ),
+    );
+    return 'dead-letter';
+  }
+}

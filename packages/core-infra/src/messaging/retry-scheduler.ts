@@ -1,0 +1,62 @@
+import type { DeliveredMessage } from './delivered-message.js';
+import type { OutboxPublisher } from './outbox-relay.js';
+import { ATTEMPT_HEADER, type RetryPolicy, retryDelayMs } from './retry-policy.js';
+import type { WorkQueue } from './topology.js';
+
+// Headers the broker adds when dead-lettering; a retried copy starts clean.
+const BROKER_HEADER = /^x-(death|first-death-|last-death-|delivery-count)/;
+
+/** The attempt a delivery is (1 for the first, then what {@link ATTEMPT_HEADER} says). */
+export function attemptOf(message: DeliveredMessage): number {
+  const value = Number(message.headers[ATTEMPT_HEADER]);
+  return Number.isInteger(value) && value > 1 ? value : 1;
+}
+
+/**
+ * Schedules another attempt of a failed message: publishes a copy (same id, body and headers, the attempt
+ * number bumped) to the work queue's TTL queue for the next delay, from which the broker dead-letters it back
+ * to the work queue through the default exchange. The caller acks the original once this resolves.
+ */
+export class RetryScheduler {
+  constructor(
+    readonly publisher: OutboxPublisher,
+    readonly policy: RetryPolicy,
+  ) {}
+
+  /** Whether another attempt is allowed after `attempt` failed. */
+  canRetry(attempt: number): boolean {
+    return attempt < this.policy.maxAttempts;
+  }
+
+  /**
+   * Publishes the copy for attempt `attempt + 1` under `messageId` (the command or event id), with confirms;
+   * rejects when the broker did not take it.
+   */
+  async schedule(
+    message: DeliveredMessage,
+    workQueue: WorkQueue,
+    attempt: number,
+    messageId: string,
+  ): Promise<void> {
+    const next = attempt + 1;
+    const delayMs = retryDelayMs(this.policy, next);
+    const queue = workQueue.retryQueues.get(delayMs);
+    if (queue === undefined)
+      throw new Error(`no retry queue for ${delayMs} ms on ${workQueue.declaration.queue}`);
+    const headers: Record<string, string | number> = {};
+    for (const [key, value] of Object.entries(message.headers)) {
+      if (!BROKER_HEADER.test(key) && (typeof value === 'string' || typeof value === 'number'))
+        headers[key] = value;
+    }
+    headers[ATTEMPT_HEADER] = next;
+    await this.publisher.publish({
+      exchange: '',
+      routingKey: queue,
+      messageId,
+      type: message.type ?? '',
+      body: message.body,
+      correlationId: message.correlationId,
+      headers,
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { DependencyContainer } from 'tsyringe';
+import { CommandLedger } from '../commands/command-ledger.js';
+import { Inbox } from '../commands/inbox.js';
+import type { PlatformTables } from '../db/platform-tables.js';
+import type { Logger } from '../logger.js';
+import { CommandDispatcher } from '../messaging/command-dispatcher.js';
+import { EventDispatcher } from '../messaging/event-dispatcher.js';
+import type { DeliveryHandler, RabbitMqTransport, Subscription } from '../messaging/rabbitmq-transport.js';
+import { RetryScheduler } from '../messaging/retry-scheduler.js';
+import type { Topology, WorkQueue } from '../messaging/topology.js';
+import type { ContextModule } from '../module.js';
+
+/** What {@link startConsumers} needs. */
+export interface ConsumersSetup {
+  readonly container: DependencyContainer;
+  readonly db: Kysely<PlatformTables>;
+  readonly transport: RabbitMqTransport;
+  readonly topology: Topology;
+  readonly modules: readonly ContextModule[];
+  readonly logger: Logger;
+  readonly concurrency: number;
+  readonly prefetch: number;
+}
+
+/** Starts one consumer per command queue (of modules with commands) and per event subscription. */
+export function startConsumers(setup: ConsumersSetup): Subscription[] {
+  const { container, db, transport, topology, logger, concurrency, prefetch } = setup;
+  const retries = new RetryScheduler(transport, topology.retry);
+  const ledger = container.resolve(CommandLedger);
+  const inbox = container.resolve(Inbox);
+  const consume = (queue: WorkQueue, handle: DeliveryHandler): Subscription =>
+    transport.consume({ queue: queue.declaration, concurrency, prefetch }, handle);
+  const subscriptions: Subscription[] = [];
+  for (const module of setup.modules) {
+    const commandQueue = topology.commandQueues.get(module.name);
+    if (commandQueue !== undefined && module.commands.length > 0) {
+      const dispatcher = new CommandDispatcher(module, commandQueue, {
+        container,
+        db,
+        ledger,
+        retries,
+        logger,
+      });
+      subscriptions.push(consume(commandQueue, (message) => dispatcher.handle(message)));
+    }
+    for (const subscription of module.events) {
+      const eventQueue = topology.eventQueues.get(subscription.name);
+      if (eventQueue === undefined) continue;
+      const dispatcher = new EventDispatcher(subscription, eventQueue, {
+        container,
+        db,
+        inbox,
+        retries,
+        logger,
+      });
+      subscriptions.push(consume(eventQueue, (message) => dispatcher.handle(message)));
+    }
+  }
+  return subscriptions;
+}
