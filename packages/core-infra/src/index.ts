@@ -1,5 +1,5 @@
-export type { CommandRegistration, ContextModule, EventSubscription, QueryRegistration } from './module.js';
 export { createLogger, Logger, REDACTED_PATHS } from './logger.js';
+export type { CommandRegistration, ContextModule, EventSubscription, QueryRegistration } from './module.js';
 export {
   PROBLEM_BASE,
   problem,
@@ -8,3 +8,4 @@ export {
   STATUS_BY_KIND,
   toProblem,
 } from './problem.js';
+export { createRuntime, type Runtime, type RuntimeOptions, type WorkerOptions } from './runtime/index.js';
