@@ -1,6 +1,12 @@
 export { CommandLedger, type BeginResult } from '../commands/command-ledger.js';
 export { CommandNotifications, type CommandWake } from '../commands/command-notifications.js';
 export { Inbox } from '../commands/inbox.js';
+export {
+  type CommandRecord,
+  type CommandStatus,
+  CommandStatusReader,
+  isTerminal,
+} from '../commands/command-record.js';
 export { MessageContext, messageHeaders } from '../commands/message-context.js';
 export { OutboxWriter } from '../commands/outbox-writer.js';
 export { PgCommandStatusReader } from '../commands/pg-command-status-reader.js';
