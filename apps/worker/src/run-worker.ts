@@ -1,0 +1,43 @@
+import { type ContextModule, createRuntime, type Logger, type Runtime } from '@contextflow/core-infra';
+
+/** What the `run` command needs. */
+export interface RunWorkerOptions {
+  readonly databaseUrl: string;
+  readonly amqpUrl: string;
+  readonly modules: readonly ContextModule[];
+  readonly logger: Logger;
+  readonly contexts?: readonly string[] | undefined;
+  readonly concurrency?: number | undefined;
+  readonly prefetch?: number | undefined;
+  /** Broker name prefix (tests). */
+  readonly namespace?: string | undefined;
+}
+
+/**
+ * Starts the consumers of the chosen contexts and the outbox relay, logs one `worker ready` line, and returns
+ * the runtime to stop at shutdown. Migrations are not applied here: `migrate` is a separate, deliberate step.
+ */
+export async function runWorker(options: RunWorkerOptions): Promise<Runtime> {
+  const { logger, modules } = options;
+  const runtime = await createRuntime({
+    databaseUrl: options.databaseUrl,
+    amqpUrl: options.amqpUrl,
+    modules,
+    logger,
+    namespace: options.namespace,
+  });
+  try {
+    await runtime.startWorker({
+      contexts: options.contexts,
+      concurrency: options.concurrency,
+      prefetch: options.prefetch,
+    });
+    await runtime.startRelay();
+  } catch (error) {
+    await runtime.stop({ deadlineMs: 1_000 });
+    throw error;
+  }
+  const contexts = options.contexts ?? modules.map((module) => module.name);
+  logger.info({ contexts, concurrency: options.concurrency ?? 10 }, 'worker ready');
+  return runtime;
+}
