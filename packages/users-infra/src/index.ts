@@ -1,3 +1,4 @@
+export { RegisterUserOnAccountRegistered } from './amqp/register-user-on-account-registered.js';
 export { usersRoutes } from './http/users-routes.js';
 export { KyselyUserReadModel } from './kysely/kysely-user-read-model.js';
 export { KyselyUserRepository } from './kysely/kysely-user-repository.js';

@@ -19,6 +19,7 @@ import {
 } from '@contextflow/users-app';
 import { UserRepository } from '@contextflow/users-domain';
 import type { DependencyContainer } from 'tsyringe';
+import { RegisterUserOnAccountRegistered } from './amqp/register-user-on-account-registered.js';
 import { usersRoutes } from './http/users-routes.js';
 import { KyselyUserReadModel } from './kysely/kysely-user-read-model.js';
 import { KyselyUserRepository } from './kysely/kysely-user-repository.js';
@@ -41,7 +42,13 @@ export const usersModule: ContextModule = {
     { type: GetUserQuery.type, handler: GetUserHandler },
     { type: ListUsersQuery.type, handler: ListUsersHandler },
   ],
-  events: [],
+  events: [
+    {
+      name: RegisterUserOnAccountRegistered.consumerName,
+      events: RegisterUserOnAccountRegistered.events,
+      handler: RegisterUserOnAccountRegistered,
+    },
+  ],
   register(container: DependencyContainer): void {
     // Transient: resolved per unit of work, they take that scope's Db (its transaction).
     container.register(UserViewProjection, { useClass: UserViewProjection });
@@ -58,6 +65,9 @@ export const usersModule: ContextModule = {
       ReactivateUserHandler,
     ])
       write(Handler);
+    container.register(RegisterUserOnAccountRegistered, {
+      useFactory: (c) => new RegisterUserOnAccountRegistered(c.resolve(RegisterUserHandler)),
+    });
     container.register(GetUserHandler, { useFactory: (c) => new GetUserHandler(c.resolve(UserReadModel)) });
     container.register(ListUsersHandler, {
       useFactory: (c) => new ListUsersHandler(c.resolve(UserReadModel)),

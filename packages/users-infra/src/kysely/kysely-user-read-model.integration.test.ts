@@ -62,7 +62,7 @@ describe('KyselyUserReadModel', () => {
     const all = pages.flat();
     expect(new Set(all.map((u) => u.id)).size).toBe(45);
     const keys = all.map((u) => `${u.createdAt}|${u.id}`);
-    expect(keys).toEqual([...keys].sort().reverse());
+    expect(keys).toEqual(keys.toSorted().toReversed());
   });
 
   it('filters by status', async () => {
