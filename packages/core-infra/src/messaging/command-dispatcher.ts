@@ -14,6 +14,13 @@ import type { Settlement } from './rabbitmq-transport.js';
 import { attemptOf, type RetryScheduler } from './retry-scheduler.js';
 import type { WorkQueue } from './topology.js';
 
+// What the caller sees when every attempt failed: no internals, the logs have them.
+const PROCESSING_FAILED = problem(
+  500,
+  'commands.processing_failed',
+  'The command could not be processed. It may be retried by an operator.',
+);
+
 /** Dependencies of a {@link CommandDispatcher}. */
 export interface CommandDispatcherOptions {
   readonly container: DependencyContainer;
@@ -44,7 +51,7 @@ export class CommandDispatcher {
     this.#types = new Set(this.#handlers.keys());
   }
 
-  /** Handles one delivery and says how to settle it; throws only when even recording the outcome failed. */
+  /** Handles one delivery and says how to settle it; throws only when a retry could not be scheduled. */
   async handle(message: DeliveredMessage): Promise<Settlement> {
     const { logger } = this.options;
     const parsed = parseCommand(message, this.#types);
@@ -107,26 +114,28 @@ export class CommandDispatcher {
   ): Promise<Settlement> {
     const { db, ledger, retries } = this.options;
     const commandId = command.meta.commandId;
+    let cause = error;
     if (outcomeOf(error) === 'ack') {
-      log.info({ err: error }, 'command failed');
-      await db.transaction().execute((trx) => ledger.fail(trx, commandId, toProblem(error)));
-      return 'ack';
+      try {
+        await db.transaction().execute((trx) => ledger.fail(trx, commandId, toProblem(error)));
+        log.info({ err: error }, 'command failed');
+        return 'ack';
+      } catch (recordError) {
+        // The next attempt meets the same rule and records it then; a requeue would spin without delay.
+        cause = recordError;
+      }
     }
     if (retries.canRetry(attempt)) {
-      log.warn({ err: error }, 'command attempt failed; retry scheduled');
+      log.warn({ err: cause }, 'command attempt failed; retry scheduled');
       await retries.schedule(message, this.queue, attempt, commandId);
       return 'ack';
     }
-    log.error({ err: error }, 'command failed on its last attempt; dead-lettered');
-    await ledger.failOutsideHandler(
-      db,
-      commandId,
-      problem(
-        500,
-        'commands.processing_failed',
-        'The command could not be processed. It may be retried by an operator.',
-      ),
-    );
+    log.error({ err: cause }, 'command failed on its last attempt; dead-lettered');
+    try {
+      await ledger.failOutsideHandler(db, commandId, PROCESSING_FAILED);
+    } catch (recordError) {
+      log.error({ err: recordError }, 'could not mark the dead-lettered command failed');
+    }
     return 'dead-letter';
   }
 }

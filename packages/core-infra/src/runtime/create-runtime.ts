@@ -56,7 +56,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       connectionName: 'contextflow-worker',
       ...(options.publishTimeoutMs === undefined ? {} : { publishTimeoutMs: options.publishTimeoutMs }),
     });
-    declared ??= transport.declare(topology);
+    // A failed declaration (broker down at start) is not remembered: the next start tries again.
+    declared ??= transport.declare(topology).catch((error: unknown) => {
+      declared = undefined;
+      throw error;
+    });
     await declared;
     return transport;
   };
@@ -98,10 +102,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
 
   const shutdown = async (deadlineMs: number): Promise<void> => {
-    const graceful = Promise.all([
+    const graceful = Promise.allSettled([
       ...subscriptions.splice(0).map((subscription) => subscription.close()),
       relay?.stop(),
-    ]);
+    ]).then((results) => {
+      for (const result of results) {
+        if (result.status === 'rejected')
+          logger.warn({ err: result.reason }, 'a consumer or the relay did not stop cleanly');
+      }
+    });
     if (!(await withDeadline(graceful, deadlineMs))) {
       logger.warn({ deadlineMs }, 'in-flight work did not finish before the deadline; closing anyway');
     }
