@@ -1,1 +1,1 @@
-// The auth context's infra layer; its exports arrive with the auth issue.
+export { Argon2PasswordHasher } from './crypto/argon2-password-hasher.js';
