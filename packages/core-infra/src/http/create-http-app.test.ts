@@ -145,3 +145,22 @@ describe('createHttpApp request context', () => {
     expect(await res.json()).toEqual({ id: THING, name: 'Thing' });
   });
 });
+
+describe('createHttpApp bodiless writes', () => {
+  it('answers 405, not 415, for a bodiless PUT to a read-only path', async () => {
+    const { app } = harness();
+    const res = await app.request('/health/live', { method: 'PUT' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('answers 415 for a body without any content type', async () => {
+    const { app } = harness();
+    const res = await app.request(`/things/${THING}/rename`, {
+      method: 'POST',
+      headers: auth,
+      body: new TextEncoder().encode('{"name":"x"}'),
+    });
+    expect(res.status).toBe(415);
+  });
+});

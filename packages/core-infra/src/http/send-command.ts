@@ -1,10 +1,19 @@
 import { AppError } from '@contextflow/core';
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import { CommandStatusReader, isTerminal } from '../commands/command-record.js';
 import { commandMetadata } from './command-metadata.js';
 import type { HttpEnv } from './http-env.js';
+import type { CommandView } from './openapi-schemas.js';
 import { preferWait } from './prefer-wait.js';
 import { toCommandView } from './to-command-view.js';
+
+/** What {@link sendCommand} answers: 202 with `{ commandId, ...extraBody }`, or 200 with the command view. */
+export type SendCommandResponse<X> = Response &
+  (
+    | TypedResponse<JSONParsed<{ commandId: string } & X>, 202, 'json'>
+    | TypedResponse<JSONParsed<CommandView>, 200, 'json'>
+  );
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -32,7 +41,7 @@ export async function sendCommand<const X extends Record<string, unknown> = Reco
   type: string,
   payload: unknown,
   extraBody?: X,
-) {
+): Promise<SendCommandResponse<X>> {
   const meta = commandMetadata(c, { idempotencyKey: idempotencyKeyOf(c) });
   const { commandId } = await c.get('commandBus').send({ type, payload, meta });
   c.header('Location', `/commands/${commandId}`);

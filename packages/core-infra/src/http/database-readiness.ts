@@ -1,0 +1,12 @@
+import { type Kysely, sql } from 'kysely';
+import type { ReadinessCheck } from './readiness-check.js';
+
+/** A readiness check named `database` that passes when PostgreSQL answers `select 1`. */
+export function databaseReadiness<DB>(db: Kysely<DB>): ReadinessCheck {
+  return {
+    name: 'database',
+    check: async () => {
+      await sql`select 1`.execute(db);
+    },
+  };
+}
