@@ -1,1 +1,58 @@
-export {};
+// oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
+import 'reflect-metadata';
+import { createLogger, createRuntime } from '@contextflow/core-infra';
+import { ConfigError, loadConfig } from '@contextflow/core-infra/config';
+import { databaseReadiness } from '@contextflow/core-infra/http';
+import { buildApp } from './build-app.js';
+import { modules } from './modules.js';
+import { serveHttp } from './serve-http.js';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** Starts the HTTP API: configuration, runtime, server; SIGTERM/SIGINT drain it and exit 0. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const { databaseUrl, amqpUrl } = config;
+  if (databaseUrl === undefined) {
+    fail(
+      'Invalid configuration: DATABASE_URL is required by the HTTP app (embedded mode is not available yet)',
+    );
+  }
+  const logger = createLogger({ level: config.logLevel, name: 'http' });
+  const runtime = await createRuntime({ databaseUrl, amqpUrl, modules, logger });
+  const app = buildApp(runtime.container, modules, logger, config, [databaseReadiness(runtime.db)]);
+  const server = await serveHttp(app, { port: config.port });
+  logger.info({ url: server.url }, 'listening');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining in-flight requests');
+    try {
+      await server.close(config.shutdownTimeoutMs);
+      await runtime.stop({ deadlineMs: config.shutdownTimeoutMs });
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

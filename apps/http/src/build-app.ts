@@ -1,0 +1,30 @@
+import type { ContextModule, Logger } from '@contextflow/core-infra';
+import type { AppConfig } from '@contextflow/core-infra/config';
+import { createHttpApp, type HttpEnv, type ReadinessCheck } from '@contextflow/core-infra/http';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { DependencyContainer } from 'tsyringe';
+
+/** Version of the HTTP contract (API.md), not of the software: the document never reveals that. */
+const API_VERSION = '1.0.0';
+
+/**
+ * The HTTP app of contextflow for a container and modules, with no I/O of its own: `main` serves it, tests
+ * call `app.request()` on it.
+ */
+export function buildApp(
+  container: DependencyContainer,
+  modules: readonly ContextModule[],
+  logger: Logger,
+  config: Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes'>,
+  readiness: readonly ReadinessCheck[] = [],
+): OpenAPIHono<HttpEnv> {
+  return createHttpApp({
+    container,
+    modules,
+    logger,
+    corsOrigins: config.corsOrigins,
+    bodyLimitBytes: config.bodyLimitBytes,
+    readiness,
+    info: { title: 'contextflow API', version: API_VERSION },
+  });
+}
