@@ -99,7 +99,12 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
 
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_AUTH, bearerAuthScheme);
   const info = options.info ?? { title: 'contextflow API', version: '1.0.0' };
-  app.doc31('/openapi.json', { openapi: '3.1.0', info: { ...info } });
+  // What `app.doc31` serves, built once (every route is mounted by the first request) and with generator
+  // errors going to onError rather than doc31's raw error JSON.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.get('/openapi.json', (c) =>
+    c.json((document ??= app.getOpenAPI31Document({ openapi: '3.1.0', info: { ...info } }))),
+  );
   if (options.docs !== false) app.route('/', docsRoutes(info.title));
   return app;
 }
