@@ -1,1 +1,43 @@
-export { Argon2PasswordHasher } from './crypto/argon2-password-hasher.js';
+export { Semaphore, type SemaphoreLimits } from './concurrency/semaphore.js';
+export { AuthConfig, type ThrottleLimits } from './config/auth-config.js';
+export { loadAuthConfig } from './config/load-auth-config.js';
+export {
+  type Argon2Parameters,
+  Argon2PasswordHasher,
+  type Argon2PasswordHasherOptions,
+  OWASP_ARGON2ID,
+} from './crypto/argon2-password-hasher.js';
+export { JoseAccessTokenIssuer } from './crypto/jose-access-token-issuer.js';
+export { JoseAccessTokenVerifier } from './crypto/jose-access-token-verifier.js';
+export {
+  algorithmOf,
+  generateDevelopmentKey,
+  type JsonWebKeySet,
+  type JwtAlgorithm,
+  JwtKeySet,
+  type PublicJwk,
+  type SigningKey,
+  signingKeyFrom,
+  type VerificationKey,
+  verificationKeyFrom,
+} from './crypto/jwt-keys.js';
+export { ACCESS_TOKEN_TYPE, type JwtOptions } from './crypto/jwt-options.js';
+export { Sha256RefreshTokens } from './crypto/sha256-refresh-tokens.js';
+export { ensureBootstrapAdmin } from './ensure-bootstrap-admin.js';
+export { authRoutes, type AuthRoutesOptions } from './http/auth-routes.js';
+export { clientAddressOf } from './http/client-address.js';
+export { requireAdmin } from './http/require-admin.js';
+export type {
+  AccountsTable,
+  AuthTables,
+  LoginFailuresTable,
+  SessionsTable,
+  SessionTokenHashesTable,
+} from './kysely/auth-tables.js';
+export { KyselyAccountRepository } from './kysely/kysely-account-repository.js';
+export { KyselySessionRepository } from './kysely/kysely-session-repository.js';
+export { KyselySessionStatusReader } from './kysely/kysely-session-status-reader.js';
+export { PgLoginThrottle } from './kysely/pg-login-throttle.js';
+export { authMigrations } from './migrations/index.js';
+export { type AuthModuleOptions, authModule, createAuthModule } from './module.js';
+export { registerAuth } from './register-auth.js';

@@ -22,9 +22,20 @@ export interface SigningKey extends VerificationKey {
   readonly privateKey: KeyObject;
 }
 
-/** A JSON Web Key Set (RFC 7517), as `/.well-known/jwks.json` serves it. */
+/** A public signing key in JWK form (RFC 7517/8037): no private member. */
+export interface PublicJwk {
+  readonly kty: string;
+  readonly crv: string;
+  readonly x: string;
+  readonly y?: string;
+  readonly kid: string;
+  readonly alg: JwtAlgorithm;
+  readonly use: 'sig';
+}
+
+/** A JSON Web Key Set, as `/.well-known/jwks.json` serves it. */
 export interface JsonWebKeySet {
-  readonly keys: readonly JsonWebKey[];
+  readonly keys: PublicJwk[];
 }
 
 /** The algorithm a key pins: Ed25519 → EdDSA, P-256 → ES256; anything else is refused. */
@@ -102,8 +113,16 @@ export class JwtKeySet {
   /** The public keys as a JWK set: only public members, each with `kid`, `alg` and `use: "sig"`. */
   jwks(): JsonWebKeySet {
     const keys = [...this.#byKid.values()].map((key) => {
-      const { kty, crv, x, y } = key.publicKey.export({ format: 'jwk' });
-      return { kty, crv, x, ...(y === undefined ? {} : { y }), kid: key.kid, alg: key.alg, use: 'sig' };
+      const { kty = '', crv = '', x = '', y } = key.publicKey.export({ format: 'jwk' });
+      return {
+        kty,
+        crv,
+        x,
+        ...(y === undefined ? {} : { y }),
+        kid: key.kid,
+        alg: key.alg,
+        use: 'sig' as const,
+      };
     });
     return { keys };
   }

@@ -1,0 +1,56 @@
+import { z } from '@hono/zod-openapi';
+
+// Generous upper bounds: the rules themselves (email form, password policy, name) are the domain's.
+const email = z.string().max(320).openapi({ example: 'ada@example.com' });
+const password = z.string().max(1024).openapi({ format: 'password' });
+
+/** Body of `POST /auth/register`. */
+export const RegisterBody = z
+  .object({ email, password, name: z.string().max(400).openapi({ example: 'Ada Lovelace' }) })
+  .openapi('RegisterBody');
+
+/** Body of `POST /auth/login`. */
+export const LoginBody = z.object({ email, password }).openapi('LoginBody');
+
+/** Body of `POST /auth/refresh` and `POST /auth/logout`. */
+export const RefreshTokenBody = z
+  .object({ refreshToken: z.string().min(1).max(512) })
+  .openapi('RefreshTokenBody');
+
+/** What a sign-in or refresh answers. */
+export const TokensSchema = z
+  .object({
+    accessToken: z.string().openapi({ description: 'A JWT (EdDSA/ES256) for `Authorization: Bearer`.' }),
+    refreshToken: z
+      .string()
+      .openapi({ description: 'Opaque; single use: each refresh returns the next one.' }),
+    tokenType: z.literal('Bearer'),
+    expiresIn: z
+      .number()
+      .int()
+      .openapi({ description: 'Seconds until the access token expires.', example: 900 }),
+  })
+  .openapi('Tokens');
+
+/** The public signing keys (RFC 7517). */
+export const JwksSchema = z
+  .object({
+    keys: z.array(
+      z.object({
+        kty: z.string(),
+        crv: z.string(),
+        x: z.string(),
+        y: z.string().optional(),
+        kid: z.string(),
+        alg: z.enum(['EdDSA', 'ES256']),
+        use: z.literal('sig'),
+      }),
+    ),
+  })
+  .openapi('JsonWebKeySet');
+
+/** A role name. */
+export const RoleSchema = z.enum(['user', 'admin']);
+
+/** Path parameter `{id}` of the role routes: the user (= account) id. */
+export const UserIdParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });

@@ -1,0 +1,220 @@
+import { SessionStatusReader } from '@contextflow/auth-app';
+import {
+  Account,
+  AccountRepository,
+  Email,
+  newStamp,
+  Session,
+  SessionRepository,
+} from '@contextflow/auth-domain';
+import { Clock, IdGenerator } from '@contextflow/core';
+import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
+import { runInUnitOfWork } from '@contextflow/core-infra/db';
+import { createTestDatabase, type TestDatabase } from '@contextflow/core-infra/testing';
+import type { DependencyContainer } from 'tsyringe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAuthConfig } from '../config/load-auth-config.js';
+import { createAuthModule } from '../module.js';
+
+let database: TestDatabase;
+let runtime: Runtime;
+let sequence = 0;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  runtime = await createRuntime({
+    databaseUrl: database.url,
+    modules: [createAuthModule(loadAuthConfig({}))],
+    logger: createLogger({ level: 'silent' }),
+  });
+  await runtime.migrate();
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+  await database?.drop();
+});
+
+const ids = () => runtime.container.resolve<IdGenerator>(IdGenerator);
+const stamp = () => newStamp(ids(), runtime.container.resolve<Clock>(Clock));
+const hash = (label: string) => `hash-${label}-${(sequence += 1)}`;
+
+function inTransaction<T>(
+  work: (sessions: SessionRepository, scope: DependencyContainer) => Promise<T>,
+): Promise<T> {
+  return runInUnitOfWork(runtime.container, runtime.db, (scope) =>
+    work(scope.resolve<SessionRepository>(SessionRepository), scope),
+  );
+}
+
+async function anAccount(): Promise<Account> {
+  const account = Account.register(
+    {
+      id: ids().next(),
+      email: Email.parse(`user${(sequence += 1)}@example.com`),
+      passwordHash: 'x',
+      name: 'A',
+    },
+    stamp(),
+  );
+  await runInUnitOfWork(runtime.container, runtime.db, (scope) =>
+    scope.resolve<AccountRepository>(AccountRepository).save(account),
+  );
+  return account;
+}
+
+async function started(accountId: string, ttlSeconds = 3600): Promise<{ session: Session; first: string }> {
+  const first = hash('first');
+  const session = Session.start({ id: ids().next(), accountId, tokenHash: first, ttlSeconds }, stamp());
+  await inTransaction((sessions) => sessions.save(session));
+  return { session, first };
+}
+
+async function rotate(presented: string): Promise<string> {
+  const next = hash('next');
+  await inTransaction(async (sessions) => {
+    const session = (await sessions.findByTokenHash(presented)) as Session;
+    session.rotate(presented, next, stamp());
+    await sessions.save(session);
+  });
+  return next;
+}
+
+describe('KyselySessionRepository', () => {
+  it('finds a session by its current hash and by every hash it had before', async () => {
+    const account = await anAccount();
+    const { session, first } = await started(account.id);
+    const second = await rotate(first);
+    const third = await rotate(second);
+    for (const presented of [first, second, third]) {
+      const found = await inTransaction((sessions) => sessions.findByTokenHash(presented));
+      expect(found?.toSnapshot()).toMatchObject({
+        id: session.id,
+        accountId: account.id,
+        currentTokenHash: third,
+        previousTokenHashes: [first, second],
+        generation: 3,
+        status: 'active',
+        version: 3,
+      });
+    }
+    expect(await inTransaction((sessions) => sessions.findByTokenHash('never-issued'))).toBeNull();
+  });
+
+  it('revokes the family when an exchanged token is presented again, and keeps that revocation', async () => {
+    const { first } = await started((await anAccount()).id);
+    await rotate(first);
+    await expect(rotate(first)).rejects.toMatchObject({ code: 'auth.refresh_token_reused' });
+    await inTransaction(async (sessions) => {
+      const session = (await sessions.findByTokenHash(first)) as Session;
+      expect(() => session.rotate(first, hash('x'), stamp())).toThrow();
+      await sessions.save(session);
+    });
+    const stored = await inTransaction((sessions) => sessions.findByTokenHash(first));
+    expect(stored?.toSnapshot()).toMatchObject({ status: 'revoked', revokedReason: 'reuse_detected' });
+  });
+
+  it('lets only the first of two concurrent exchanges of one token win', async () => {
+    const { first } = await started((await anAccount()).id);
+    let releaseFirst!: () => void;
+    const firstLoaded = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    const exchange = (afterLoad: () => Promise<unknown>) =>
+      inTransaction(async (sessions) => {
+        const session = (await sessions.findByTokenHash(first)) as Session;
+        await afterLoad();
+        session.rotate(first, hash('race'), stamp());
+        await sessions.save(session);
+      });
+    const winner = exchange(() => firstLoaded);
+    const loser = exchange(async () => {
+      releaseFirst();
+      await winner;
+    });
+    await expect(loser).rejects.toMatchObject({ kind: 'conflict', code: 'auth.concurrent_update' });
+    const stored = await inTransaction((sessions) => sessions.findByTokenHash(first));
+    expect(stored?.generation).toBe(2);
+  });
+
+  it('revokes every active session of an account at once, so a save loaded before loses', async () => {
+    const account = await anAccount();
+    const { first } = await started(account.id);
+    await started(account.id);
+    const other = await started((await anAccount()).id);
+    const stale = (await inTransaction((sessions) => sessions.findByTokenHash(first))) as Session;
+    const revoke = () =>
+      inTransaction((sessions) => sessions.revokeAllForAccount(account.id, 'account_disabled', new Date()));
+    expect(await revoke()).toBe(2);
+    expect(await revoke()).toBe(0);
+    stale.rotate(first, hash('late'), stamp());
+    await expect(inTransaction((sessions) => sessions.save(stale))).rejects.toMatchObject({
+      code: 'auth.concurrent_update',
+    });
+    const revoked = await inTransaction((sessions) => sessions.findByTokenHash(first));
+    expect(revoked?.toSnapshot()).toMatchObject({ status: 'revoked', revokedReason: 'account_disabled' });
+    const untouched = await inTransaction((sessions) => sessions.findByTokenHash(other.first));
+    expect(untouched?.status).toBe('active');
+  });
+
+  it('puts session events in the outbox, never a token hash', async () => {
+    const { session, first } = await started((await anAccount()).id);
+    await rotate(first);
+    const rows = await runtime.db
+      .selectFrom('platform.outbox')
+      .select(['routing_key', 'body'])
+      .where('body', '@>', JSON.stringify({ aggregateId: session.id }))
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((row) => row.routing_key)).toEqual([
+      'auth.session-started.v1',
+      'auth.session-rotated.v1',
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('hash-');
+  });
+});
+
+describe('KyselySessionStatusReader', () => {
+  const reader = () => runtime.container.resolve<SessionStatusReader>(SessionStatusReader);
+
+  it('answers the account and its current roles for a live session', async () => {
+    const account = await anAccount();
+    const { session } = await started(account.id);
+    expect(await reader().find(session.id, new Date())).toEqual({ accountId: account.id, roles: ['user'] });
+    await runInUnitOfWork(runtime.container, runtime.db, async (scope) => {
+      const accounts = scope.resolve<AccountRepository>(AccountRepository);
+      const copy = (await accounts.findById(account.id)) as Account;
+      copy.grantRole('admin', stamp());
+      await accounts.save(copy);
+    });
+    expect(await reader().find(session.id, new Date())).toEqual({
+      accountId: account.id,
+      roles: ['user', 'admin'],
+    });
+  });
+
+  it('answers null for a revoked or expired session, a disabled account or an unknown id', async () => {
+    const revoked = await started((await anAccount()).id);
+    await inTransaction(async (sessions) => {
+      const session = (await sessions.findByTokenHash(revoked.first)) as Session;
+      session.revoke('logout', stamp());
+      await sessions.save(session);
+    });
+    const expiring = await started((await anAccount()).id, 60);
+    const disabledAccount = await anAccount();
+    const ofDisabled = await started(disabledAccount.id);
+    await runInUnitOfWork(runtime.container, runtime.db, async (scope) => {
+      const accounts = scope.resolve<AccountRepository>(AccountRepository);
+      const copy = (await accounts.findById(disabledAccount.id)) as Account;
+      copy.disable(stamp());
+      await accounts.save(copy);
+    });
+    const now = new Date();
+    expect(await reader().find(revoked.session.id, now)).toBeNull();
+    expect(await reader().find(expiring.session.id, now)).not.toBeNull();
+    expect(await reader().find(expiring.session.id, new Date(now.getTime() + 61_000))).toBeNull();
+    expect(await reader().find(ofDisabled.session.id, now)).toBeNull();
+    expect(await reader().find(ids().next(), now)).toBeNull();
+    expect(await reader().find('not-a-uuid', now)).toBeNull();
+  });
+});

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type { LoginThrottle } from '@contextflow/auth-app';
+import { AuthErrors } from '@contextflow/auth-domain';
+import type { Clock } from '@contextflow/core';
+import { type Kysely, sql } from 'kysely';
+import type { ThrottleLimits } from '../config/auth-config.js';
+import type { AuthTables } from './auth-tables.js';
+
+const hashOf = (key: string) => createHash('sha256').update(key).digest('base64url');
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * {@link LoginThrottle} shared by every instance through PostgreSQL: a sliding window per key, one row per
+ * failure in `auth.login_failures`. A key is blocked while it has `limit` failures in the last `windowSeconds`
+ * (account keys: `accountMaxFailures`; keys naming a client address: `addressMaxFailures`), until the oldest
+ * of those leaves the window. It writes on the ROOT database handle, outside the request's transaction, so a
+ * failure stays counted whatever happens to that transaction. Attempts that pass `check` at the same moment
+ * all count but are not stopped: the overshoot is bounded by the concurrent sign-ins (a few per instance).
+ */
+export class PgLoginThrottle implements LoginThrottle {
+  #lastSweep = 0;
+
+  constructor(
+    private readonly db: Kysely<AuthTables>,
+    private readonly clock: Clock,
+    private readonly limits: ThrottleLimits,
+  ) {}
+
+  async check(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const now = this.clock.now();
+    const since = new Date(now.getTime() - this.limits.windowSeconds * 1000);
+    // Per key, the limit-th most recent failure in the window: while it exists, the key is blocked.
+    const { rows } = await sql<{ blocking: Date | null }>`
+      select (
+        select f.failed_at from auth.login_failures f
+        where f.key_hash = k.key_hash and f.failed_at > ${since}
+        order by f.failed_at desc offset k.lim - 1 limit 1
+      ) as blocking
+      from unnest(${keys.map(hashOf)}::text[], ${keys.map((key) => this.#limitOf(key))}::int[]) as k(key_hash, lim)
+    `.execute(this.db);
+    const until = Math.max(
+      ...rows.map((row) => (row.blocking?.getTime() ?? 0) + this.limits.windowSeconds * 1000),
+    );
+    if (until > now.getTime())
+      throw AuthErrors.tooManyAttempts(Math.max(1, Math.ceil((until - now.getTime()) / 1000)));
+  }
+
+  async recordFailure(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const now = this.clock.now();
+    const since = new Date(now.getTime() - this.limits.windowSeconds * 1000);
+    const hashes = keys.map(hashOf);
+    // Expired rows of these keys go in the same statement; other keys' are swept now and then.
+    await sql`
+      with pruned as (
+        delete from auth.login_failures where key_hash = any(${hashes}::text[]) and failed_at <= ${since}
+      )
+      insert into auth.login_failures (key_hash, failed_at) select unnest(${hashes}::text[]), ${now}
+    `.execute(this.db);
+    if (now.getTime() - this.#lastSweep > SWEEP_EVERY_MS) {
+      this.#lastSweep = now.getTime();
+      await this.db.deleteFrom('auth.login_failures').where('failed_at', '<=', since).execute();
+    }
+  }
+
+  async reset(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db.deleteFrom('auth.login_failures').where('key_hash', 'in', keys.map(hashOf)).execute();
+  }
+
+  #limitOf(key: string): number {
+    return key.includes(':address:') ? this.limits.addressMaxFailures : this.limits.accountMaxFailures;
+  }
+}

@@ -1,0 +1,99 @@
+import {
+  EnableAccountOnUserReactivated,
+  EndSessionsOnUserDeactivated,
+  EnsureBootstrapAdminCommand,
+  EnsureBootstrapAdminHandler,
+  GrantRoleCommand,
+  GrantRoleHandler,
+  LoginCommand,
+  LoginHandler,
+  LogoutCommand,
+  LogoutHandler,
+  RefreshCommand,
+  RefreshHandler,
+  RegisterAccountCommand,
+  RegisterAccountHandler,
+  RevokeRoleCommand,
+  RevokeRoleHandler,
+} from '@contextflow/auth-app';
+import { type ContextModule, Logger } from '@contextflow/core-infra';
+import type { DependencyContainer } from 'tsyringe';
+import { Semaphore } from './concurrency/semaphore.js';
+import type { AuthConfig } from './config/auth-config.js';
+import { loadAuthConfig } from './config/load-auth-config.js';
+import type { Argon2PasswordHasherOptions } from './crypto/argon2-password-hasher.js';
+import { authRoutes } from './http/auth-routes.js';
+import { authMigrations } from './migrations/index.js';
+import { registerAuth } from './register-auth.js';
+
+/** Tuning of {@link createAuthModule}. */
+export interface AuthModuleOptions {
+  /** Sign-ins and refreshes running at once per process (default 4); keep it below the database pool size. */
+  readonly signInConcurrency?: number;
+  /** Sign-ins that may wait for a slot before more get 503 (default 256). */
+  readonly signInQueue?: number;
+  /** Cost and concurrency of password hashing (default: OWASP argon2id, 4 at once). */
+  readonly hasher?: Argon2PasswordHasherOptions;
+}
+
+const GENERATED_KEY_WARNING =
+  'JWT_PRIVATE_KEY is not set: access tokens are signed with a key generated at start-up, so they stop ' +
+  'verifying after a restart and on other instances. Set JWT_PRIVATE_KEY and JWT_KEY_ID (required in production).';
+
+/**
+ * The auth context for an explicit configuration; without one it reads `loadAuthConfig()` from the
+ * environment the first time it is registered (call `loadAuthConfig` yourself to report a bad configuration
+ * before anything starts). Login, refresh, logout and the bootstrap run in-process; registration and role
+ * changes are queued commands; the reactions end sessions on deactivation and re-enable on reactivation.
+ */
+export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions = {}): ContextModule {
+  let loaded = config;
+  let warned = false;
+  const configOf = (): AuthConfig => {
+    loaded ??= loadAuthConfig();
+    return loaded;
+  };
+  const signIns = new Semaphore({
+    concurrency: options.signInConcurrency ?? 4,
+    maxQueue: options.signInQueue ?? 256,
+  });
+  return {
+    name: 'auth',
+    migrations: authMigrations,
+    commands: [
+      { type: RegisterAccountCommand.type, handler: RegisterAccountHandler },
+      { type: LoginCommand.type, handler: LoginHandler },
+      { type: RefreshCommand.type, handler: RefreshHandler },
+      { type: LogoutCommand.type, handler: LogoutHandler },
+      { type: GrantRoleCommand.type, handler: GrantRoleHandler },
+      { type: RevokeRoleCommand.type, handler: RevokeRoleHandler },
+      { type: EnsureBootstrapAdminCommand.type, handler: EnsureBootstrapAdminHandler },
+    ],
+    queries: [],
+    events: [
+      {
+        name: EndSessionsOnUserDeactivated.consumerName,
+        events: EndSessionsOnUserDeactivated.events,
+        handler: EndSessionsOnUserDeactivated,
+      },
+      {
+        name: EnableAccountOnUserReactivated.consumerName,
+        events: EnableAccountOnUserReactivated.events,
+        handler: EnableAccountOnUserReactivated,
+      },
+    ],
+    register(container: DependencyContainer): void {
+      const resolved = configOf();
+      if (resolved.jwt.generatedKey && !warned && container.isRegistered(Logger, true)) {
+        warned = true;
+        container.resolve<Logger>(Logger).warn(GENERATED_KEY_WARNING);
+      }
+      registerAuth(container, resolved, options.hasher);
+    },
+    routes: () =>
+      authRoutes({ keys: configOf().jwt.keys, trustedProxyHops: configOf().trustedProxyHops, signIns }),
+  };
+}
+
+/** The auth context configured from the environment (`loadAuthConfig`), as the apps compose it. */
+export const authModule: ContextModule = createAuthModule();
