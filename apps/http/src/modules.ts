@@ -1,7 +1,5 @@
 import type { ContextModule } from '@contextflow/core-infra';
+import { usersModule } from '@contextflow/users-infra';
 
-/**
- * The bounded contexts this app serves, in mount order. Empty for now: `@contextflow/users-infra` does not
- * export `usersModule` yet; add it here (and `authModule` after it) when it does.
- */
-export const modules: readonly ContextModule[] = [];
+/** The bounded contexts this app serves, in mount order; add `authModule` here when the auth context lands. */
+export const modules: readonly ContextModule[] = [usersModule];
