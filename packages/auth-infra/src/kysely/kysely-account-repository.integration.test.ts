@@ -48,6 +48,13 @@ async function registered(email: string): Promise<Account> {
   return account;
 }
 
+const outbox = (aggregateId: string) =>
+  runtime.db
+    .selectFrom('platform.outbox')
+    .select('routing_key')
+    .where('body', '@>', JSON.stringify({ aggregateId }))
+    .execute();
+
 describe('KyselyAccountRepository', () => {
   it('stores a new account and finds it by id and by email', async () => {
     const account = await registered('ada@example.com');
@@ -67,12 +74,6 @@ describe('KyselyAccountRepository', () => {
 
   it('puts the recorded events in the outbox in the same transaction, and nothing when it rolls back', async () => {
     const account = await registered('grace@example.com');
-    const outbox = (aggregateId: string) =>
-      runtime.db
-        .selectFrom('platform.outbox')
-        .select('routing_key')
-        .where('body', '@>', JSON.stringify({ aggregateId }))
-        .execute();
     expect(await outbox(account.id)).toEqual([{ routing_key: 'auth.account-registered.v1' }]);
     const gone = anAccount('gone@example.com');
     await expect(

@@ -107,7 +107,7 @@ describe('KyselySessionRepository', () => {
     await expect(rotate(first)).rejects.toMatchObject({ code: 'auth.refresh_token_reused' });
     await inTransaction(async (sessions) => {
       const session = (await sessions.findByTokenHash(first)) as Session;
-      expect(() => session.rotate(first, hash('x'), stamp())).toThrow();
+      expect(() => session.rotate(first, hash('x'), stamp())).toThrow('already used');
       await sessions.save(session);
     });
     const stored = await inTransaction((sessions) => sessions.findByTokenHash(first));
@@ -174,9 +174,9 @@ describe('KyselySessionRepository', () => {
   });
 });
 
-describe('KyselySessionStatusReader', () => {
-  const reader = () => runtime.container.resolve<SessionStatusReader>(SessionStatusReader);
+const reader = () => runtime.container.resolve<SessionStatusReader>(SessionStatusReader);
 
+describe('KyselySessionStatusReader', () => {
   it('answers the account and its current roles for a live session', async () => {
     const account = await anAccount();
     const { session } = await started(account.id);
