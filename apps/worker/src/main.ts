@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     contexts: command.contexts,
     concurrency: command.concurrency ?? config.workerConcurrency,
     prefetch: command.prefetch,
+    namespace: config.amqpNamespace === '' ? undefined : config.amqpNamespace,
   });
 
   let stopping = false;

@@ -8,6 +8,8 @@ describe('loadConfig', () => {
       port: 3000,
       databaseUrl: undefined,
       amqpUrl: undefined,
+      amqpNamespace: '',
+      dataDir: undefined,
       logLevel: 'info',
       corsOrigins: [],
       nodeEnv: 'development',
@@ -28,8 +30,12 @@ describe('loadConfig', () => {
       BODY_LIMIT_BYTES: '2048',
       WORKER_CONCURRENCY: '4',
       SHUTDOWN_TIMEOUT_MS: '5000',
+      AMQP_NAMESPACE: 'staging.',
+      DATA_DIR: '/var/lib/contextflow',
     });
     expect(config).toMatchObject({
+      amqpNamespace: 'staging.',
+      dataDir: '/var/lib/contextflow',
       port: 8080,
       databaseUrl: 'postgres://app@db:5432/app',
       amqpUrl: 'amqp://guest:guest@mq:5672',
@@ -94,5 +100,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(
       'Invalid configuration: PORT must be between 0 and 65535',
     );
+  });
+
+  it('refuses a broker namespace with characters RabbitMQ names should not carry', () => {
+    expect(() => loadConfig({ AMQP_NAMESPACE: 'has space' })).toThrow(/AMQP_NAMESPACE must be up to 40 of/);
   });
 });

@@ -44,6 +44,16 @@ const schema = z.object({
   PORT: integer(3000, 0, 65_535),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   AMQP_URL: optionalUrl(['amqp:', 'amqps:']),
+  AMQP_NAMESPACE: z
+    .string()
+    .trim()
+    .default('')
+    .refine((value) => /^[a-z0-9._-]{0,40}$/.test(value), 'must be up to 40 of a-z 0-9 . _ -'),
+  DATA_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value)),
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: origins,
   NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
@@ -57,6 +67,10 @@ export interface AppConfig {
   readonly port: number;
   readonly databaseUrl: string | undefined;
   readonly amqpUrl: string | undefined;
+  /** Prefix of every broker name, so several systems (or test runs) can share a broker; empty by default. */
+  readonly amqpNamespace: string;
+  /** Data directory of embedded mode (PGlite); absent → in memory. */
+  readonly dataDir: string | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly corsOrigins: readonly string[];
   readonly nodeEnv: 'development' | 'production' | 'test';
@@ -79,6 +93,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     port: c.PORT,
     databaseUrl: c.DATABASE_URL,
     amqpUrl: c.AMQP_URL,
+    amqpNamespace: c.AMQP_NAMESPACE,
+    dataDir: c.DATA_DIR,
     logLevel: c.LOG_LEVEL,
     corsOrigins: c.CORS_ORIGINS,
     nodeEnv: c.NODE_ENV,

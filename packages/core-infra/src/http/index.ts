@@ -21,6 +21,7 @@ export { MAX_WAIT_SECONDS, preferWait } from './prefer-wait.js';
 export { PROBLEM_CONTENT_TYPE, problemResponse } from './problem-response.js';
 export type { ReadinessCheck } from './readiness-check.js';
 export { principalOf, requireAuth } from './require-auth.js';
+export { requireRole } from './require-role.js';
 export { type SendCommandResponse, sendCommand } from './send-command.js';
 export { StaticTokenAuthenticator } from './static-token-authenticator.js';
 export { toCommandView } from './to-command-view.js';

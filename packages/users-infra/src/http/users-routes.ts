@@ -7,6 +7,7 @@ import {
   principalOf,
   problemResponses,
   requireAuth,
+  requireRole,
   sendCommand,
 } from '@contextflow/core-infra/http';
 import {
@@ -69,7 +70,7 @@ const getUser = createRoute({
   },
 });
 const listUsers = createRoute({
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, requireRole('admin')] as const,
   security: BEARER_SECURITY,
   tags: ['users'],
   method: 'get',
@@ -99,7 +100,7 @@ const renameUser = createRoute({
 });
 const statusRoute = (action: 'deactivate' | 'reactivate') =>
   createRoute({
-    middleware: [requireAuth] as const,
+    middleware: [requireAuth, requireRole('admin')] as const,
     security: BEARER_SECURITY,
     tags: ['users'],
     method: 'post',
