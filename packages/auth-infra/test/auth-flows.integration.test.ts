@@ -1,0 +1,234 @@
+import { EndSessionsOnUserDeactivated, EnableAccountOnUserReactivated } from '@contextflow/auth-app';
+import type { DomainEvent, EventHandler } from '@contextflow/core';
+import { runInUnitOfWork } from '@contextflow/core-infra/db';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBootstrapAdmin } from '../src/index.js';
+import { type AuthHarness, startAuthHarness } from './auth-http-harness.js';
+
+let h: AuthHarness;
+let sequence = 0;
+const PASSWORD = 'a-long-enough-passphrase';
+const anEmail = () => `user${(sequence += 1)}@example.com`;
+const someUuid = '01900000-0000-7000-8000-000000000000';
+
+beforeAll(async () => {
+  h = await startAuthHarness({
+    BOOTSTRAP_ADMIN_EMAIL: 'root@example.com',
+    BOOTSTRAP_ADMIN_PASSWORD: 'the-bootstrap-passphrase',
+  });
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+// GET /commands/{id} needs a caller: an unknown id answers 404 to a valid token and 401 to anything else.
+const probe = (token?: string) =>
+  h.call('GET', `/commands/${someUuid}`, undefined, token === undefined ? {} : { token });
+
+async function react(
+  Reaction: typeof EndSessionsOnUserDeactivated | typeof EnableAccountOnUserReactivated,
+  userId: string,
+) {
+  const event = {
+    id: someUuid,
+    type: 'users.x',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    aggregateId: userId,
+    aggregateVersion: 2,
+    payload: {},
+  };
+  await runInUnitOfWork(h.runtime.container, h.runtime.db, (scope) =>
+    scope.resolve<EventHandler<DomainEvent>>(Reaction).handle(event),
+  );
+}
+
+describe('auth routes over a real database', () => {
+  it('registers (202 + Location), then signs in with tokens for that user', async () => {
+    const email = anEmail();
+    const response = await h.call('POST', '/auth/register', { email, password: PASSWORD, name: 'Ada' });
+    expect(response.status).toBe(202);
+    const body = (await response.json()) as { commandId: string; userId: string };
+    expect(response.headers.get('location')).toBe(`/commands/${body.commandId}`);
+    expect(await h.runQueued(body.commandId)).toEqual({ accountId: body.userId });
+
+    const login = await h.call('POST', '/auth/login', { email, password: PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.headers.get('cache-control')).toBe('no-store');
+    const tokens = (await login.json()) as Record<string, unknown>;
+    expect(tokens).toEqual({
+      accessToken: expect.any(String),
+      refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+    });
+    expect(decodeJwt(tokens.accessToken as string)).toMatchObject({ sub: body.userId, roles: ['user'] });
+  });
+
+  it('refuses a weak password at once with 422, before any command exists', async () => {
+    const response = await h.call('POST', '/auth/register', {
+      email: anEmail(),
+      password: 'password',
+      name: 'W',
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      code: 'auth.weak_password',
+      errors: [{ pointer: '/password' }],
+    });
+    const commands = await h.runtime.db.selectFrom('platform.commands').select('id').execute();
+    expect(commands).toHaveLength(1);
+  });
+
+  it('fails the registration command of a taken email with auth.email_taken', async () => {
+    const email = anEmail();
+    await h.register(email, PASSWORD);
+    const again = await h.call('POST', '/auth/register', { email, password: PASSWORD, name: 'Twin' });
+    const { commandId } = (await again.json()) as { commandId: string };
+    await expect(h.runQueued(commandId)).rejects.toMatchObject({ code: 'auth.email_taken' });
+  });
+
+  it('lets an access token through the Authenticator and answers 401 for a missing or forged one', async () => {
+    const email = anEmail();
+    await h.register(email, PASSWORD);
+    const { accessToken } = await h.login(email, PASSWORD);
+    expect((await probe(accessToken)).status).toBe(404);
+    const anonymous = await probe();
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
+    expect((await probe(`${accessToken.slice(0, -2)}AA`)).status).toBe(401);
+  });
+
+  it('rotates the refresh token: the new one works, the old one is refused', async () => {
+    const email = anEmail();
+    await h.register(email, PASSWORD);
+    const first = await h.login(email, PASSWORD);
+    const refreshed = await h.call('POST', '/auth/refresh', { refreshToken: first.refreshToken });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.headers.get('cache-control')).toBe('no-store');
+    const second = (await refreshed.json()) as { accessToken: string; refreshToken: string };
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect((await probe(second.accessToken)).status).toBe(404);
+    const third = await h.call('POST', '/auth/refresh', { refreshToken: second.refreshToken });
+    expect(third.status).toBe(200);
+  });
+
+  it('revokes the whole family when an exchanged refresh token comes back (both tokens dead)', async () => {
+    const email = anEmail();
+    await h.register(email, PASSWORD);
+    const stolen = await h.login(email, PASSWORD);
+    const legit = (await (
+      await h.call('POST', '/auth/refresh', { refreshToken: stolen.refreshToken })
+    ).json()) as {
+      accessToken: string;
+      refreshToken: string;
+    };
+    const replay = await h.call('POST', '/auth/refresh', { refreshToken: stolen.refreshToken });
+    expect(replay.status).toBe(401);
+    expect(await replay.json()).toMatchObject({ code: 'auth.refresh_token_reused' });
+    expect((await h.call('POST', '/auth/refresh', { refreshToken: legit.refreshToken })).status).toBe(401);
+    expect((await probe(legit.accessToken)).status).toBe(401);
+    expect((await probe(stolen.accessToken)).status).toBe(401);
+  });
+
+  it('logs out: 204, and the session access and refresh tokens stop working', async () => {
+    const email = anEmail();
+    await h.register(email, PASSWORD);
+    const other = await h.login(email, PASSWORD);
+    const tokens = await h.login(email, PASSWORD);
+    const logout = await h.call('POST', '/auth/logout', { refreshToken: tokens.refreshToken });
+    expect(logout.status).toBe(204);
+    expect(await logout.text()).toBe('');
+    expect((await probe(tokens.accessToken)).status).toBe(401);
+    expect((await h.call('POST', '/auth/refresh', { refreshToken: tokens.refreshToken })).status).toBe(401);
+    expect((await probe(other.accessToken)).status).toBe(404);
+    expect((await h.call('POST', '/auth/logout', { refreshToken: tokens.refreshToken })).status).toBe(204);
+    expect((await h.call('POST', '/auth/logout', { refreshToken: 'never-issued' })).status).toBe(204);
+  });
+
+  it('publishes the public keys that verify the access tokens', async () => {
+    const email = anEmail();
+    await h.register(email, PASSWORD);
+    const { accessToken } = await h.login(email, PASSWORD);
+    const response = await h.call('GET', '/.well-known/jwks.json');
+    expect(response.status).toBe(200);
+    const { keys } = (await response.json()) as { keys: Record<string, unknown>[] };
+    expect(keys).toEqual([
+      {
+        kty: 'OKP',
+        crv: 'Ed25519',
+        x: expect.any(String),
+        kid: decodeProtectedHeader(accessToken).kid,
+        alg: 'EdDSA',
+        use: 'sig',
+      },
+    ]);
+  });
+
+  it('makes sure of the bootstrap admin once, who may then grant and revoke roles', async () => {
+    const bootstrap = h.config.bootstrapAdmin as { email: string; password: string };
+    const first = await ensureBootstrapAdmin(h.runtime.container, h.config);
+    expect(await ensureBootstrapAdmin(h.runtime.container, h.config)).toEqual({ ...first, created: false });
+    const admin = await h.login(bootstrap.email, bootstrap.password);
+
+    const email = anEmail();
+    const userId = await h.register(email, PASSWORD);
+    const user = await h.login(email, PASSWORD);
+    const grant = (token: string) =>
+      h.call('POST', `/auth/users/${userId}/roles`, { role: 'admin' }, { token });
+    expect((await grant(user.accessToken)).status).toBe(403);
+    expect((await h.call('POST', `/auth/users/${userId}/roles`, { role: 'admin' })).status).toBe(401);
+    expect(
+      (await h.call('POST', `/auth/users/${userId}/roles`, { role: 'root' }, { token: admin.accessToken }))
+        .status,
+    ).toBe(422);
+
+    const granted = await grant(admin.accessToken);
+    expect(granted.status).toBe(202);
+    const { commandId } = (await granted.json()) as { commandId: string };
+    expect(await h.runQueued(commandId)).toEqual({ accountId: userId, roles: ['user', 'admin'] });
+    // The same access token now carries the new role: roles come from the account, not from the token.
+    expect((await grant(user.accessToken)).status).toBe(202);
+
+    const revoke = await h.call('DELETE', `/auth/users/${userId}/roles/admin`, undefined, {
+      token: admin.accessToken,
+    });
+    expect(revoke.status).toBe(202);
+    await h.runQueued(((await revoke.json()) as { commandId: string }).commandId);
+    expect((await grant(user.accessToken)).status).toBe(403);
+  });
+
+  it('ends every session when the user is deactivated and allows sign-in again after reactivation', async () => {
+    const email = anEmail();
+    const userId = await h.register(email, PASSWORD);
+    const tokens = await h.login(email, PASSWORD);
+    await react(EndSessionsOnUserDeactivated, userId);
+    expect((await probe(tokens.accessToken)).status).toBe(401);
+    expect((await h.call('POST', '/auth/refresh', { refreshToken: tokens.refreshToken })).status).toBe(401);
+    expect((await h.call('POST', '/auth/login', { email, password: PASSWORD })).status).toBe(401);
+    await react(EnableAccountOnUserReactivated, userId);
+    expect((await probe((await h.login(email, PASSWORD)).accessToken)).status).toBe(404);
+  });
+
+  it('describes every auth route in the OpenAPI document under the auth tag', async () => {
+    const doc = (await (await h.call('GET', '/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    const auth = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, operation]) => operation.tags?.includes('auth'))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(auth.sort()).toEqual([
+      'DELETE /auth/users/{id}/roles/{role}',
+      'GET /.well-known/jwks.json',
+      'POST /auth/login',
+      'POST /auth/logout',
+      'POST /auth/refresh',
+      'POST /auth/register',
+      'POST /auth/users/{id}/roles',
+    ]);
+  });
+});
