@@ -10,7 +10,7 @@ import { problem, toProblem } from '../problem.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import { outcomeOf, POISON_OUTCOME } from './message-outcome.js';
 import { parseCommand } from './message-parsers.js';
-import type { Settlement } from './rabbitmq-transport.js';
+import type { Settlement } from './message-transport.js';
 import { attemptOf, type RetryScheduler } from './retry-scheduler.js';
 import type { WorkQueue } from './topology.js';
 

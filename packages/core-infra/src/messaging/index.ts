@@ -15,14 +15,15 @@ export {
   OutboxRelay,
   type OutboxRelayOptions,
 } from './outbox-relay.js';
-export {
-  type DeliveryHandler,
-  type OutgoingMessage,
-  RabbitMqTransport,
-  type RabbitMqTransportOptions,
-  type Settlement,
-  type Subscription,
-} from './rabbitmq-transport.js';
+export type {
+  ConsumeOptions,
+  DeliveryHandler,
+  MessageTransport,
+  OutgoingMessage,
+  Settlement,
+  Subscription,
+} from './message-transport.js';
+export { RabbitMqTransport, type RabbitMqTransportOptions } from './rabbitmq-transport.js';
 export {
   ATTEMPT_HEADER,
   DEFAULT_RETRY_POLICY,

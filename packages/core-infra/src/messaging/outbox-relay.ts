@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { CHANNELS, type OutboxTable, type PlatformTables } from '../db/platform-tables.js';
 import type { NotificationListener, Unlisten } from '../db/notification-listener.js';
 import type { Logger } from '../logger.js';
-import type { OutgoingMessage } from './rabbitmq-transport.js';
+import type { OutgoingMessage } from './message-transport.js';
 import type { TopologyNames } from './topology-names.js';
 import { WakeSignal } from './wake-signal.js';
 

@@ -1,35 +1,18 @@
 import { AppError } from '@contextflow/core';
 import { Connection, type Consumer, ConsumerStatus, type Publisher } from 'rabbitmq-client';
-import { type DeliveredMessage, toDelivered } from './delivered-message.js';
+import { toDelivered } from './delivered-message.js';
 import type { Logger } from '../logger.js';
-import type { QueueDeclaration, Topology } from './topology.js';
+import type {
+  ConsumeOptions,
+  DeliveryHandler,
+  MessageTransport,
+  OutgoingMessage,
+  Subscription,
+} from './message-transport.js';
+import type { Topology } from './topology.js';
 
-/** A message to publish; always persistent, JSON, with its id and type. */
-export interface OutgoingMessage {
-  readonly exchange: string;
-  readonly routingKey: string;
-  /** Consumers deduplicate on it (the command or event id). */
-  readonly messageId: string;
-  /** Command type or event type. */
-  readonly type: string;
-  readonly body: unknown;
-  readonly correlationId?: string | undefined;
-  readonly headers?: Readonly<Record<string, string | number>>;
-  /** Ask the broker to return the message when no queue is bound for it (logged as an error). */
-  readonly mandatory?: boolean;
-}
-
-/** How a handler settles a delivery; a handler that throws has the message requeued (bounded by the queue's delivery limit). */
-export type Settlement = 'ack' | 'dead-letter';
-
-/** Handles one delivery. */
-export type DeliveryHandler = (message: DeliveredMessage) => Promise<Settlement>;
-
-/** A running consumer. */
-export interface Subscription {
-  /** Stops taking messages and waits for the ones in flight to settle. */
-  close(): Promise<void>;
-}
+// Importers from before the transport interface was extracted keep working.
+export type { DeliveryHandler, OutgoingMessage, Settlement, Subscription } from './message-transport.js';
 
 /** Options of {@link RabbitMqTransport}. */
 export interface RabbitMqTransportOptions {
@@ -44,7 +27,7 @@ export interface RabbitMqTransportOptions {
  * The RabbitMQ side of contextflow: one connection (it reconnects by itself and re-declares what consumers
  * need), one confirming publisher, and consumers with bounded concurrency and prefetch.
  */
-export class RabbitMqTransport {
+export class RabbitMqTransport implements MessageTransport {
   readonly #connection: Connection;
   readonly #publisher: Publisher;
   readonly #logger: Logger;
@@ -140,10 +123,7 @@ export class RabbitMqTransport {
   }
 
   /** Consumes a queue (declaring it again on every reconnect) with at most `concurrency` handlers at once. */
-  consume(
-    options: { readonly queue: QueueDeclaration; readonly concurrency: number; readonly prefetch: number },
-    handler: DeliveryHandler,
-  ): Subscription {
+  consume(options: ConsumeOptions, handler: DeliveryHandler): Subscription {
     const { queue } = options;
     const consumer = this.#connection.createConsumer(
       {
