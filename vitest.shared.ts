@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * One test configuration for every package, chosen by `--mode`:
  * `unit` (default) runs `*.test.ts` beside the code; `integration` runs `*.integration.test.ts` against the
- * real PostgreSQL and RabbitMQ; `e2e` runs `test/**\/*.e2e.test.ts` against the built apps.
+ * real PostgreSQL and RabbitMQ; `e2e` runs `test/**\/*.e2e.test.ts` against the built apps; `bench` runs
+ * `bench/**\/*.bench.ts` (measurements, never part of `pnpm test`).
  */
 export default defineConfig(({ mode }) => {
   const include =
@@ -11,18 +12,20 @@ export default defineConfig(({ mode }) => {
       ? ['src/**/*.integration.test.ts', 'test/**/*.integration.test.ts']
       : mode === 'e2e'
         ? ['test/**/*.e2e.test.ts']
-        : ['src/**/*.test.ts', 'test/**/*.test.ts'];
+        : mode === 'bench'
+          ? ['bench/**/*.bench.ts']
+          : ['src/**/*.test.ts', 'test/**/*.test.ts'];
+  const slow = mode === 'integration' || mode === 'e2e' || mode === 'bench';
   return {
     resolve: { conditions: ['@contextflow/source'] },
     ssr: { resolve: { conditions: ['@contextflow/source'] } },
     test: {
       include,
-      exclude:
-        mode === 'integration' || mode === 'e2e' ? [] : ['**/*.integration.test.ts', '**/*.e2e.test.ts'],
+      exclude: slow ? [] : ['**/*.integration.test.ts', '**/*.e2e.test.ts'],
       passWithNoTests: false,
       // Unit tests share no global state, so one worker per file is wasted start-up.
-      isolate: mode === 'integration' || mode === 'e2e',
-      testTimeout: mode === 'integration' || mode === 'e2e' ? 60_000 : 5_000,
+      isolate: slow,
+      testTimeout: mode === 'bench' ? 600_000 : slow ? 60_000 : 5_000,
       hookTimeout: 60_000,
       reporters: process.env.CI ? ['dot'] : ['default'],
     },

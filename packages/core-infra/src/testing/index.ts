@@ -3,3 +3,11 @@ export { createTestDatabase, type TestDatabase } from './create-test-database.js
 export { type OpenTestDatabase, openTestDatabase } from './open-test-database.js';
 export { testAmqpUrl, testDatabaseUrl } from './test-urls.js';
 export { uniquePrefix } from './unique-prefix.js';
+export {
+  createHttpTestHarness,
+  type HttpTestHarness,
+  InMemoryCommandStatusReader,
+  type QueryStub,
+  RecordingCommandBus,
+  StubQueryBus,
+} from '../http/testing/index.js';

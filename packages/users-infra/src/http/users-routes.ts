@@ -128,12 +128,12 @@ export function usersRoutes(): OpenAPIHono<HttpEnv> {
     });
     return c.json(page, 200);
   });
-  app.openapi(renameUser, async (c) =>
-    sendCommand(c, RenameUserCommand.type, {
-      userId: c.req.valid('param').id,
-      name: c.req.valid('json').name,
-    }),
-  );
+  app.openapi(renameUser, async (c) => {
+    const userId = c.req.valid('param').id;
+    // Another user's resource is 404 at once, as for a read; the handler checks the same rule again.
+    await view(c, userId);
+    return sendCommand(c, RenameUserCommand.type, { userId, name: c.req.valid('json').name });
+  });
   app.openapi(statusRoute('deactivate'), async (c) =>
     sendCommand(c, DeactivateUserCommand.type, { userId: c.req.valid('param').id }),
   );
