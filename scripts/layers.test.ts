@@ -80,9 +80,9 @@ describe('the layer check (scripts/check-layers.mjs)', () => {
 
   it("rejects an infra package reaching past another context's contracts", () => {
     const dir = workspaceCopy();
-    addSource(dir, 'auth-infra', "import type {} from '@contextflow/users-app';\n");
+    addSource(dir, 'users-infra', "import type {} from '@contextflow/auth-app';\n");
     expect(checkLayers(dir)).toEqual([
-      'packages/auth-infra/src/violation.ts:1 imports "@contextflow/users-app": another context is reachable through "@contextflow/users-app/contracts" only',
+      'packages/users-infra/src/violation.ts:1 imports "@contextflow/auth-app": another context is reachable through "@contextflow/auth-app/contracts" only',
     ]);
   });
 

@@ -32,7 +32,8 @@ describe('/openapi.json', () => {
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');
     expect(doc.info).toEqual({ title: 'Test API', version: '9.9.9' });
-  });
+    // Compiling the OpenAPI 3.1 meta-schema takes seconds on a loaded 2-core machine.
+  }, 30_000);
 
   it("lists the module's routes with bearer security and problem responses", async () => {
     const doc = await documentOf();
