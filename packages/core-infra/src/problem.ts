@@ -17,6 +17,7 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = Object.freeze
   invalid: 422,
   not_found: 404,
   conflict: 409,
+  concurrency: 409,
   unauthorized: 401,
   forbidden: 403,
   rate_limited: 429,

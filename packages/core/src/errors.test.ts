@@ -23,6 +23,7 @@ describe('AppError', () => {
     expect(isFinal('invalid')).toBe(true);
     expect(isFinal('conflict')).toBe(true);
     expect(isFinal('unavailable')).toBe(false);
+    expect(isFinal('concurrency')).toBe(false);
     expect(isFinal('internal')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ export type ErrorKind =
   | 'invalid'
   | 'not_found'
   | 'conflict'
+  | 'concurrency'
   | 'unauthorized'
   | 'forbidden'
   | 'rate_limited'
@@ -55,6 +56,14 @@ export class AppError extends Error {
     return new AppError('conflict', code, message);
   }
 
+  /**
+   * A write lost a race with another writer (a stale version): passing, so the work is retried with fresh
+   * state; on HTTP it is a 409 like a conflict.
+   */
+  static concurrency(code: string, message: string): AppError {
+    return new AppError('concurrency', code, message);
+  }
+
   /** No valid credentials. */
   static unauthorized(code: string, message: string): AppError {
     return new AppError('unauthorized', code, message);
@@ -79,5 +88,5 @@ export function isAppError(error: unknown): error is AppError {
 
 /** Whether an error of this kind is a final answer (a rule said no) rather than a passing fault. */
 export function isFinal(kind: ErrorKind): boolean {
-  return kind !== 'unavailable' && kind !== 'internal';
+  return kind !== 'unavailable' && kind !== 'internal' && kind !== 'concurrency';
 }

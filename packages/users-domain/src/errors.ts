@@ -28,7 +28,7 @@ export function emailTaken(): AppError {
 
 /** The stored user changed since it was loaded; raised by repositories on the version check. */
 export function concurrentUpdate(): AppError {
-  return AppError.conflict(UsersErrorCode.concurrentUpdate, 'The user was changed by someone else; retry');
+  return AppError.concurrency(UsersErrorCode.concurrentUpdate, 'The user was changed by someone else; retry');
 }
 
 /** Only an administrator may do this. */

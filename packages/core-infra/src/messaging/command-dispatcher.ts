@@ -1,4 +1,4 @@
-import type { Command, CommandHandler } from '@contextflow/core';
+import { type Command, type CommandHandler, isAppError } from '@contextflow/core';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import { runInUnitOfWork } from '../buses/run-in-unit-of-work.js';
@@ -20,6 +20,9 @@ const PROCESSING_FAILED = problem(
   'commands.processing_failed',
   'The command could not be processed. It may be retried by an operator.',
 );
+
+/** How often a command that lost an optimistic race runs again at once before the delayed retry. */
+const IMMEDIATE_RACE_RETRIES = 5;
 
 /** Dependencies of a {@link CommandDispatcher}. */
 export interface CommandDispatcherOptions {
@@ -79,7 +82,24 @@ export class CommandDispatcher {
     }
   }
 
+  /**
+   * Runs the command; a save that lost an optimistic race (kind `concurrency`) runs again at once with fresh
+   * state, a few times with jitter, before the delayed retry takes over: commands on one aggregate that arrive
+   * together (a backlog after an outage) should not wait seconds each.
+   */
   async #run(command: Command, message: DeliveredMessage, log: Logger): Promise<void> {
+    for (let race = 1; ; race += 1) {
+      try {
+        return await this.#runOnce(command, message, log);
+      } catch (error) {
+        if (race >= IMMEDIATE_RACE_RETRIES || !isAppError(error) || error.kind !== 'concurrency') throw error;
+        log.debug({ race }, 'lost an optimistic race; running again');
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * race));
+      }
+    }
+  }
+
+  async #runOnce(command: Command, message: DeliveredMessage, log: Logger): Promise<void> {
     const { container, db, ledger } = this.options;
     const commandId = command.meta.commandId;
     const traceparent = message.headers.traceparent;

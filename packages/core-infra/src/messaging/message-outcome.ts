@@ -9,12 +9,13 @@ export type MessageOutcome = 'ack' | 'retry' | 'dead-letter';
 
 /**
  * The one table from error kind to message outcome. It agrees with `isFinal` from core: every final kind is
- * acked, `unavailable` and `internal` are retried. Errors that are not AppErrors are retried too.
+ * acked, `unavailable`, `internal` and `concurrency` are retried. Errors that are not AppErrors are retried too.
  */
 export const OUTCOME_BY_KIND: Readonly<Record<ErrorKind, MessageOutcome>> = Object.freeze({
   invalid: 'ack',
   not_found: 'ack',
   conflict: 'ack',
+  concurrency: 'retry',
   unauthorized: 'ack',
   forbidden: 'ack',
   rate_limited: 'ack',

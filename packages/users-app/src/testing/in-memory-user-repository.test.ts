@@ -37,7 +37,7 @@ describe('InMemoryUserRepository', () => {
     second?.rename(UserName.of('Alice Two'), stamp());
     await repository.save(first as User);
     await expect(repository.save(second as User)).rejects.toMatchObject({
-      kind: 'conflict',
+      kind: 'concurrency',
       code: 'users.concurrent_update',
     });
     expect((await repository.findById(aliceId))?.name.value).toBe('Alice One');

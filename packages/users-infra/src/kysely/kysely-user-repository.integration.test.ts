@@ -113,7 +113,7 @@ describe('KyselyUserRepository', () => {
       copy?.rename(UserName.of('Second'), stamp());
       await users.save(copy as User);
     });
-    await expect(second).rejects.toMatchObject({ kind: 'conflict', code: 'users.concurrent_update' });
+    await expect(second).rejects.toMatchObject({ kind: 'concurrency', code: 'users.concurrent_update' });
     const stored = await inTransaction((users) => users.findById(user.id));
     expect(stored?.name.value).toBe('First');
     expect(stored?.version).toBe(2);
