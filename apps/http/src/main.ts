@@ -1,5 +1,6 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
+import { ensureBootstrapAdmin, loadAuthConfig } from '@contextflow/auth-infra';
 import { createLogger, createRuntime } from '@contextflow/core-infra';
 import { ConfigError, loadConfig } from '@contextflow/core-infra/config';
 import { databaseReadiness } from '@contextflow/core-infra/http';
@@ -15,8 +16,10 @@ function fail(message: string): never {
 /** Starts the HTTP API: configuration, runtime, server; SIGTERM/SIGINT drain it and exit 0. */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
+  let authConfig: ReturnType<typeof loadAuthConfig>;
   try {
     config = loadConfig();
+    authConfig = loadAuthConfig();
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
@@ -29,6 +32,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: config.logLevel, name: 'http' });
   const runtime = await createRuntime({ databaseUrl, amqpUrl, modules, logger });
+  const admin = await ensureBootstrapAdmin(runtime.container, authConfig);
+  if (admin !== null) logger.info('bootstrap admin ensured');
   const app = buildApp(runtime.container, modules, logger, config, [databaseReadiness(runtime.db)]);
   const server = await serveHttp(app, { port: config.port });
   logger.info({ url: server.url }, 'listening');

@@ -43,21 +43,17 @@ export async function signUp(
   name = 'E2E User',
   password = 'correct horse battery staple',
 ): Promise<Account> {
-  const registered = await call<{ id: string; status: string; result: { userId: string } }>(
-    'POST',
-    '/auth/register',
-    {
-      body: { email, password, name },
-      headers: { prefer: 'wait=10' },
-    },
-  );
+  const registered = await call<{ status: string }>('POST', '/auth/register', {
+    body: { email, password, name },
+    headers: { prefer: 'wait=10' },
+  });
   expect(registered.status).toBe(200);
   expect(registered.body.status).toBe('succeeded');
-  const userId = registered.body.result.userId;
   const tokens = await login(call, email, password);
   // The profile follows from the AccountRegistered event: eventually consistent.
-  await eventually(async () =>
-    (await call('GET', '/users/me', { token: tokens.accessToken })).status === 200 ? true : undefined,
-  );
-  return { userId, email, password, ...tokens };
+  const me = await eventually(async () => {
+    const reply = await call<{ id: string }>('GET', '/users/me', { token: tokens.accessToken });
+    return reply.status === 200 ? reply.body : undefined;
+  });
+  return { userId: me.id, email, password, ...tokens };
 }
