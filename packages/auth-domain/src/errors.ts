@@ -26,7 +26,7 @@ export const AuthErrors = Object.freeze({
   emailTaken: (): AppError =>
     AppError.conflict('auth.email_taken', 'An account with this email already exists.'),
   concurrentUpdate: (): AppError =>
-    AppError.conflict('auth.concurrent_update', 'The record was changed by someone else; try again.'),
+    AppError.concurrency('auth.concurrent_update', 'The record was changed by someone else; try again.'),
   accountNotFound: (): AppError => AppError.notFound('auth.account_not_found', 'There is no such account.'),
   invalidCredentials: (): AppError =>
     AppError.unauthorized('auth.invalid_credentials', 'The email or password is incorrect.'),

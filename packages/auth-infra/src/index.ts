@@ -26,7 +26,6 @@ export { Sha256RefreshTokens } from './crypto/sha256-refresh-tokens.js';
 export { ensureBootstrapAdmin } from './ensure-bootstrap-admin.js';
 export { authRoutes, type AuthRoutesOptions } from './http/auth-routes.js';
 export { clientAddressOf } from './http/client-address.js';
-export { requireAdmin } from './http/require-admin.js';
 export type {
   AccountsTable,
   AuthTables,

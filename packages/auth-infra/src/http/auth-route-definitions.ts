@@ -4,6 +4,7 @@ import {
   CommandRequestHeaders,
   problemResponses,
   requireAuth,
+  requireRole,
 } from '@contextflow/core-infra/http';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
@@ -15,7 +16,6 @@ import {
   TokensSchema,
   UserIdParams,
 } from './auth-schemas.js';
-import { requireAdmin } from './require-admin.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const tokens = {
@@ -82,7 +82,7 @@ export const jwksRoute = createRoute({
 
 /** `POST /auth/users/{id}/roles`. */
 export const grantRoleRoute = createRoute({
-  middleware: [requireAuth, requireAdmin] as const,
+  middleware: [requireAuth, requireRole('admin')] as const,
   security: BEARER_SECURITY,
   tags: ['auth'],
   method: 'post',
@@ -99,7 +99,7 @@ export const grantRoleRoute = createRoute({
 
 /** `DELETE /auth/users/{id}/roles/{role}`. */
 export const revokeRoleRoute = createRoute({
-  middleware: [requireAuth, requireAdmin] as const,
+  middleware: [requireAuth, requireRole('admin')] as const,
   security: BEARER_SECURITY,
   tags: ['auth'],
   method: 'delete',

@@ -105,7 +105,7 @@ describe('KyselyAccountRepository', () => {
       copy.disable(stamp());
       await accounts.save(copy);
     });
-    await expect(second).rejects.toMatchObject({ kind: 'conflict', code: 'auth.concurrent_update' });
+    await expect(second).rejects.toMatchObject({ kind: 'concurrency', code: 'auth.concurrent_update' });
     const stored = await inTransaction((accounts) => accounts.findById(account.id));
     expect(stored?.toSnapshot()).toMatchObject({ roles: ['user', 'admin'], status: 'active', version: 2 });
   });

@@ -132,7 +132,7 @@ describe('KyselySessionRepository', () => {
       releaseFirst();
       await winner;
     });
-    await expect(loser).rejects.toMatchObject({ kind: 'conflict', code: 'auth.concurrent_update' });
+    await expect(loser).rejects.toMatchObject({ kind: 'concurrency', code: 'auth.concurrent_update' });
     const stored = await inTransaction((sessions) => sessions.findByTokenHash(first));
     expect(stored?.generation).toBe(2);
   });
