@@ -23,6 +23,7 @@ export type {
   Settlement,
   Subscription,
 } from './message-transport.js';
+export { InProcessTransport } from '../embedded/in-process-transport.js';
 export { RabbitMqTransport, type RabbitMqTransportOptions } from './rabbitmq-transport.js';
 export {
   ATTEMPT_HEADER,

@@ -2,36 +2,30 @@
 import 'reflect-metadata';
 import { container as rootContainer } from 'tsyringe';
 import { registerPlatform } from '../buses/register-platform.js';
-import { createDatabase } from '../db/create-database.js';
 import { type MigrationSet, migrateAll } from '../db/migrate.js';
-import { PgNotificationListener } from '../db/pg-notification-listener.js';
+import { InProcessTransport } from '../embedded/in-process-transport.js';
 import { Logger } from '../logger.js';
 import type { ContextModule } from '../module.js';
+import type { MessageTransport, Subscription } from '../messaging/message-transport.js';
 import { OutboxRelay } from '../messaging/outbox-relay.js';
-import { RabbitMqTransport, type Subscription } from '../messaging/rabbitmq-transport.js';
+import { RabbitMqTransport } from '../messaging/rabbitmq-transport.js';
 import { buildTopology } from '../messaging/topology.js';
-import type { Runtime, RuntimeOptions, WorkerOptions } from './runtime.js';
+import type { Runtime, RuntimeMode, RuntimeOptions, WorkerOptions } from './runtime.js';
+import { openRuntimeDatabase } from './runtime-database.js';
 import { startConsumers } from './start-consumers.js';
 import { withDeadline } from './with-deadline.js';
 
 /**
- * Builds what both apps run on: the database pool, the notification listener, a child container with the
- * platform (buses, stores, ledger, inbox, outbox writer) and every module registered. The broker is touched
- * only by `startWorker` and `startRelay`, so the HTTP app needs no `amqpUrl`.
+ * Builds what the apps run on: the database and its notification listener, a child container with the
+ * platform (buses, stores, ledger, inbox, outbox writer) and every module registered. Without `databaseUrl`
+ * the database is PGlite inside the process (in memory, or in `dataDir`) and the migrations are applied
+ * before this resolves; without `amqpUrl` (or an explicit `transport`) messages travel through an in-process
+ * broker. The transport is touched only by `startWorker` and `startRelay`, so the HTTP app needs no broker.
  */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { logger, modules } = options;
-  const db = createDatabase({
-    url: options.databaseUrl,
-    poolSize: options.poolSize ?? 10,
-    applicationName: 'contextflow',
-    logger,
-  });
-  const notifications = new PgNotificationListener({
-    url: options.databaseUrl,
-    applicationName: 'contextflow-listener',
-    logger,
-  });
+  const database = await openRuntimeDatabase(options);
+  const { db, notifications } = database;
   const container = rootContainer.createChildContainer();
   container.register(Logger, { useValue: logger });
   registerPlatform(container, { db, notifications, modules });
@@ -40,29 +34,53 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.namespace === undefined ? {} : { namespace: options.namespace }),
     ...(options.retry === undefined ? {} : { retry: options.retry }),
   });
+  const migrate = () => migrateAll(db, migrationSets(modules), logger);
+  if (options.migrate ?? database.embedded) {
+    try {
+      await migrate();
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  const inProcess = options.transport === undefined && options.amqpUrl === undefined;
+  const mode: RuntimeMode = {
+    database: database.embedded ? 'pglite' : 'postgresql',
+    dataDir: database.dataDir,
+    messaging: inProcess ? 'in-process' : options.transport === undefined ? 'rabbitmq' : 'custom',
+  };
 
-  let transport: RabbitMqTransport | undefined;
+  // A transport passed in belongs to the caller; one made here is closed by `stop`.
+  let transport: MessageTransport | undefined = options.transport;
   let declared: Promise<void> | undefined;
   let relay: OutboxRelay | undefined;
   const subscriptions: Subscription[] = [];
   let stopping: Promise<void> | undefined;
 
-  const messaging = async (): Promise<RabbitMqTransport> => {
-    if (options.amqpUrl === undefined)
-      throw new Error('AMQP_URL is required to run consumers or the outbox relay');
-    transport ??= new RabbitMqTransport({
-      url: options.amqpUrl,
-      logger,
-      connectionName: 'contextflow-worker',
-      ...(options.publishTimeoutMs === undefined ? {} : { publishTimeoutMs: options.publishTimeoutMs }),
-    });
+  let ownTransport: MessageTransport | undefined;
+  const messaging = async (): Promise<MessageTransport> => {
+    if (transport === undefined) {
+      ownTransport =
+        options.amqpUrl === undefined
+          ? new InProcessTransport({ logger })
+          : new RabbitMqTransport({
+              url: options.amqpUrl,
+              logger,
+              connectionName: 'contextflow-worker',
+              ...(options.publishTimeoutMs === undefined
+                ? {}
+                : { publishTimeoutMs: options.publishTimeoutMs }),
+            });
+      transport = ownTransport;
+    }
+    const chosen = transport;
     // A failed declaration (broker down at start) is not remembered: the next start tries again.
-    declared ??= transport.declare(topology).catch((error: unknown) => {
+    declared ??= chosen.declare(topology).catch((error: unknown) => {
       declared = undefined;
       throw error;
     });
     await declared;
-    return transport;
+    return chosen;
   };
 
   const startWorker = async (worker: WorkerOptions = {}): Promise<void> => {
@@ -88,6 +106,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const startRelay = async (): Promise<void> => {
     if (relay !== undefined) return;
+    // In-process messages reach only this process's consumers; relaying with none would strand them.
+    if (mode.messaging === 'in-process' && subscriptions.length === 0)
+      throw new Error('in-process messaging needs the consumers of this process: call startWorker first');
     relay = new OutboxRelay({
       db,
       publisher: await messaging(),
@@ -114,18 +135,18 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (!(await withDeadline(graceful, deadlineMs))) {
       logger.warn({ deadlineMs }, 'in-flight work did not finish before the deadline; closing anyway');
     }
-    if (transport !== undefined && !(await withDeadline(transport.close(), 5_000))) {
+    if (ownTransport !== undefined && !(await withDeadline(ownTransport.close(), 5_000))) {
       logger.warn('the broker connection did not close in time');
     }
-    await notifications.close();
-    await db.destroy();
+    await database.close();
   };
 
   return {
     container,
     db,
     topology,
-    migrate: () => migrateAll(db, migrationSets(modules), logger),
+    mode,
+    migrate,
     startWorker,
     startRelay,
     stop: (stopOptions = {}) => {

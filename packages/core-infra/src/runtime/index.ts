@@ -1,2 +1,2 @@
 export { createRuntime } from './create-runtime.js';
-export type { Runtime, RuntimeOptions, WorkerOptions } from './runtime.js';
+export type { Runtime, RuntimeMode, RuntimeOptions, WorkerOptions } from './runtime.js';

@@ -2,15 +2,27 @@ import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
 import type { PlatformTables } from '../db/platform-tables.js';
 import type { Logger } from '../logger.js';
+import type { MessageTransport } from '../messaging/message-transport.js';
 import type { Topology } from '../messaging/topology.js';
 import type { ContextModule } from '../module.js';
 import type { RetryPolicy } from '../messaging/retry-policy.js';
 
 /** Options of `createRuntime`. */
 export interface RuntimeOptions {
-  readonly databaseUrl: string;
-  /** Needed by `startWorker` and `startRelay`; an app that only accepts commands and reads can leave it out. */
+  /** PostgreSQL; absent → embedded PGlite (in memory, or in `dataDir`), migrated automatically. */
+  readonly databaseUrl?: string | undefined;
+  /** PGlite data directory when there is no `databaseUrl` (kept across restarts); absent → in memory. */
+  readonly dataDir?: string | undefined;
+  /**
+   * RabbitMQ, used by `startWorker` and `startRelay`; absent → an in-process broker, which only this process's
+   * consumers can read (run the worker and the relay in the same process). An app that only accepts commands
+   * and reads never touches either.
+   */
   readonly amqpUrl?: string | undefined;
+  /** A transport to use instead of the one `amqpUrl` implies (tests); the caller closes it. */
+  readonly transport?: MessageTransport | undefined;
+  /** Apply every migration before `createRuntime` resolves (default: only on embedded PGlite). */
+  readonly migrate?: boolean | undefined;
   readonly modules: readonly ContextModule[];
   readonly logger: Logger;
   /** Prefix of every broker name (tests use a random one). */
@@ -35,6 +47,16 @@ export interface WorkerOptions {
   readonly prefetch?: number | undefined;
 }
 
+/** What a runtime runs on, for start-up messages and health reports. */
+export interface RuntimeMode {
+  /** `postgresql` (`databaseUrl`) or `pglite` (embedded). */
+  readonly database: 'postgresql' | 'pglite';
+  /** PGlite's data directory (absolute); `undefined` in memory and on PostgreSQL. */
+  readonly dataDir: string | undefined;
+  /** `rabbitmq` (`amqpUrl`), `in-process`, or `custom` (a `transport` passed in). */
+  readonly messaging: 'rabbitmq' | 'in-process' | 'custom';
+}
+
 /** What both apps run on: the container with every module registered, the database and the messaging. */
 export interface Runtime {
   /** Child of tsyringe's root container: Db, Logger, Clock, IdGenerator, buses, stores, then every module. */
@@ -42,15 +64,19 @@ export interface Runtime {
   readonly db: Kysely<PlatformTables>;
   /** The broker objects of these modules. */
   readonly topology: Topology;
+  readonly mode: RuntimeMode;
   /** Applies the platform migrations, then every module's. */
   migrate(): Promise<void>;
   /** Declares the topology and consumes the command queues and event subscriptions of the chosen contexts. */
   startWorker(options?: WorkerOptions): Promise<void>;
-  /** Declares the topology and starts publishing the outbox. */
+  /**
+   * Declares the topology and starts publishing the outbox. With in-process messaging, call `startWorker`
+   * first: only this process can consume what it publishes.
+   */
   startRelay(): Promise<void>;
   /**
    * Stops consuming and lets in-flight messages finish, stops the relay after its batch, then closes the
-   * broker connection and the database pool. Past `deadlineMs` (default 25 s) it stops waiting and closes.
+   * broker connection and the database (PGlite flushes its data directory). Past `deadlineMs` (default 25 s) it stops waiting and closes.
    */
   stop(options?: { readonly deadlineMs?: number }): Promise<void>;
 }

@@ -6,7 +6,7 @@ import type { PlatformTables } from '../db/platform-tables.js';
 import type { Logger } from '../logger.js';
 import { CommandDispatcher } from '../messaging/command-dispatcher.js';
 import { EventDispatcher } from '../messaging/event-dispatcher.js';
-import type { DeliveryHandler, RabbitMqTransport, Subscription } from '../messaging/rabbitmq-transport.js';
+import type { DeliveryHandler, MessageTransport, Subscription } from '../messaging/message-transport.js';
 import { RetryScheduler } from '../messaging/retry-scheduler.js';
 import type { Topology, WorkQueue } from '../messaging/topology.js';
 import type { ContextModule } from '../module.js';
@@ -15,7 +15,7 @@ import type { ContextModule } from '../module.js';
 export interface ConsumersSetup {
   readonly container: DependencyContainer;
   readonly db: Kysely<PlatformTables>;
-  readonly transport: RabbitMqTransport;
+  readonly transport: MessageTransport;
   readonly topology: Topology;
   readonly modules: readonly ContextModule[];
   readonly logger: Logger;

@@ -1,0 +1,54 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect } from 'kysely';
+import type { NotificationListener } from '../db/notification-listener.js';
+import type { PlatformTables } from '../db/platform-tables.js';
+import { type OpenedPglite, type OpenPgliteOptions, openPglite } from './open-pglite.js';
+import { PgliteNotificationListener } from './pglite-notification-listener.js';
+
+/** Options of {@link createEmbeddedDatabase}. */
+export type EmbeddedDatabaseOptions = OpenPgliteOptions;
+
+/** PostgreSQL inside the process: the Kysely handle, its notification listener, and the PGlite under them. */
+export interface EmbeddedDatabase {
+  readonly db: Kysely<PlatformTables>;
+  readonly notifications: NotificationListener;
+  readonly pglite: PGlite;
+  /** Absolute data directory; `undefined` in memory. */
+  readonly dataDir: string | undefined;
+  /** How the database came to be (`initdb`, `template` or `reopened`). */
+  readonly origin: OpenedPglite['origin'];
+  /** Stops notifications, then closes the database (flushing a data directory) and releases its lock. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens an embedded PostgreSQL (PGlite) and a Kysely instance on it. PGlite is one session: Kysely's own PGlite
+ * dialect queues every query and transaction behind a mutex and runs transactions in PGlite's exclusive
+ * transaction mode, so concurrent callers wait their turn instead of interleaving statements; `FOR UPDATE
+ * SKIP LOCKED` works but never skips anything, and savepoints are not available. int8 comes back as a string,
+ * as with `pg`. Migrations are not applied here (see `migrateAll`).
+ */
+export async function createEmbeddedDatabase(
+  options: EmbeddedDatabaseOptions = {},
+): Promise<EmbeddedDatabase> {
+  const opened = await openPglite(options);
+  const { pglite } = opened;
+  const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect({ pglite }) });
+  const notifications = new PgliteNotificationListener(pglite, options.logger);
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    notifications,
+    pglite,
+    dataDir: opened.dataDir,
+    origin: opened.origin,
+    close: () => {
+      closing ??= (async () => {
+        await notifications.close();
+        await db.destroy();
+        await opened.close();
+      })();
+      return closing;
+    },
+  };
+}
