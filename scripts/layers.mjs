@@ -141,7 +141,10 @@ export function checkLayers(root) {
         const them = layerOf(target) ?? { layer: 'unknown' };
         if (them.layer === 'testing' && field !== 'devDependencies') {
           violations.push(`${pkg.dir}/package.json: ${field} lists "${name}": ${RULE.testing}`);
-        } else if (them.layer !== 'testing' && (target.dir.startsWith('apps/') || !allowedWorkspaceDep(me, them))) {
+        } else if (
+          them.layer !== 'testing' &&
+          (target.dir.startsWith('apps/') || !allowedWorkspaceDep(me, them))
+        ) {
           violations.push(
             `${pkg.dir}/package.json: ${field} lists "${name}": ${target.dir.startsWith('apps/') ? RULE.app_shell : ruleFor(me.layer)}`,
           );
