@@ -12,7 +12,7 @@ let call: ReturnType<typeof client>;
 let user: Account;
 
 beforeAll(async () => {
-  system = await startSystem({ env: { LOG_LEVEL: 'warn' } });
+  system = await startSystem();
   call = client(system.baseUrl);
   user = await signUp(call, 'bench@example.com', 'Bench');
 }, 120_000);
