@@ -105,6 +105,41 @@ describe('createEmbeddedDatabase', () => {
     expect((await db.selectFrom('counter').select('n').executeTakeFirstOrThrow()).n).toBe(20);
   });
 
+  it('lets a query on the root handle inside a transaction join it instead of waiting for it forever', async () => {
+    const db = memory.db as unknown as Kysely<CounterTables>;
+    const inside = db.transaction().execute(async (trx) => {
+      await trx.updateTable('counter').set({ n: 500 }).where('id', '=', 1).execute();
+      const seen = await db.selectFrom('counter').select('n').where('id', '=', 1).executeTakeFirstOrThrow();
+      await db
+        .transaction()
+        .execute((nested) => nested.insertInto('counter').values({ id: 2, n: seen.n }).execute());
+      throw new Error('undo everything');
+    });
+    await expect(inside).rejects.toThrow('undo everything');
+    expect(await db.selectFrom('counter').select(['id', 'n']).orderBy('id').execute()).toEqual([
+      { id: 1, n: 20 },
+    ]);
+  });
+
+  it('keeps a transaction of another caller out while one runs', async () => {
+    const db = memory.db as unknown as Kysely<CounterTables>;
+    const order: string[] = [];
+    let entered!: () => void;
+    const first = db.transaction().execute(async (trx) => {
+      entered();
+      await trx.updateTable('counter').set({ n: 21 }).where('id', '=', 1).execute();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      order.push('first commits');
+    });
+    await new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const second = db.selectFrom('counter').select('n').executeTakeFirstOrThrow();
+    await first;
+    order.push(`second reads ${(await second).n}`);
+    expect(order).toEqual(['first commits', 'second reads 21']);
+  });
+
   it('delivers a notification when its transaction commits, and none when it rolls back', async () => {
     const heard: string[] = [];
     const unlisten = await memory.notifications.listen('cf_test', (payload) => heard.push(payload));
@@ -125,6 +160,13 @@ describe('createEmbeddedDatabase', () => {
     await notify(memory.db, 'cf_test', 'after unlisten');
     await sql`select 1`.execute(memory.db);
     expect(heard).toEqual(['committed', 'outside']);
+  });
+
+  it('keeps PostgreSQL’s shared buffers small: the data is in memory already', async () => {
+    const { rows } = await sql<{ size: string }>`select current_setting('shared_buffers') as size`.execute(
+      memory.db,
+    );
+    expect(rows[0]?.size).toBe('16MB');
   });
 
   it('returns int8 as a string, as pg does', async () => {

@@ -1,8 +1,9 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { NotificationListener } from '../db/notification-listener.js';
 import type { PlatformTables } from '../db/platform-tables.js';
 import { type OpenedPglite, type OpenPgliteOptions, openPglite } from './open-pglite.js';
+import { createPgliteKysely } from './pglite-kysely.js';
 import { PgliteNotificationListener } from './pglite-notification-listener.js';
 
 /** Options of {@link createEmbeddedDatabase}. */
@@ -22,18 +23,18 @@ export interface EmbeddedDatabase {
 }
 
 /**
- * Opens an embedded PostgreSQL (PGlite) and a Kysely instance on it. PGlite is one session: Kysely's own PGlite
- * dialect queues every query and transaction behind a mutex and runs transactions in PGlite's exclusive
- * transaction mode, so concurrent callers wait their turn instead of interleaving statements; `FOR UPDATE
- * SKIP LOCKED` works but never skips anything, and savepoints are not available. int8 comes back as a string,
- * as with `pg`. Migrations are not applied here (see `migrateAll`).
+ * Opens an embedded PostgreSQL (PGlite) and a Kysely instance on it. PGlite is one session: queries and
+ * transactions take turns (FIFO) instead of interleaving statements, transactions run in PGlite's exclusive
+ * mode, and a query on the root handle made inside a transaction's callback joins that transaction (there is
+ * no second connection for it). `FOR UPDATE SKIP LOCKED` works but never skips anything; savepoints are not
+ * available. int8 comes back as a string, as with `pg`. Migrations are not applied here (see `migrateAll`).
  */
 export async function createEmbeddedDatabase(
   options: EmbeddedDatabaseOptions = {},
 ): Promise<EmbeddedDatabase> {
   const opened = await openPglite(options);
   const { pglite } = opened;
-  const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect({ pglite }) });
+  const db = createPgliteKysely<PlatformTables>(pglite);
   const notifications = new PgliteNotificationListener(pglite, options.logger);
   let closing: Promise<void> | undefined;
   return {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from '../logger.js';
 import type { DeliveredMessage } from '../messaging/delivered-message.js';
 import type { DeliveryHandler, Subscription } from '../messaging/message-transport.js';
@@ -27,6 +28,11 @@ interface Consumer {
   readonly handler: DeliveryHandler;
   readonly inFlight: Set<Promise<void>>;
 }
+
+// A broker delivers in its own context, never in the publisher's: a handler must not inherit, say, the
+// transaction flow of the outbox relay that published its message (see SessionOwner). This is the context
+// the module was loaded in, which holds no such state.
+const detached = AsyncLocalStorage.snapshot();
 
 const numberArgument = (value: string | number | undefined): number | undefined =>
   value === undefined ? undefined : Number(value);
@@ -127,10 +133,12 @@ export class InProcessQueue {
   #schedulePump(): void {
     if (this.#pumpScheduled) return;
     this.#pumpScheduled = true;
-    setImmediate(() => {
-      this.#pumpScheduled = false;
-      this.#pump();
-    });
+    setImmediate(() =>
+      detached(() => {
+        this.#pumpScheduled = false;
+        this.#pump();
+      }),
+    );
   }
 
   #pump(): void {

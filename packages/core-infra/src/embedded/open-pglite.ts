@@ -27,6 +27,9 @@ export interface OpenedPglite {
 
 // int8 as a string, as `pg` returns it: the adapters were written for PostgreSQL and must not get bigints.
 const PARSERS = { [types.INT8]: (value: string) => value };
+// The data of an embedded database is in memory (or in the OS page cache) already: PostgreSQL's default 128 MB
+// of shared buffers mostly doubles it. 16 MB measured ~100 MB less resident memory and no slower on dev loads.
+const SETTINGS = ['shared_buffers=16MB'];
 
 const nothingToRelease = async (): Promise<void> => undefined;
 
@@ -87,7 +90,12 @@ async function open(
   { templateDir, logger }: OpenPgliteOptions,
 ): Promise<Pick<OpenedPglite, 'pglite' | 'origin'>> {
   const create = (loadDataDir?: Blob) =>
-    PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), parsers: PARSERS, loadDataDir });
+    PGlite.create({
+      ...(dataDir === undefined ? {} : { dataDir }),
+      parsers: PARSERS,
+      postgresqlconf: SETTINGS,
+      loadDataDir,
+    });
   if (exists) return { pglite: await create(), origin: 'reopened' };
   const template = templateDir === false ? undefined : new PgliteTemplate(templateDir);
   const seed = await template?.load();

@@ -138,7 +138,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (ownTransport !== undefined && !(await withDeadline(ownTransport.close(), 5_000))) {
       logger.warn('the broker connection did not close in time');
     }
-    await database.close();
+    if (!(await withDeadline(database.close(), 5_000))) logger.warn('the database did not close in time');
   };
 
   return {

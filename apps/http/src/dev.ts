@@ -1,0 +1,111 @@
+// oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
+import 'reflect-metadata';
+import { ensureBootstrapAdmin, loadAuthConfig } from '@contextflow/auth-infra';
+import { createLogger, createRuntime, type RuntimeMode } from '@contextflow/core-infra';
+import { ConfigError, loadConfig } from '@contextflow/core-infra/config';
+import { databaseReadiness } from '@contextflow/core-infra/http';
+import { buildApp } from './build-app.js';
+import { modules } from './modules.js';
+import { serveHttp } from './serve-http.js';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** One line saying what the process runs on, so nobody mistakes an in-memory system for the real one. */
+function describe(mode: RuntimeMode): string {
+  const database =
+    mode.database === 'postgresql'
+      ? 'PostgreSQL'
+      : mode.dataDir === undefined
+        ? 'PGlite in memory'
+        : `PGlite in ${mode.dataDir}`;
+  const messaging = mode.messaging === 'in-process' ? 'in-process messaging' : 'RabbitMQ';
+  const embedded = [mode.database === 'pglite', mode.messaging === 'in-process'].filter(Boolean).length;
+  const label = embedded === 2 ? 'EMBEDDED' : embedded === 1 ? 'PARTLY EMBEDDED' : 'on external services';
+  return `contextflow running ${label} (${database}, ${messaging})`;
+}
+
+/**
+ * `pnpm dev`: the whole system in one process — migrations, the worker's consumers, the outbox relay and the
+ * HTTP API. Without DATABASE_URL it runs on PGlite (in memory, or in DATA_DIR), without AMQP_URL on the
+ * in-process broker. It listens on 127.0.0.1 unless HOST says otherwise; SIGINT/SIGTERM stop it cleanly.
+ */
+async function dev(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  let authConfig: ReturnType<typeof loadAuthConfig>;
+  try {
+    config = loadConfig();
+    authConfig = loadAuthConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel, name: 'dev' });
+  const runtime = await createRuntime({
+    databaseUrl: config.databaseUrl,
+    amqpUrl: config.amqpUrl,
+    dataDir: config.dataDir,
+    namespace: config.amqpNamespace,
+    modules,
+    logger,
+    migrate: true,
+  });
+  let server: Awaited<ReturnType<typeof serveHttp>>;
+  try {
+    await runtime.startWorker({ concurrency: config.workerConcurrency });
+    await runtime.startRelay();
+    if ((await ensureBootstrapAdmin(runtime.container, authConfig)) !== null)
+      logger.info('bootstrap admin ensured');
+    const app = buildApp(runtime.container, modules, logger, config, [databaseReadiness(runtime.db)]);
+    server = await serveHttp(app, { port: config.port, hostname: process.env.HOST?.trim() || '127.0.0.1' });
+  } catch (error) {
+    await runtime.stop({ deadlineMs: 1_000 });
+    throw error;
+  }
+  const readyMs = Math.round(process.uptime() * 1_000);
+  logger.info(
+    { mode: runtime.mode, url: server.url, readyMs, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) },
+    'dev ready',
+  );
+  console.log(`${describe(runtime.mode)} — API ${server.url}, docs ${server.url}/docs`);
+  const memory = runtime.mode.database === 'pglite' && runtime.mode.dataDir === undefined;
+  console.log(
+    `ready in ${(readyMs / 1_000).toFixed(1)} s${memory ? '; data is lost on exit (set DATA_DIR to keep it)' : ''}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      console.error(`${signal} again: exiting without waiting`);
+      process.exit(130);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests, messages and the relay');
+    // Draining is bounded twice over (the server, then the runtime); past that, something is stuck.
+    setTimeout(
+      () => {
+        console.error('contextflow did not stop in time; exiting anyway');
+        process.exit(1);
+      },
+      config.shutdownTimeoutMs * 2 + 10_000,
+    ).unref();
+    try {
+      await server.close(config.shutdownTimeoutMs);
+      await runtime.stop({ deadlineMs: config.shutdownTimeoutMs });
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+dev().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
