@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const { databaseUrl, amqpUrl } = config;
   if (databaseUrl === undefined) {
     fail(
-      'Invalid configuration: DATABASE_URL is required by the HTTP app (embedded mode is not available yet)',
+      'Invalid configuration: DATABASE_URL is required by the HTTP app (the embedded, all-in-one mode is `pnpm dev`)',
     );
   }
   const logger = createLogger({ level: config.logLevel, name: 'http' });
