@@ -58,7 +58,15 @@ export function authRoutes(options: AuthRoutesOptions): OpenAPIHono<HttpEnv> {
     const passwordHash = await c.var.container.resolve<PasswordHasher>(PasswordHasher).hash(body.password);
     const accountId = c.var.container.resolve<IdGenerator>(IdGenerator).next();
     const payload: RegisterAccountPayload = { accountId, email, name: body.name, passwordHash };
-    return sendCommand(c, RegisterAccountCommand.type, payload, { userId: accountId });
+    // A replay under the same Idempotency-Key is recognised by the client's input (never the password: the
+    // fingerprint's hash is stored) and answers with the first registration's user id.
+    return sendCommand(
+      c,
+      RegisterAccountCommand.type,
+      payload,
+      (accepted) => ({ userId: (accepted as RegisterAccountPayload).accountId }),
+      { fingerprint: { email, name: body.name } },
+    );
   });
   app.openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid('json');

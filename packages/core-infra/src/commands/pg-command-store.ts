@@ -1,6 +1,6 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
-import { type AcceptedCommand, AppError, Clock, type Command } from '@contextflow/core';
+import { type AcceptedCommand, AppError, Clock, type Command, type SendOptions } from '@contextflow/core';
 import type { Kysely, Transaction } from 'kysely';
 import { inject, injectable } from 'tsyringe';
 import { Db } from '../db/db.js';
@@ -10,11 +10,8 @@ import { callerOf } from './caller-of.js';
 import { messageHeaders } from './message-context.js';
 import { requestHash } from './request-hash.js';
 
-/** Options of {@link PgCommandStore.accept}. */
-export interface AcceptOptions {
-  /** W3C traceparent of the request, carried with the command to its handler. */
-  readonly traceparent?: string;
-}
+/** Options of {@link PgCommandStore.accept}: the bus's {@link SendOptions}. */
+export type AcceptOptions = SendOptions;
 
 /**
  * Durable acceptance of commands: the `platform.commands` row and its outbox message are written in one
@@ -55,7 +52,10 @@ export class PgCommandStore {
   ): Promise<AcceptedCommand> {
     const { meta } = command;
     const caller = callerOf(meta.actor);
-    const hash = requestHash(command.type, command.payload);
+    const hash = requestHash(
+      command.type,
+      options.fingerprint === undefined ? command.payload : options.fingerprint,
+    );
     const key = meta.idempotencyKey ?? null;
     if (key !== null) {
       const replay = await this.#replay(trx, caller, key, hash);
@@ -107,7 +107,7 @@ export class PgCommandStore {
       })
       .execute();
     await notify(trx, CHANNELS.outbox);
-    return { commandId: meta.commandId, replayed: false };
+    return { commandId: meta.commandId, replayed: false, payload: command.payload };
   }
 
   async #replay(
@@ -118,7 +118,7 @@ export class PgCommandStore {
   ): Promise<AcceptedCommand | null> {
     const existing = await trx
       .selectFrom('platform.commands')
-      .select(['id', 'request_hash'])
+      .select(['id', 'request_hash', 'payload'])
       .where('caller', '=', caller)
       .where('idempotency_key', '=', key)
       .executeTakeFirst();
@@ -129,6 +129,6 @@ export class PgCommandStore {
         'This Idempotency-Key was already used for a different request.',
       );
     }
-    return { commandId: existing.id, replayed: true };
+    return { commandId: existing.id, replayed: true, payload: existing.payload };
   }
 }

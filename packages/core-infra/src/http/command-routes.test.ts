@@ -70,9 +70,29 @@ describe('GET /commands/{id}', () => {
     expect({ ...a, instance: undefined }).toEqual({ ...b, instance: undefined });
   });
 
-  it('needs a caller', async () => {
-    const res = await get(harness().app);
+  it('needs a caller for a command a user issued, and for an unknown id', async () => {
+    const { app } = harness();
+    const res = await get(app);
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer');
+    expect((await get(app, undefined, '00000000-0000-7000-8000-0000000000ff')).status).toBe(401);
+  });
+
+  it('shows a command issued anonymously to whoever holds its id', async () => {
+    const h = harness();
+    const anonymous = '00000000-0000-7000-8000-0000000000a1';
+    h.commands.put({
+      id: anonymous,
+      type: 'things.register-thing',
+      status: 'pending',
+      result: null,
+      error: null,
+      issuedBy: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    const res = await get(h.app, undefined, anonymous);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: anonymous, status: 'pending' });
   });
 });

@@ -4,7 +4,7 @@ import { CommandStatusReader } from '../commands/command-record.js';
 import type { HttpEnv } from './http-env.js';
 import { BEARER_SECURITY, problemResponses } from './openapi-responses.js';
 import { CommandViewSchema } from './openapi-schemas.js';
-import { principalOf, requireAuth } from './require-auth.js';
+import { principalOf } from './require-auth.js';
 import { toCommandView } from './to-command-view.js';
 
 const getCommand = createRoute({
@@ -13,8 +13,11 @@ const getCommand = createRoute({
   operationId: 'getCommand',
   tags: ['commands'],
   summary: 'The status of a command the caller issued (admins: any command)',
-  middleware: [requireAuth] as const,
-  security: BEARER_SECURITY,
+  description:
+    'A command issued without credentials (a registration) is visible to whoever holds its id; any other ' +
+    'needs the bearer token of its issuer or of an admin.',
+  // Bearer, or nothing for commands issued anonymously.
+  security: [...BEARER_SECURITY, {}],
   request: { params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
   responses: {
     200: { description: 'The command.', content: { 'application/json': { schema: CommandViewSchema } } },
@@ -22,14 +25,19 @@ const getCommand = createRoute({
   },
 });
 
-/** `GET /commands/{id}`: visible to its issuer and to admins; to anyone else it does not exist (404). */
+/**
+ * `GET /commands/{id}`: visible to its issuer and to admins; to anyone else it does not exist (404). A command
+ * issued anonymously has no issuer to check: its unguessable id is the capability. Without a token, any other
+ * command is a 401, as for every authenticated route.
+ */
 export function commandRoutes(): OpenAPIHono<HttpEnv> {
   const app = new OpenAPIHono<HttpEnv>();
   app.openapi(getCommand, async (c) => {
-    const principal = principalOf(c);
     const record = await c.var.container
       .resolve<CommandStatusReader>(CommandStatusReader)
       .find(c.req.valid('param').id);
+    if (record !== null && record.issuedBy === null) return c.json(toCommandView(record), 200);
+    const principal = principalOf(c);
     if (record === null || (record.issuedBy !== principal.userId && !isAdmin(principal))) {
       throw AppError.notFound('commands.not_found', 'No command with this id is visible to you.');
     }

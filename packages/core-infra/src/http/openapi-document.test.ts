@@ -64,7 +64,8 @@ describe('/openapi.json', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/commands/{id}', '/health/live', '/health/ready']),
     );
-    expect(doc.paths['/commands/{id}']?.get?.security).toEqual([{ bearerAuth: [] }]);
+    // Bearer, or none for a command issued anonymously (its id is the capability).
+    expect(doc.paths['/commands/{id}']?.get?.security).toEqual([{ bearerAuth: [] }, {}]);
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Problem', 'CommandView']));
   });
 });

@@ -1,4 +1,4 @@
-import { AppError } from '@contextflow/core';
+import { AppError, type SendOptions } from '@contextflow/core';
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import { CommandStatusReader, isTerminal } from '../commands/command-record.js';
@@ -33,17 +33,21 @@ function idempotencyKeyOf(c: Context): string | undefined {
  * Sends a command through the CommandBus and answers the way every command route does: 202
  * `{ commandId, ...extraBody }` with `Location: /commands/{id}`; with `Prefer: wait=N` (max 30 s) it waits
  * for the command and answers 200 with its view and `Preference-Applied: wait` if it finished in time.
- * `Idempotency-Key` is passed on, so a replay returns the first command.
+ * `Idempotency-Key` is passed on, so a replay returns the first command. `extraBody` may be a function of
+ * the accepted payload, so a replay answers with the first command's generated ids; `options.fingerprint`
+ * replaces the payload as what identifies the request (see `SendOptions`).
  */
 // oxlint-disable-next-line typescript/no-generated-empty-object-type -- no extra fields is the empty body
 export async function sendCommand<const X extends Record<string, unknown> = Record<never, never>>(
   c: Context<HttpEnv>,
   type: string,
   payload: unknown,
-  extraBody?: X,
+  extraBody?: X | ((acceptedPayload: unknown) => X),
+  options: Pick<SendOptions, 'fingerprint'> = {},
 ): Promise<SendCommandResponse<X>> {
   const meta = commandMetadata(c, { idempotencyKey: idempotencyKeyOf(c) });
-  const { commandId } = await c.get('commandBus').send({ type, payload, meta });
+  const accepted = await c.get('commandBus').send({ type, payload, meta }, options);
+  const { commandId } = accepted;
   c.header('Location', `/commands/${commandId}`);
   const wait = preferWait(c.req.header('prefer'));
   if (wait > 0) {
@@ -54,5 +58,6 @@ export async function sendCommand<const X extends Record<string, unknown> = Reco
       return c.json(toCommandView(record), 200);
     }
   }
-  return c.json({ commandId, ...(extraBody ?? ({} as X)) }, 202);
+  const extra = typeof extraBody === 'function' ? extraBody(accepted.payload ?? payload) : extraBody;
+  return c.json({ commandId, ...(extra ?? ({} as X)) }, 202);
 }
