@@ -1,29 +1,23 @@
 import { AuthRoutingKeys } from '@contextflow/auth-app/contracts';
 import { type DomainEvent, IdGenerator } from '@contextflow/core';
-import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
+import type { Runtime } from '@contextflow/core-infra';
 import { runInUnitOfWork } from '@contextflow/core-infra/db';
-import { createTestDatabase, type TestDatabase } from '@contextflow/core-infra/testing';
 import { UserReadModel } from '@contextflow/users-app';
+import { type UsersRuntime, startUsersRuntime } from '../../test/users-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usersModule } from '../module.js';
 import { RegisterUserOnAccountRegistered } from './register-user-on-account-registered.js';
 
-let database: TestDatabase;
+let started: UsersRuntime;
 let runtime: Runtime;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  runtime = await createRuntime({
-    databaseUrl: database.url,
-    modules: [usersModule],
-    logger: createLogger({ level: 'silent' }),
-  });
-  await runtime.migrate();
+  started = await startUsersRuntime();
+  runtime = started.runtime;
 });
 
 afterAll(async () => {
-  await runtime?.stop();
-  await database?.drop();
+  await started?.close();
 });
 
 function accountRegistered(overrides: Partial<DomainEvent> = {}): DomainEvent {

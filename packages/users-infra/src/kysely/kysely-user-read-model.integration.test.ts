@@ -1,24 +1,18 @@
 import { Clock, IdGenerator } from '@contextflow/core';
-import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
+import type { Runtime } from '@contextflow/core-infra';
 import { runInUnitOfWork } from '@contextflow/core-infra/db';
-import { createTestDatabase, type TestDatabase } from '@contextflow/core-infra/testing';
 import { UserReadModel, type UserView } from '@contextflow/users-app';
 import { Email, newStamp, User, UserName, UserRepository } from '@contextflow/users-domain';
+import { type UsersRuntime, startUsersRuntime } from '../../test/users-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { usersModule } from '../module.js';
 
-let database: TestDatabase;
+let started: UsersRuntime;
 let runtime: Runtime;
 let views: UserReadModel;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  runtime = await createRuntime({
-    databaseUrl: database.url,
-    modules: [usersModule],
-    logger: createLogger({ level: 'silent' }),
-  });
-  await runtime.migrate();
+  started = await startUsersRuntime();
+  runtime = started.runtime;
   views = runtime.container.resolve<UserReadModel>(UserReadModel);
   const ids = runtime.container.resolve<IdGenerator>(IdGenerator);
   const clock = runtime.container.resolve<Clock>(Clock);
@@ -38,8 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await runtime?.stop();
-  await database?.drop();
+  await started?.close();
 });
 
 async function allPages(

@@ -1,28 +1,21 @@
-import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
+import type { Runtime } from '@contextflow/core-infra';
 import { runInUnitOfWork } from '@contextflow/core-infra/db';
-import { createTestDatabase, type TestDatabase } from '@contextflow/core-infra/testing';
 import { Email, newStamp, User, UserName, UserRepository } from '@contextflow/users-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
 import { sql } from 'kysely';
+import { type UsersRuntime, startUsersRuntime } from '../../test/users-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { usersModule } from '../module.js';
 
-let database: TestDatabase;
+let started: UsersRuntime;
 let runtime: Runtime;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  runtime = await createRuntime({
-    databaseUrl: database.url,
-    modules: [usersModule],
-    logger: createLogger({ level: 'silent' }),
-  });
-  await runtime.migrate();
+  started = await startUsersRuntime();
+  runtime = started.runtime;
 });
 
 afterAll(async () => {
-  await runtime?.stop();
-  await database?.drop();
+  await started?.close();
 });
 
 function stamp() {
