@@ -1,0 +1,478 @@
+// Generated from openapi.snapshot.json by `pnpm api:snapshot`. Do not edit.
+
+/** `UserView` of the API. */
+export type UserView = {
+  id: string;
+  email: string;
+  name: string;
+  status: 'active' | 'deactivated';
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** `Problem` of the API. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  /** Stable error code clients may switch on. */
+  code: string;
+  /** The request path. */
+  instance?: string;
+  errors?: Array<{
+    /** JSON Pointer into the validated input. */
+    pointer: string;
+    message: string;
+  }>;
+};
+
+/** `UserPage` of the API. */
+export type UserPage = {
+  items: UserView[];
+  nextCursor: string | null;
+};
+
+/** `CommandView` of the API. */
+export type CommandView = {
+  id: string;
+  type: string;
+  status: 'pending' | 'processing' | 'succeeded' | 'failed';
+  /** The handler's result once succeeded. */
+  result?: unknown;
+  error?: Problem;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** `RenameUserBody` of the API. */
+export type RenameUserBody = {
+  name: string;
+};
+
+/** `RegisterBody` of the API. */
+export type RegisterBody = {
+  email: string;
+  password: string;
+  name: string;
+};
+
+/** `Tokens` of the API. */
+export type Tokens = {
+  /** A JWT (EdDSA/ES256) for `Authorization: Bearer`. */
+  accessToken: string;
+  /** Opaque; single use: each refresh returns the next one. */
+  refreshToken: string;
+  tokenType: 'Bearer';
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+};
+
+/** `LoginBody` of the API. */
+export type LoginBody = {
+  email: string;
+  password: string;
+};
+
+/** `RefreshTokenBody` of the API. */
+export type RefreshTokenBody = {
+  refreshToken: string;
+};
+
+/** `JsonWebKeySet` of the API. */
+export type JsonWebKeySet = {
+  keys: Array<{
+    kty: string;
+    crv: string;
+    x: string;
+    y?: string;
+    kid: string;
+    alg: 'EdDSA' | 'ES256';
+    use: 'sig';
+  }>;
+};
+
+/** `GrantRoleBody` of the API. */
+export type GrantRoleBody = {
+  role: 'user' | 'admin';
+};
+
+/** `Health` of the API. */
+export type Health = {
+  status: 'ok';
+};
+
+/** Every operation of the API by path and method: its inputs and its responses by status. */
+export interface Paths {
+  '/users/me': {
+    /** The signed-in user */
+    get: {
+      responses: {
+        /** The caller. */
+        200: UserView;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** Not found, or not visible to the caller. */
+        404: Problem;
+      };
+    };
+  };
+  '/users/{id}': {
+    /** One user (self or admin) */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        /** The user. */
+        200: UserView;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** Not found, or not visible to the caller. */
+        404: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+    /** Rename a user (self or admin) */
+    patch: {
+      params: {
+        id: string;
+      };
+      headers?: {
+        /** The same key from the same caller returns the same command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      body: RenameUserBody;
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+        };
+        /** The body is not valid JSON. */
+        400: Problem;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** Not found, or not visible to the caller. */
+        404: Problem;
+        /** The body is too large. */
+        413: Problem;
+        /** The body is not JSON. */
+        415: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/users': {
+    /** Users, newest first (admin) */
+    get: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        status?: 'active' | 'deactivated';
+        q?: string;
+      };
+      responses: {
+        /** One page of users. */
+        200: UserPage;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The caller may not do this. */
+        403: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/users/{id}/deactivate': {
+    /** Deactivate a user; their sessions end (admin) */
+    post: {
+      params: {
+        id: string;
+      };
+      headers?: {
+        /** The same key from the same caller returns the same command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+        };
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The caller may not do this. */
+        403: Problem;
+        /** Not found, or not visible to the caller. */
+        404: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/users/{id}/reactivate': {
+    /** Reactivate a user (admin) */
+    post: {
+      params: {
+        id: string;
+      };
+      headers?: {
+        /** The same key from the same caller returns the same command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+        };
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The caller may not do this. */
+        403: Problem;
+        /** Not found, or not visible to the caller. */
+        404: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/auth/register': {
+    /** Create an account (asynchronous; a taken email fails the command with `email-taken`) */
+    post: {
+      headers?: {
+        /** The same key from the same caller returns the same command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      body: RegisterBody;
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+          userId: string;
+        };
+        /** The body is not valid JSON. */
+        400: Problem;
+        /** The body is too large. */
+        413: Problem;
+        /** The body is not JSON. */
+        415: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+        /** Temporarily unavailable (`Retry-After`). */
+        503: Problem;
+      };
+    };
+  };
+  '/auth/login': {
+    /** Sign in with email and password */
+    post: {
+      body: LoginBody;
+      responses: {
+        /** Signed in. `Cache-Control: no-store`. */
+        200: Tokens;
+        /** The body is not valid JSON. */
+        400: Problem;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The body is too large. */
+        413: Problem;
+        /** The body is not JSON. */
+        415: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+        /** Too many requests (`Retry-After`). */
+        429: Problem;
+        /** Temporarily unavailable (`Retry-After`). */
+        503: Problem;
+      };
+    };
+  };
+  '/auth/refresh': {
+    /** Exchange a refresh token for new tokens; the old one stops working */
+    post: {
+      body: RefreshTokenBody;
+      responses: {
+        /** Signed in. `Cache-Control: no-store`. */
+        200: Tokens;
+        /** The body is not valid JSON. */
+        400: Problem;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The body is too large. */
+        413: Problem;
+        /** The body is not JSON. */
+        415: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+        /** Too many requests (`Retry-After`). */
+        429: Problem;
+        /** Temporarily unavailable (`Retry-After`). */
+        503: Problem;
+      };
+    };
+  };
+  '/auth/logout': {
+    /** End the refresh token's session and its access tokens */
+    post: {
+      body: RefreshTokenBody;
+      responses: {
+        /** Signed out (also for an unknown token). */
+        204: undefined;
+        /** The body is not valid JSON. */
+        400: Problem;
+        /** The body is too large. */
+        413: Problem;
+        /** The body is not JSON. */
+        415: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/.well-known/jwks.json': {
+    /** Public keys that verify access tokens (current and previous) */
+    get: {
+      responses: {
+        /** A JWK set. */
+        200: JsonWebKeySet;
+      };
+    };
+  };
+  '/auth/users/{id}/roles': {
+    /** Give a user a role (admin) */
+    post: {
+      params: {
+        id: string;
+      };
+      headers?: {
+        /** The same key from the same caller returns the same command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      body: GrantRoleBody;
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+        };
+        /** The body is not valid JSON. */
+        400: Problem;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The caller may not do this. */
+        403: Problem;
+        /** The body is too large. */
+        413: Problem;
+        /** The body is not JSON. */
+        415: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/auth/users/{id}/roles/{role}': {
+    /** Take a role from a user (admin; the `user` role stays) */
+    delete: {
+      params: {
+        id: string;
+        role: 'user' | 'admin';
+      };
+      headers?: {
+        /** The same key from the same caller returns the same command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+        };
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The caller may not do this. */
+        403: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/commands/{id}': {
+    /** The status of a command the caller issued (admins: any command) */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        /** The command. */
+        200: CommandView;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** Not found, or not visible to the caller. */
+        404: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/health/live': {
+    get: {
+      responses: {
+        /** Healthy. */
+        200: Health;
+      };
+    };
+  };
+  '/health/ready': {
+    /** Whether every dependency answers */
+    get: {
+      responses: {
+        /** Healthy. */
+        200: Health;
+        /** Temporarily unavailable (`Retry-After`). */
+        503: Problem;
+      };
+    };
+  };
+}
+
+/** The statuses each operation documents; any other answer is an UnexpectedResponseError. */
+export const DOCUMENTED_STATUSES: Readonly<Record<string, Readonly<Record<string, readonly number[]>>>> = {
+  '/users/me': { get: [200, 401, 404] },
+  '/users/{id}': { get: [200, 401, 404, 422], patch: [200, 202, 400, 401, 404, 413, 415, 422] },
+  '/users': { get: [200, 401, 403, 422] },
+  '/users/{id}/deactivate': { post: [200, 202, 401, 403, 404, 422] },
+  '/users/{id}/reactivate': { post: [200, 202, 401, 403, 404, 422] },
+  '/auth/register': { post: [200, 202, 400, 413, 415, 422, 503] },
+  '/auth/login': { post: [200, 400, 401, 413, 415, 422, 429, 503] },
+  '/auth/refresh': { post: [200, 400, 401, 413, 415, 422, 429, 503] },
+  '/auth/logout': { post: [204, 400, 413, 415, 422] },
+  '/.well-known/jwks.json': { get: [200] },
+  '/auth/users/{id}/roles': { post: [200, 202, 400, 401, 403, 413, 415, 422] },
+  '/auth/users/{id}/roles/{role}': { delete: [200, 202, 401, 403, 422] },
+  '/commands/{id}': { get: [200, 401, 404, 422] },
+  '/health/live': { get: [200] },
+  '/health/ready': { get: [200, 503] },
+};

@@ -1,0 +1,28 @@
+export type {
+  ApiClient,
+  ApiResponse,
+  InitArgs,
+  Method,
+  MethodCall,
+  Operation,
+  PathsWith,
+  RequestOf,
+} from './api-client.js';
+export type {
+  CommandView,
+  GrantRoleBody,
+  Health,
+  JsonWebKeySet,
+  LoginBody,
+  Paths,
+  Problem,
+  RefreshTokenBody,
+  RegisterBody,
+  RenameUserBody,
+  Tokens,
+  UserPage,
+  UserView,
+} from './api-paths.js';
+export { type ClientOptions, createClient } from './create-client.js';
+export { expectStatus, StatusMismatchError } from './expect-status.js';
+export { UnexpectedResponseError } from './unexpected-response-error.js';
