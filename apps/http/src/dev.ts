@@ -4,6 +4,7 @@ import { ensureBootstrapAdmin, loadAuthConfig } from '@contextflow/auth-infra';
 import { createLogger, createRuntime, type RuntimeMode } from '@contextflow/core-infra';
 import { ConfigError, loadConfig } from '@contextflow/core-infra/config';
 import { databaseReadiness } from '@contextflow/core-infra/http';
+import { answerQueriesOverIpc } from './answer-queries-over-ipc.js';
 import { buildApp } from './build-app.js';
 import { modules } from './modules.js';
 import { serveHttp } from './serve-http.js';
@@ -52,6 +53,8 @@ async function dev(): Promise<void> {
     logger,
     migrate: true,
   });
+  // Only a parent process that spawned this one with an IPC channel can ask (the e2e harness): no socket.
+  if (config.nodeEnv === 'test') answerQueriesOverIpc(runtime.db);
   let server: Awaited<ReturnType<typeof serveHttp>>;
   try {
     await runtime.startWorker({ concurrency: config.workerConcurrency });
