@@ -5,6 +5,33 @@ export {
 } from './embedded/create-embedded-database.js';
 export { createLogger, Logger, REDACTED_PATHS } from './logger.js';
 export type { CommandRegistration, ContextModule, EventSubscription, QueryRegistration } from './module.js';
+export { checkReadiness, type ReadinessReport } from './observability/check-readiness.js';
+export { messageTelemetry } from './observability/message-telemetry.js';
+export { Metrics } from './observability/metrics.js';
+export {
+  type OperationsServer,
+  type OperationsServerOptions,
+  serveOperations,
+} from './observability/operations-server.js';
+export type { PoolStats } from './observability/pool-metrics.js';
+export {
+  brokerReadiness,
+  migrationsReadiness,
+  ShutdownReadiness,
+} from './observability/readiness-checks.js';
+export {
+  currentTelemetryContext,
+  currentTraceparent,
+  type TelemetryContext,
+  telemetryLogFields,
+  withTelemetryContext,
+} from './observability/telemetry-context.js';
+export {
+  formatTraceparent,
+  parseTraceparent,
+  startSpan,
+  type TraceContext,
+} from './observability/trace-context.js';
 export {
   PROBLEM_BASE,
   problem,

@@ -1,5 +1,6 @@
-import { pino, type Logger as PinoLogger } from 'pino';
+import { type DestinationStream, pino, type Logger as PinoLogger } from 'pino';
 import { token } from '@contextflow/core';
+import { telemetryLogFields } from './observability/telemetry-context.js';
 
 /** The structured (JSON) logger every adapter writes to. */
 export type Logger = PinoLogger;
@@ -28,15 +29,46 @@ export const REDACTED_PATHS: readonly string[] = [
   '*.headers.cookie',
   'privateKey',
   '*.privateKey',
+  'newPassword',
+  '*.newPassword',
+  'currentPassword',
+  '*.currentPassword',
+  'secret',
+  '*.secret',
+  'clientSecret',
+  '*.clientSecret',
+  'apiKey',
+  '*.apiKey',
+  'cookie',
+  '*.cookie',
+  'headers.authorization',
+  'headers.cookie',
+  '*.headers["set-cookie"]',
+  'databaseUrl',
+  '*.databaseUrl',
+  'amqpUrl',
+  '*.amqpUrl',
+  'connectionString',
+  '*.connectionString',
 ];
 
-/** Creates the process logger: JSON lines to stdout, secrets redacted. */
-export function createLogger(options: { level?: string; name?: string } = {}): Logger {
-  return pino({
-    level: options.level ?? 'info',
-    ...(options.name === undefined ? {} : { name: options.name }),
-    redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
-    base: { pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+/**
+ * Creates the process logger: JSON lines to stdout (or `destination`), secrets redacted, and on every line
+ * written while a request or message is handled its trace id, span id, request, correlation and causation ids
+ * (from the current {@link TelemetryContext}), without any call site passing them.
+ */
+export function createLogger(
+  options: { level?: string; name?: string; destination?: DestinationStream } = {},
+): Logger {
+  return pino(
+    {
+      level: options.level ?? 'info',
+      ...(options.name === undefined ? {} : { name: options.name }),
+      redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: telemetryLogFields,
+    },
+    options.destination,
+  );
 }

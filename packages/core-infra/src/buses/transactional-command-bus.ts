@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
 import type { PlatformTables } from '../db/platform-tables.js';
 import type { AcceptOptions, PgCommandStore } from '../commands/pg-command-store.js';
+import { currentTraceparent } from '../observability/telemetry-context.js';
 import type { HandlerRegistry } from './handler-registry.js';
 import { runInUnitOfWork } from './run-in-unit-of-work.js';
 
@@ -18,15 +19,26 @@ export class TransactionalCommandBus implements CommandBus {
     private readonly handlers: HandlerRegistry<CommandHandler>,
   ) {}
 
-  send(command: Command, options?: AcceptOptions): Promise<AcceptedCommand> {
-    return this.store.accept(this.db, command, options);
+  /** Without an explicit traceparent, the command joins the trace of the request sending it. */
+  send(command: Command, options: AcceptOptions = {}): Promise<AcceptedCommand> {
+    const traceparent = options.traceparent ?? currentTraceparent();
+    return this.store.accept(
+      this.db,
+      command,
+      traceparent === undefined ? options : { ...options, traceparent },
+    );
   }
 
   /** Throws an Error (a programming error) for a command type no module registered. */
   async execute<R = unknown>(command: Command): Promise<R> {
     const handler = this.handlers.get(command.type);
     if (handler === undefined) throw new Error(`no handler is registered for command type "${command.type}"`);
-    const context = { correlationId: command.meta.correlationId, causationId: command.meta.commandId };
+    const traceparent = currentTraceparent();
+    const context = {
+      correlationId: command.meta.correlationId,
+      causationId: command.meta.commandId,
+      ...(traceparent === undefined ? {} : { traceparent }),
+    };
     return runInUnitOfWork(
       this.container,
       this.db,

@@ -50,14 +50,17 @@ export class CommandLedger {
     return { run: true, record: toCommandRecord(updated) };
   }
 
-  /** Marks the command `succeeded` with the handler's result (`undefined` is stored as `null`). */
-  async succeed(trx: Kysely<PlatformTables>, commandId: string, result: unknown): Promise<void> {
-    await this.#finish(trx, commandId, 'succeeded', { result: JSON.stringify(result ?? null) });
+  /**
+   * Marks the command `succeeded` with the handler's result (`undefined` is stored as `null`). Resolves with
+   * when the command was accepted (for the accept→done metric), or `undefined` when it was not open.
+   */
+  succeed(trx: Kysely<PlatformTables>, commandId: string, result: unknown): Promise<Date | undefined> {
+    return this.#finish(trx, commandId, 'succeeded', { result: JSON.stringify(result ?? null) });
   }
 
-  /** Marks the command `failed` with the problem that ended it. */
-  async fail(trx: Kysely<PlatformTables>, commandId: string, problem: ProblemDetails): Promise<void> {
-    await this.#finish(trx, commandId, 'failed', { error: JSON.stringify(problem) });
+  /** Marks the command `failed` with the problem that ended it; resolves as {@link succeed} does. */
+  fail(trx: Kysely<PlatformTables>, commandId: string, problem: ProblemDetails): Promise<Date | undefined> {
+    return this.#finish(trx, commandId, 'failed', { error: JSON.stringify(problem) });
   }
 
   /**
@@ -68,9 +71,9 @@ export class CommandLedger {
     db: Kysely<PlatformTables>,
     commandId: string,
     problem: ProblemDetails,
-  ): Promise<void> {
+  ): Promise<Date | undefined> {
     if (db.isTransaction) return this.fail(db, commandId, problem);
-    await db.transaction().execute((trx) => this.fail(trx, commandId, problem));
+    return db.transaction().execute((trx) => this.fail(trx, commandId, problem));
   }
 
   async #finish(
@@ -78,14 +81,16 @@ export class CommandLedger {
     commandId: string,
     status: 'succeeded' | 'failed',
     outcome: { result?: string; error?: string },
-  ): Promise<void> {
+  ): Promise<Date | undefined> {
     const finished = await trx
       .updateTable('platform.commands')
       .set({ status, ...outcome, updated_at: this.clock.now() })
       .where('id', '=', commandId)
       .where('status', 'in', OPEN_STATUSES)
-      .returning('id')
+      .returning('created_at')
       .executeTakeFirst();
-    if (finished !== undefined) await notify(trx, CHANNELS.commandDone, commandId);
+    if (finished === undefined) return undefined;
+    await notify(trx, CHANNELS.commandDone, commandId);
+    return new Date(finished.created_at);
   }
 }

@@ -1,4 +1,5 @@
 import { token } from '@contextflow/core';
+import { currentTraceparent } from '../observability/telemetry-context.js';
 
 /**
  * The message a unit of work is handling, as far as the messages it writes need to know: registered in the
@@ -17,12 +18,16 @@ export interface MessageContext {
 /** Token of {@link MessageContext}; registered only inside a unit of work that handles a message. */
 export const MessageContext = token<MessageContext>('core-infra.MessageContext');
 
-/** The outbox headers that carry a context to the broker. */
+/**
+ * The outbox headers that carry a context to the broker. Without a traceparent of its own, the message joins
+ * the trace of the request or message being handled (the current telemetry context), when there is one.
+ */
 export function messageHeaders(context: MessageContext | undefined): Record<string, string> {
-  if (context === undefined) return {};
+  const traceparent = context?.traceparent ?? currentTraceparent();
   return {
-    correlationId: context.correlationId,
-    causationId: context.causationId,
-    ...(context.traceparent === undefined ? {} : { traceparent: context.traceparent }),
+    ...(context === undefined
+      ? {}
+      : { correlationId: context.correlationId, causationId: context.causationId }),
+    ...(traceparent === undefined ? {} : { traceparent }),
   };
 }

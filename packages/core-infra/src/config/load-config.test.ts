@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1_048_576,
       workerConcurrency: 10,
       shutdownTimeoutMs: 10_000,
+      workerHttpPort: 9464,
     });
   });
 
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
       SHUTDOWN_TIMEOUT_MS: '5000',
       AMQP_NAMESPACE: 'staging.',
       DATA_DIR: '/var/lib/contextflow',
+      WORKER_HTTP_PORT: '9100',
     });
     expect(config).toMatchObject({
       amqpNamespace: 'staging.',
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
       bodyLimitBytes: 2048,
       workerConcurrency: 4,
       shutdownTimeoutMs: 5000,
+      workerHttpPort: 9100,
     });
   });
 
@@ -104,5 +107,12 @@ describe('loadConfig', () => {
 
   it('refuses a broker namespace with characters RabbitMQ names should not carry', () => {
     expect(() => loadConfig({ AMQP_NAMESPACE: 'has space' })).toThrow(/AMQP_NAMESPACE must be up to 40 of/);
+  });
+
+  it('takes 0 as the worker operations port (a free one) and refuses one out of range', () => {
+    expect(loadConfig({ WORKER_HTTP_PORT: '0' }).workerHttpPort).toBe(0);
+    expect(() => loadConfig({ WORKER_HTTP_PORT: '65536' })).toThrow(
+      'Invalid configuration: WORKER_HTTP_PORT must be between 0 and 65535',
+    );
   });
 });

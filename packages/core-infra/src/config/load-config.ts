@@ -60,6 +60,7 @@ const schema = z.object({
   BODY_LIMIT_BYTES: integer(1024 * 1024, 1, 100 * 1024 * 1024),
   WORKER_CONCURRENCY: integer(10, 1, 1000),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
+  WORKER_HTTP_PORT: integer(9464, 0, 65_535),
 });
 
 /** The process configuration, validated; `databaseUrl`/`amqpUrl` absent means embedded mode. */
@@ -77,6 +78,8 @@ export interface AppConfig {
   readonly bodyLimitBytes: number;
   readonly workerConcurrency: number;
   readonly shutdownTimeoutMs: number;
+  /** Port of the worker's operations server (`/metrics`, `/health/*`); 0 picks a free one. */
+  readonly workerHttpPort: number;
 }
 
 /**
@@ -101,5 +104,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     workerConcurrency: c.WORKER_CONCURRENCY,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    workerHttpPort: c.WORKER_HTTP_PORT,
   };
 }

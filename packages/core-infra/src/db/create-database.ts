@@ -25,6 +25,11 @@ export interface DatabaseOptions {
  * `destroy()` on the result at shutdown to end the pool.
  */
 export function createDatabase(options: DatabaseOptions): Kysely<PlatformTables> {
+  return createPooledDatabase(options).db;
+}
+
+/** {@link createDatabase}, also handing out its `pg` pool (read by the pool gauges; `db.destroy()` ends it). */
+export function createPooledDatabase(options: DatabaseOptions): { db: Kysely<PlatformTables>; pool: Pool } {
   const pool = new Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
@@ -35,10 +40,11 @@ export function createDatabase(options: DatabaseOptions): Kysely<PlatformTables>
   pool.on('error', (error) => {
     options.logger?.warn({ err: error }, 'idle database connection failed; the pool replaces it');
   });
-  return new Kysely<PlatformTables>({
+  const db = new Kysely<PlatformTables>({
     dialect: new PostgresDialect({
       pool,
       ...(options.onCreateConnection === undefined ? {} : { onCreateConnection: options.onCreateConnection }),
     }),
   });
+  return { db, pool };
 }

@@ -83,6 +83,16 @@ export class InProcessTransport implements MessageTransport {
     return (this.#queues.get(queue)?.waiting() ?? []).map(deliveredFrom);
   }
 
+  /** Messages waiting in a queue; 0 for a queue never declared. */
+  async messageCount(queue: string): Promise<number> {
+    return this.#queues.get(queue)?.waiting().length ?? 0;
+  }
+
+  /** Resolves until the transport is closed: nothing outside the process can go away. */
+  async checkConnected(): Promise<void> {
+    if (this.#closed) throw new Error('the in-process transport is closed');
+  }
+
   /** Removes and returns the oldest message of a queue, or `undefined` when it is empty. */
   take(queue: string): DeliveredMessage | undefined {
     const message = this.#queues.get(queue)?.take();

@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { DependencyContainer } from 'tsyringe';
 import type { Logger } from '../logger.js';
 import type { ContextModule } from '../module.js';
+import type { Metrics } from '../observability/metrics.js';
 import { accessLog } from './access-log.js';
 import { authenticate } from './authenticate.js';
 import { commandRoutes } from './command-routes.js';
@@ -12,6 +13,7 @@ import { docsRoutes } from './docs-routes.js';
 import { createErrorHandler } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import type { HttpEnv } from './http-env.js';
+import { metricsRoutes } from './metrics-routes.js';
 import { createNotFoundHandler } from './not-found-handler.js';
 import { BEARER_AUTH, bearerAuthScheme } from './openapi-responses.js';
 import type { ReadinessCheck } from './readiness-check.js';
@@ -36,6 +38,8 @@ export interface HttpAppOptions {
   readonly info?: { readonly title: string; readonly version: string; readonly description?: string };
   /** Serve `/docs` (default true). */
   readonly docs?: boolean;
+  /** Record request durations there and serve them, with the rest of the process's metrics, at `/metrics`. */
+  readonly metrics?: Metrics;
 }
 
 const CORS_HEADERS = [
@@ -58,7 +62,8 @@ const CORS_EXPOSED = [
 /**
  * Builds the HTTP app: request context, security headers, access log, CORS allowlist, body limit, JSON-only
  * bodies and bearer authentication; then every module's routes at `/`, the platform routes
- * (`/commands/{id}`, `/health/*`), `/openapi.json` (OpenAPI 3.1) and `/docs`. Every error is problem+json.
+ * (`/commands/{id}`, `/health/*`, `/metrics` with `metrics`), `/openapi.json` (OpenAPI 3.1) and `/docs`. Every
+ * error is problem+json.
  */
 export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
   const { container, logger } = options;
@@ -68,7 +73,7 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
   app.onError(createErrorHandler(logger));
   app.notFound(createNotFoundHandler(() => app.routes));
 
-  app.use(requestContext(container), securityHeaders(), accessLog(logger));
+  app.use(requestContext(container), securityHeaders(), accessLog(logger, options.metrics));
   if (origins.size > 0) {
     app.use(
       cors({
@@ -96,6 +101,7 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
   }
   app.route('/', commandRoutes());
   app.route('/', healthRoutes(options.readiness ?? [], logger));
+  if (options.metrics !== undefined) app.route('/', metricsRoutes(options.metrics));
 
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_AUTH, bearerAuthScheme);
   const info = options.info ?? { title: 'contextflow API', version: '1.0.0' };

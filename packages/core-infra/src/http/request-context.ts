@@ -1,6 +1,8 @@
 import { CommandBus, IdGenerator, QueryBus, type Token, UuidV7Generator } from '@contextflow/core';
 import type { MiddlewareHandler } from 'hono';
 import type { DependencyContainer } from 'tsyringe';
+import { withTelemetryContext } from '../observability/telemetry-context.js';
+import { parseTraceparent, startSpan } from '../observability/trace-context.js';
 import type { HttpEnv } from './http-env.js';
 import { resolveOptional } from './resolve-optional.js';
 
@@ -17,7 +19,9 @@ function required<T>(container: DependencyContainer, token: Token<T>, name: stri
 /**
  * First middleware of the app: the request id (`X-Request-Id`, the client's when sane, else a UUIDv7, always
  * echoed), the correlation id (`X-Correlation-Id`, defaulting to the request id) and the per-request
- * variables. The buses are resolved here once, when the app is created, not per request.
+ * variables. The rest of the request runs in a telemetry context: a new span of the W3C `traceparent` the
+ * client sent (a new trace when it sent none or a malformed one), so every log line carries the trace id and
+ * the commands it sends carry the trace on. The buses are resolved here once, when the app is created.
  */
 export function requestContext(container: DependencyContainer): MiddlewareHandler<HttpEnv> {
   const commandBus = required(container, CommandBus, 'CommandBus');
@@ -36,6 +40,8 @@ export function requestContext(container: DependencyContainer): MiddlewareHandle
     c.set('principal', null);
     c.header('X-Request-Id', requestId);
     c.header('X-Correlation-Id', correlationId);
-    await next();
+    const trace = startSpan(parseTraceparent(c.req.header('traceparent')));
+    // The request id is what caused whatever this request does: it is the causation id of its commands.
+    await withTelemetryContext({ trace, requestId, correlationId, causationId: requestId }, next);
   };
 }

@@ -6,6 +6,9 @@ import type { CommandLedger } from '../commands/command-ledger.js';
 import type { PlatformTables } from '../db/platform-tables.js';
 import type { Logger } from '../logger.js';
 import type { ContextModule } from '../module.js';
+import { messageTelemetry } from '../observability/message-telemetry.js';
+import type { Metrics } from '../observability/metrics.js';
+import { currentTraceparent, withTelemetryContext } from '../observability/telemetry-context.js';
 import { problem, toProblem } from '../problem.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import { outcomeOf, POISON_OUTCOME } from './message-outcome.js';
@@ -31,6 +34,8 @@ export interface CommandDispatcherOptions {
   readonly ledger: CommandLedger;
   readonly retries: RetryScheduler;
   readonly logger: Logger;
+  /** Where the accept→done duration of each command goes. */
+  readonly metrics?: Metrics | undefined;
 }
 
 /**
@@ -54,10 +59,24 @@ export class CommandDispatcher {
     this.#types = new Set(this.#handlers.keys());
   }
 
-  /** Handles one delivery and says how to settle it; throws only when a retry could not be scheduled. */
-  async handle(message: DeliveredMessage): Promise<Settlement> {
-    const { logger } = this.options;
+  /**
+   * Handles one delivery and says how to settle it; throws only when a retry could not be scheduled. Runs in
+   * the telemetry context the message carries (a new span of its trace), so every log line has its trace id.
+   */
+  handle(message: DeliveredMessage): Promise<Settlement> {
     const parsed = parseCommand(message, this.#types);
+    const telemetry = messageTelemetry(message.headers);
+    const meta = parsed.ok ? parsed.value.meta : undefined;
+    return withTelemetryContext(
+      meta === undefined
+        ? telemetry
+        : { ...telemetry, correlationId: meta.correlationId, causationId: meta.causationId },
+      () => this.#handle(message, parsed),
+    );
+  }
+
+  async #handle(message: DeliveredMessage, parsed: ReturnType<typeof parseCommand>): Promise<Settlement> {
+    const { logger } = this.options;
     if (!parsed.ok) {
       logger.error(
         { queue: this.queue.declaration.queue, messageId: message.messageId, reason: parsed.reason },
@@ -68,14 +87,14 @@ export class CommandDispatcher {
     const command = parsed.value;
     const commandId = command.meta.commandId;
     const attempt = attemptOf(message);
-    const log = logger.child({
-      commandId,
-      commandType: command.type,
-      attempt,
-      correlationId: command.meta.correlationId,
-    });
+    const log = logger.child({ commandId, commandType: command.type, attempt });
+    const started = performance.now();
     try {
-      await this.#run(command, message, log);
+      const acceptedAt = await this.#run(command, message, log);
+      if (acceptedAt !== undefined) {
+        this.#observe(command, 'succeeded', acceptedAt);
+        log.info({ durationMs: Math.round(performance.now() - started) }, 'command succeeded');
+      }
       return 'ack';
     } catch (error) {
       return this.#settleFailure(error, message, command, attempt, log);
@@ -87,7 +106,7 @@ export class CommandDispatcher {
    * state, a few times with jitter, before the delayed retry takes over: commands on one aggregate that arrive
    * together (a backlog after an outage) should not wait seconds each.
    */
-  async #run(command: Command, message: DeliveredMessage, log: Logger): Promise<void> {
+  async #run(command: Command, message: DeliveredMessage, log: Logger): Promise<Date | undefined> {
     for (let race = 1; ; race += 1) {
       try {
         return await this.#runOnce(command, message, log);
@@ -99,30 +118,38 @@ export class CommandDispatcher {
     }
   }
 
-  async #runOnce(command: Command, message: DeliveredMessage, log: Logger): Promise<void> {
+  /** Resolves with when the command was accepted once it succeeded now, `undefined` when it was skipped. */
+  async #runOnce(command: Command, message: DeliveredMessage, log: Logger): Promise<Date | undefined> {
     const { container, db, ledger } = this.options;
     const commandId = command.meta.commandId;
-    const traceparent = message.headers.traceparent;
+    // Events the handler records are children of this delivery's span, not of the request's.
+    const traceparent = currentTraceparent() ?? message.headers.traceparent;
     const context = {
       correlationId: command.meta.correlationId,
       causationId: commandId,
       ...(typeof traceparent === 'string' ? { traceparent } : {}),
     };
-    await runInUnitOfWork(
+    return runInUnitOfWork(
       container,
       db,
       async (scope, trx) => {
         const { run } = await ledger.begin(trx, commandId);
         if (!run) {
           log.debug('command unknown or already finished; delivery skipped');
-          return;
+          return undefined;
         }
         const handler = scope.resolve(this.#handlers.get(command.type) as InjectionToken<CommandHandler>);
         const result = await handler.handle(command);
-        await ledger.succeed(trx, commandId, result);
+        return ledger.succeed(trx, commandId, result);
       },
       { context },
     );
+  }
+
+  #observe(command: Command, outcome: 'succeeded' | 'failed', acceptedAt: Date | undefined): void {
+    if (acceptedAt === undefined) return;
+    const seconds = Math.max(0, (Date.now() - acceptedAt.getTime()) / 1000);
+    this.options.metrics?.commandDuration.observe({ type: command.type, outcome }, seconds);
   }
 
   async #settleFailure(
@@ -137,7 +164,10 @@ export class CommandDispatcher {
     let cause = error;
     if (outcomeOf(error) === 'ack') {
       try {
-        await db.transaction().execute((trx) => ledger.fail(trx, commandId, toProblem(error)));
+        const acceptedAt = await db
+          .transaction()
+          .execute((trx) => ledger.fail(trx, commandId, toProblem(error)));
+        this.#observe(command, 'failed', acceptedAt);
         log.info({ err: error }, 'command failed');
         return 'ack';
       } catch (recordError) {
@@ -152,7 +182,7 @@ export class CommandDispatcher {
     }
     log.error({ err: cause }, 'command failed on its last attempt; dead-lettered');
     try {
-      await ledger.failOutsideHandler(db, commandId, PROCESSING_FAILED);
+      this.#observe(command, 'failed', await ledger.failOutsideHandler(db, commandId, PROCESSING_FAILED));
     } catch (recordError) {
       log.error({ err: recordError }, 'could not mark the dead-lettered command failed');
     }

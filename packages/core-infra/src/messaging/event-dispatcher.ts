@@ -6,6 +6,8 @@ import type { Inbox } from '../commands/inbox.js';
 import type { PlatformTables } from '../db/platform-tables.js';
 import type { Logger } from '../logger.js';
 import type { EventSubscription } from '../module.js';
+import { messageTelemetry } from '../observability/message-telemetry.js';
+import { currentTraceparent, withTelemetryContext } from '../observability/telemetry-context.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import { outcomeOf, POISON_OUTCOME } from './message-outcome.js';
 import { parseEvent } from './message-parsers.js';
@@ -34,8 +36,17 @@ export class EventDispatcher {
     readonly options: EventDispatcherOptions,
   ) {}
 
-  /** Handles one delivery and says how to settle it; throws only when even scheduling a retry failed. */
-  async handle(message: DeliveredMessage): Promise<Settlement> {
+  /**
+   * Handles one delivery and says how to settle it; throws only when even scheduling a retry failed. Runs in
+   * the telemetry context the message carries (a new span of its trace), so every log line has its trace id.
+   */
+  handle(message: DeliveredMessage): Promise<Settlement> {
+    const telemetry = messageTelemetry(message.headers);
+    const correlationId = telemetry.correlationId ?? message.correlationId;
+    return withTelemetryContext({ ...telemetry, correlationId }, () => this.#handle(message));
+  }
+
+  async #handle(message: DeliveredMessage): Promise<Settlement> {
     const { logger, retries } = this.options;
     const parsed = parseEvent(message);
     if (!parsed.ok) {
@@ -53,8 +64,10 @@ export class EventDispatcher {
       eventType: event.type,
       attempt,
     });
+    const started = performance.now();
     try {
-      await this.#run(event, message, log);
+      if (await this.#run(event, message, log))
+        log.info({ durationMs: Math.round(performance.now() - started) }, 'event handled');
       return 'ack';
     } catch (error) {
       if (outcomeOf(error) === 'ack') {
@@ -71,25 +84,28 @@ export class EventDispatcher {
     }
   }
 
-  async #run(event: DomainEvent, message: DeliveredMessage, log: Logger): Promise<void> {
+  /** True when the reaction ran now, false when the inbox said it already had. */
+  async #run(event: DomainEvent, message: DeliveredMessage, log: Logger): Promise<boolean> {
     const { container, db, inbox } = this.options;
     const correlationId = message.correlationId ?? message.headers.correlationId;
-    const traceparent = message.headers.traceparent;
+    // Messages the reaction writes are children of this delivery's span.
+    const traceparent = currentTraceparent() ?? message.headers.traceparent;
     const context = {
       correlationId: typeof correlationId === 'string' ? correlationId : event.id,
       causationId: event.id,
       ...(typeof traceparent === 'string' ? { traceparent } : {}),
     };
-    await runInUnitOfWork(
+    return runInUnitOfWork(
       container,
       db,
       async (scope, trx) => {
         if (!(await inbox.claim(trx, this.subscription.name, event.id))) {
           log.debug('event already handled by this subscription; delivery skipped');
-          return;
+          return false;
         }
         const handler: EventHandler<DomainEvent> = scope.resolve(this.subscription.handler);
         await handler.handle(event);
+        return true;
       },
       { context },
     );

@@ -48,6 +48,10 @@ export interface MessageTransport {
   publish(message: OutgoingMessage): Promise<void>;
   /** Consumes a queue with at most `concurrency` handlers at once. */
   consume(options: ConsumeOptions, handler: DeliveryHandler): Subscription;
+  /** Messages waiting in a queue (for the dead-letter gauges); rejects when the broker cannot say. */
+  messageCount(queue: string): Promise<number>;
+  /** Resolves when the transport can publish and consume now; rejects saying why not (readiness). */
+  checkConnected(): Promise<void>;
   /** Closes the consumers (waiting for in-flight handlers), then the transport itself. */
   close(): Promise<void>;
 }

@@ -2,6 +2,8 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { CHANNELS, type OutboxTable, type PlatformTables } from '../db/platform-tables.js';
 import type { NotificationListener, Unlisten } from '../db/notification-listener.js';
 import type { Logger } from '../logger.js';
+import { messageTelemetry } from '../observability/message-telemetry.js';
+import { withTelemetryContext } from '../observability/telemetry-context.js';
 import type { OutgoingMessage } from './message-transport.js';
 import type { TopologyNames } from './topology-names.js';
 import { WakeSignal } from './wake-signal.js';
@@ -92,9 +94,7 @@ export class OutboxRelay {
         .skipLocked()
         .execute();
       if (rows.length === 0) return { claimed: 0, published: 0, failed: 0 };
-      const results = await Promise.allSettled(
-        rows.map((row) => this.#options.publisher.publish(this.#toMessage(row))),
-      );
+      const results = await Promise.allSettled(rows.map((row) => this.#publish(row)));
       const sent = rows.filter((_, i) => results[i]?.status === 'fulfilled').map((row) => row.seq);
       const failed = rows.filter((_, i) => results[i]?.status === 'rejected').map((row) => row.seq);
       const bump = sql<number>`publish_attempts + 1`;
@@ -142,6 +142,18 @@ export class OutboxRelay {
         backoffMs = 0;
       }
     }
+  }
+
+  /** Publishes one row in the telemetry context its headers carry, so its log lines join its trace. */
+  #publish(row: Pick<OutboxRow, 'message_id' | 'kind' | 'routing_key' | 'body' | 'headers'>): Promise<void> {
+    const headers = row.headers as Readonly<Record<string, unknown>> | null;
+    return withTelemetryContext(messageTelemetry(headers), async () => {
+      await this.#options.publisher.publish(this.#toMessage(row));
+      this.#options.logger.debug(
+        { messageId: row.message_id, kind: row.kind, routingKey: row.routing_key },
+        'outbox message published',
+      );
+    });
   }
 
   #toMessage(

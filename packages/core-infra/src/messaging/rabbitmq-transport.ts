@@ -105,21 +105,23 @@ export class RabbitMqTransport implements MessageTransport {
       },
       Buffer.from(JSON.stringify(message.body)),
     );
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new AppError('unavailable', 'messaging.publish_timeout', 'The broker did not confirm in time.'),
-          ),
-        this.#publishTimeoutMs,
-      );
-    });
-    try {
-      await Promise.race([sent, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(
+      sent,
+      this.#publishTimeoutMs,
+      new AppError('unavailable', 'messaging.publish_timeout', 'The broker did not confirm in time.'),
+    );
+  }
+
+  /** Messages waiting in `queue` (a passive declare: it never creates the queue); rejects when disconnected. */
+  async messageCount(queue: string): Promise<number> {
+    await this.checkConnected();
+    const declared = this.#connection.queueDeclare({ queue, passive: true });
+    return (await withTimeout(declared, 2_000, 'the broker did not answer in time')).messageCount;
+  }
+
+  /** Resolves while the connection is open and not blocked by a broker alarm. */
+  async checkConnected(): Promise<void> {
+    if (!this.#connection.ready) throw new Error('not connected to the broker');
   }
 
   /** Consumes a queue (declaring it again on every reconnect) with at most `concurrency` handlers at once. */
@@ -154,5 +156,17 @@ export class RabbitMqTransport implements MessageTransport {
     this.#consumers.clear();
     await this.#publisher.close();
     await this.#connection.close();
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, error: Error | string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(typeof error === 'string' ? new Error(error) : error), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,3 +1,4 @@
+import type { Metrics } from '../observability/metrics.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import type { OutboxPublisher } from './outbox-relay.js';
 import { ATTEMPT_HEADER, type RetryPolicy, retryDelayMs } from './retry-policy.js';
@@ -21,6 +22,8 @@ export class RetryScheduler {
   constructor(
     readonly publisher: OutboxPublisher,
     readonly policy: RetryPolicy,
+    /** Counts every retry scheduled, by work queue. */
+    readonly metrics?: Metrics,
   ) {}
 
   /** Whether another attempt is allowed after `attempt` failed. */
@@ -58,5 +61,6 @@ export class RetryScheduler {
       correlationId: message.correlationId,
       headers,
     });
+    this.metrics?.retries.inc({ queue: workQueue.declaration.queue });
   }
 }

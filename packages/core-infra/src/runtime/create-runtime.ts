@@ -10,8 +10,10 @@ import type { MessageTransport, Subscription } from '../messaging/message-transp
 import { OutboxRelay } from '../messaging/outbox-relay.js';
 import { RabbitMqTransport } from '../messaging/rabbitmq-transport.js';
 import { buildTopology } from '../messaging/topology.js';
+import { Metrics } from '../observability/metrics.js';
 import type { Runtime, RuntimeMode, RuntimeOptions, WorkerOptions } from './runtime.js';
 import { openRuntimeDatabase } from './runtime-database.js';
+import { observeRuntime } from './runtime-observability.js';
 import { startConsumers } from './start-consumers.js';
 import { withDeadline } from './with-deadline.js';
 
@@ -52,6 +54,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   // A transport passed in belongs to the caller; one made here is closed by `stop`.
   let transport: MessageTransport | undefined = options.transport;
+  const observability = observeRuntime({
+    metrics: options.metrics,
+    db,
+    pool: database.pool,
+    topology,
+    migrations: migrationSets(modules),
+    transport: () => transport,
+  });
+  const { metrics } = observability;
+  container.register(Metrics, { useValue: metrics });
   let declared: Promise<void> | undefined;
   let relay: OutboxRelay | undefined;
   const subscriptions: Subscription[] = [];
@@ -97,6 +109,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       topology,
       modules: selected,
       logger,
+      metrics,
       concurrency,
       prefetch,
     });
@@ -123,6 +136,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
 
   const shutdown = async (deadlineMs: number): Promise<void> => {
+    observability.shutdown.begin();
     const graceful = Promise.allSettled([
       ...subscriptions.splice(0).map((subscription) => subscription.close()),
       relay?.stop(),
@@ -149,6 +163,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     migrate,
     startWorker,
     startRelay,
+    metrics,
+    readinessChecks: (checks) => observability.readinessChecks(checks),
+    beginShutdown: () => observability.shutdown.begin(),
     stop: (stopOptions = {}) => {
       stopping ??= shutdown(stopOptions.deadlineMs ?? 25_000);
       return stopping;

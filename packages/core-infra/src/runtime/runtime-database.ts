@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import { createDatabase } from '../db/create-database.js';
+import { createPooledDatabase } from '../db/create-database.js';
 import type { NotificationListener } from '../db/notification-listener.js';
 import { PgNotificationListener } from '../db/pg-notification-listener.js';
 import type { PlatformTables } from '../db/platform-tables.js';
 import { createEmbeddedDatabase } from '../embedded/create-embedded-database.js';
 import type { Logger } from '../logger.js';
+import type { PoolStats } from '../observability/pool-metrics.js';
 
 /** The database a runtime runs on, whichever it is. */
 export interface RuntimeDatabase {
@@ -13,6 +14,8 @@ export interface RuntimeDatabase {
   /** PGlite's data directory; `undefined` in memory and on PostgreSQL. */
   readonly dataDir: string | undefined;
   readonly embedded: boolean;
+  /** The connection pool (PostgreSQL only: PGlite is one session). */
+  readonly pool?: PoolStats | undefined;
   close(): Promise<void>;
 }
 
@@ -28,7 +31,7 @@ export async function openRuntimeDatabase(options: {
     const embedded = await createEmbeddedDatabase({ dataDir: options.dataDir, logger });
     return { ...embedded, embedded: true };
   }
-  const db = createDatabase({
+  const { db, pool } = createPooledDatabase({
     url: databaseUrl,
     poolSize: options.poolSize ?? 10,
     applicationName: 'contextflow',
@@ -42,6 +45,7 @@ export async function openRuntimeDatabase(options: {
   return {
     db,
     notifications,
+    pool,
     dataDir: undefined,
     embedded: false,
     close: async () => {

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
 import type { PlatformTables } from '../db/platform-tables.js';
+import type { ReadinessCheck } from '../http/readiness-check.js';
 import type { Logger } from '../logger.js';
 import type { MessageTransport } from '../messaging/message-transport.js';
 import type { Topology } from '../messaging/topology.js';
 import type { ContextModule } from '../module.js';
 import type { RetryPolicy } from '../messaging/retry-policy.js';
+import type { Metrics } from '../observability/metrics.js';
 
 /** Options of `createRuntime`. */
 export interface RuntimeOptions {
@@ -35,6 +37,8 @@ export interface RuntimeOptions {
   readonly relay?: { readonly batchSize?: number; readonly idleMs?: number } | undefined;
   /** How long a publish may wait for the broker's confirm (10 s). */
   readonly publishTimeoutMs?: number | undefined;
+  /** Where the runtime records its metrics (default: a new registry with the process metrics). */
+  readonly metrics?: Metrics | undefined;
 }
 
 /** Options of {@link Runtime.startWorker}. */
@@ -74,6 +78,15 @@ export interface Runtime {
    * first: only this process can consume what it publishes.
    */
   startRelay(): Promise<void>;
+  /** The process's metrics (also registered in the container under {@link Metrics}). */
+  readonly metrics: Metrics;
+  /**
+   * What `/health/ready` checks: the database answers, no migration is pending, and the process is not
+   * shutting down; with `broker: true` (the worker) also that the broker connection is up.
+   */
+  readinessChecks(options?: { readonly broker?: boolean }): ReadinessCheck[];
+  /** Turns readiness off for good; `stop` does it too, apps call it first thing when a signal arrives. */
+  beginShutdown(): void;
   /**
    * Stops consuming and lets in-flight messages finish, stops the relay after its batch, then closes the
    * broker connection and the database (PGlite flushes its data directory). Past `deadlineMs` (default 25 s) it stops waiting and closes.

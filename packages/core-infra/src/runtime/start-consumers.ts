@@ -10,6 +10,7 @@ import type { DeliveryHandler, MessageTransport, Subscription } from '../messagi
 import { RetryScheduler } from '../messaging/retry-scheduler.js';
 import type { Topology, WorkQueue } from '../messaging/topology.js';
 import type { ContextModule } from '../module.js';
+import type { Metrics } from '../observability/metrics.js';
 
 /** What {@link startConsumers} needs. */
 export interface ConsumersSetup {
@@ -19,18 +20,22 @@ export interface ConsumersSetup {
   readonly topology: Topology;
   readonly modules: readonly ContextModule[];
   readonly logger: Logger;
+  readonly metrics?: Metrics | undefined;
   readonly concurrency: number;
   readonly prefetch: number;
 }
 
 /** Starts one consumer per command queue (of modules with commands) and per event subscription. */
 export function startConsumers(setup: ConsumersSetup): Subscription[] {
-  const { container, db, transport, topology, logger, concurrency, prefetch } = setup;
-  const retries = new RetryScheduler(transport, topology.retry);
+  const { container, db, transport, topology, logger, metrics, concurrency, prefetch } = setup;
+  const retries = new RetryScheduler(transport, topology.retry, metrics);
   const ledger = container.resolve(CommandLedger);
   const inbox = container.resolve(Inbox);
   const consume = (queue: WorkQueue, handle: DeliveryHandler): Subscription =>
-    transport.consume({ queue: queue.declaration, concurrency, prefetch }, handle);
+    transport.consume(
+      { queue: queue.declaration, concurrency, prefetch },
+      metrics === undefined ? handle : measured(queue.declaration.queue, handle, metrics),
+    );
   const subscriptions: Subscription[] = [];
   for (const module of setup.modules) {
     const commandQueue = topology.commandQueues.get(module.name);
@@ -41,6 +46,7 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
         ledger,
         retries,
         logger,
+        metrics,
       });
       subscriptions.push(consume(commandQueue, (message) => dispatcher.handle(message)));
     }
@@ -58,4 +64,20 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
     }
   }
   return subscriptions;
+}
+
+/** Counts the handlers in flight and how their deliveries were settled (`error`: thrown, so requeued). */
+function measured(queue: string, handle: DeliveryHandler, metrics: Metrics): DeliveryHandler {
+  return async (message) => {
+    metrics.handlersInFlight.inc({ queue });
+    let settlement = 'error';
+    try {
+      const settled = await handle(message);
+      settlement = settled;
+      return settled;
+    } finally {
+      metrics.handlersInFlight.dec({ queue });
+      metrics.messagesHandled.inc({ queue, settlement });
+    }
+  };
 }
