@@ -1,0 +1,117 @@
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalRegistry, startLocalRegistry } from './verdaccio.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'cf-registry-'));
+const scratch = join(work, 'service');
+let registry: LocalRegistry;
+
+/** Runs a command; fails the test with its output when it exits non-zero. */
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): SpawnSyncReturns<string> {
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NPM_CONFIG_USERCONFIG: registry.npmrc, ...env },
+    timeout: 170_000,
+  });
+  if (result.status !== 0) {
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${result.status}\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+  return result;
+}
+
+/** Name → version of every package the release publishes (public workspace packages). */
+function publishable(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const dir of readdirSync(join(root, 'packages'))) {
+    const json = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'));
+    if (json.private !== true) out[json.name] = json.version;
+  }
+  return out;
+}
+
+/** The workspace catalog's version ranges, so the scratch service uses what the packages were built against. */
+function catalog(): Record<string, string> {
+  const text = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8');
+  const block = /^catalog:\n((?:[ \t]+.*\n?)*)/m.exec(text)?.[1] ?? '';
+  return Object.fromEntries(
+    [...block.matchAll(/^\s+"?([^":\s]+)"?:\s*(\S+)/gm)].map((m) => [m[1] as string, m[2] as string]),
+  );
+}
+
+beforeAll(async () => {
+  registry = await startLocalRegistry(join(work, 'registry'));
+  // The README's release command, against the local registry (no git tags from a test).
+  let started = Date.now();
+  run('pnpm', ['release', '--no-git-tag'], root);
+  console.log(`release (build + publish): ${Date.now() - started} ms`);
+  started = Date.now();
+
+  const versions = catalog();
+  const packages = publishable();
+  cpSync(join(root, 'scripts/release/scratch-service'), scratch, { recursive: true });
+  const third = ['hono', '@hono/node-server', '@hono/zod-openapi', 'zod', 'tsyringe', 'reflect-metadata'];
+  writeFileSync(
+    join(scratch, 'package.json'),
+    JSON.stringify({
+      name: 'scratch-service',
+      private: true,
+      type: 'module',
+      dependencies: {
+        ...Object.fromEntries(
+          ['auth-infra', 'client', 'core', 'core-infra', 'users-infra'].map((n) => [
+            `@contextflow/${n}`,
+            packages[`@contextflow/${n}`],
+          ]),
+        ),
+        ...Object.fromEntries(third.map((name) => [name, versions[name]])),
+      },
+      devDependencies: { '@types/node': versions['@types/node'], typescript: '7.0.2' },
+    }),
+  );
+  // swagger-ui-dist (the docs page of core-infra) pulls in a usage-telemetry install script: never run it.
+  writeFileSync(join(scratch, 'pnpm-workspace.yaml'), 'allowBuilds:\n  "@scarf/scarf": false\n');
+  run('pnpm', ['install', '--prefer-offline', '--reporter=append-only'], scratch);
+  console.log(`scratch install: ${Date.now() - started} ms`);
+});
+
+afterAll(async () => {
+  await registry?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packages from a private registry', () => {
+  it('published every public package of the workspace', async () => {
+    const published: Record<string, string> = {};
+    for (const name of Object.keys(publishable())) {
+      const reply = await fetch(`${registry.url}${name.replace('/', '%2f')}`, {
+        headers: { authorization: `Bearer ${registry.token}` },
+      });
+      published[name] = reply.ok
+        ? ((await reply.json()) as { 'dist-tags': { latest: string } })['dist-tags'].latest
+        : `${reply.status}`;
+    }
+    expect(published).toEqual(publishable());
+  });
+
+  it('type-check a service composing users and auth into its own Hono app and container', () => {
+    const result = run(join(scratch, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], scratch);
+    expect(result.stdout).toBe('');
+  });
+
+  it('run that service on PostgreSQL and RabbitMQ: register → login → me through @contextflow/client', () => {
+    const result = run(process.execPath, ['src/round-trip.ts'], scratch);
+    expect(JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ status: 'active' });
+  });
+});
