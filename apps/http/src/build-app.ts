@@ -1,4 +1,4 @@
-import type { ContextModule, Logger } from '@contextflow/core-infra';
+import { type ContextModule, type Logger, Metrics } from '@contextflow/core-infra';
 import type { AppConfig } from '@contextflow/core-infra/config';
 import { createHttpApp, type HttpEnv, type ReadinessCheck } from '@contextflow/core-infra/http';
 import type { OpenAPIHono } from '@hono/zod-openapi';
@@ -9,7 +9,8 @@ const API_VERSION = '1.0.0';
 
 /**
  * The HTTP app of contextflow for a container and modules, with no I/O of its own: `main` serves it, tests
- * call `app.request()` on it.
+ * call `app.request()` on it. When the container holds the runtime's {@link Metrics}, requests are measured
+ * and `/metrics` serves them.
  */
 export function buildApp(
   container: DependencyContainer,
@@ -25,6 +26,7 @@ export function buildApp(
     corsOrigins: config.corsOrigins,
     bodyLimitBytes: config.bodyLimitBytes,
     readiness,
+    ...(container.isRegistered(Metrics, true) ? { metrics: container.resolve(Metrics) } : {}),
     info: { title: 'contextflow API', version: API_VERSION },
   });
 }

@@ -3,7 +3,6 @@ import 'reflect-metadata';
 import { ensureBootstrapAdmin, loadAuthConfig } from '@contextflow/auth-infra';
 import { createLogger, createRuntime } from '@contextflow/core-infra';
 import { ConfigError, loadConfig } from '@contextflow/core-infra/config';
-import { databaseReadiness } from '@contextflow/core-infra/http';
 import { buildApp } from './build-app.js';
 import { modules } from './modules.js';
 import { serveHttp } from './serve-http.js';
@@ -34,7 +33,8 @@ async function main(): Promise<void> {
   const runtime = await createRuntime({ databaseUrl, amqpUrl, modules, logger });
   const admin = await ensureBootstrapAdmin(runtime.container, authConfig);
   if (admin !== null) logger.info('bootstrap admin ensured');
-  const app = buildApp(runtime.container, modules, logger, config, [databaseReadiness(runtime.db)]);
+  // Ready = database reachable, migrations applied, not shutting down; this app never touches the broker.
+  const app = buildApp(runtime.container, modules, logger, config, runtime.readinessChecks());
   const server = await serveHttp(app, { port: config.port });
   logger.info({ url: server.url }, 'listening');
 
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    runtime.beginShutdown();
     logger.info({ signal }, 'shutting down: draining in-flight requests');
     try {
       await server.close(config.shutdownTimeoutMs);

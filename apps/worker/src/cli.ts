@@ -22,7 +22,8 @@ Commands:
   migrate    apply every context's migrations to DATABASE_URL
   help       show this text
 
-Environment: DATABASE_URL, AMQP_URL, LOG_LEVEL, WORKER_CONCURRENCY, SHUTDOWN_TIMEOUT_MS`;
+Environment: DATABASE_URL, AMQP_URL, LOG_LEVEL, WORKER_CONCURRENCY, SHUTDOWN_TIMEOUT_MS,
+  WORKER_HTTP_PORT (operations server: /metrics, /health/live, /health/ready; default 9464)`;
 
 /** A command line the worker cannot run; the message says why. */
 export class CliError extends Error {

@@ -1,6 +1,6 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
-import { createLogger } from '@contextflow/core-infra';
+import { createLogger, serveOperations } from '@contextflow/core-infra';
 import { type AppConfig, ConfigError, loadConfig } from '@contextflow/core-infra/config';
 import { CliError, parseCli, USAGE } from './cli.js';
 import { migrate } from './migrate.js';
@@ -48,6 +48,13 @@ async function main(): Promise<void> {
     prefetch: command.prefetch,
     namespace: config.amqpNamespace === '' ? undefined : config.amqpNamespace,
   });
+  const operations = await serveOperations({
+    port: config.workerHttpPort,
+    metrics: runtime.metrics,
+    readiness: runtime.readinessChecks({ broker: true }),
+    logger,
+  });
+  logger.info({ port: operations.port }, 'operations server listening');
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -56,12 +63,14 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
+    runtime.beginShutdown();
     logger.info(
       { signal, deadlineMs: config.shutdownTimeoutMs },
       'shutting down: finishing in-flight messages',
     );
     try {
       await runtime.stop({ deadlineMs: config.shutdownTimeoutMs });
+      await operations.close();
       logger.info('stopped');
       process.exit(0);
     } catch (error) {

@@ -151,6 +151,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     DATABASE_URL: database.url,
     AMQP_URL: amqpUrl,
     AMQP_NAMESPACE: namespace,
+    // Workers of parallel suites must not fight over the default operations port: each takes a free one.
+    WORKER_HTTP_PORT: '0',
     PORT: String(port),
     LOG_LEVEL: 'info',
     NODE_ENV: 'test',
