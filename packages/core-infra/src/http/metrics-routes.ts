@@ -1,26 +1,15 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Metrics } from '../observability/metrics.js';
 import type { HttpEnv } from './http-env.js';
 
-const metricsRoute = createRoute({
-  method: 'get',
-  path: '/metrics',
-  tags: ['operations'],
-  summary: 'Prometheus metrics of this process',
-  responses: {
-    200: {
-      description: 'The Prometheus text exposition format.',
-      content: { 'text/plain': { schema: z.string() } },
-    },
-  },
-});
-
-/** `GET /metrics`: the process's metrics in the Prometheus text format. */
+/**
+ * `GET /metrics`: the process's metrics in the Prometheus text format. Left out of the OpenAPI document on
+ * purpose: it is for the scraper, not for API clients, and the document stays the same with or without it.
+ */
 export function metricsRoutes(metrics: Metrics) {
   const app = new OpenAPIHono<HttpEnv>();
-  app.openapi(metricsRoute, async (c) => {
-    const text = await metrics.render();
-    return c.text(text, 200, { 'Content-Type': metrics.contentType });
-  });
+  app.get('/metrics', async (c) =>
+    c.text(await metrics.render(), 200, { 'Content-Type': metrics.contentType }),
+  );
   return app;
 }

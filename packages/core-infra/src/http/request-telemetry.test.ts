@@ -128,6 +128,8 @@ describe('request telemetry', () => {
       'contextflow_http_request_duration_seconds_count{method="POST",route="/things/:id/rename",status="401"} 1',
     );
     expect(text).not.toContain(THING);
+    const document = (await (await app.request('/openapi.json')).json()) as { paths: object };
+    expect(Object.keys(document.paths)).not.toContain('/metrics');
   });
 
   it('never writes a password, bearer token, refresh token or Authorization header to the log', async () => {
