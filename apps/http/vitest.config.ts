@@ -1,2 +1,36 @@
 // @boundaries-ignore the one shared test configuration lives at the repository root
-export { default } from '../../vitest.shared.ts';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared.ts';
+
+/**
+ * The shared configuration; in e2e mode, the contract suites run twice, as two projects: `services` (the
+ * built http and worker apps on PostgreSQL and RabbitMQ) and `embedded` (`dist/dev.js` alone on PGlite and
+ * in-process messaging). Each project tells the harness which one it is through E2E_CONFIG.
+ */
+export default defineConfig(async (env) => {
+  const base = await shared(env);
+  if (env.mode !== 'e2e') return base;
+  return mergeConfig(base, {
+    test: {
+      projects: [
+        {
+          // The newcomer's path is `pnpm dev`, which is the embedded configuration.
+          test: {
+            name: 'services',
+            env: { E2E_CONFIG: 'services' },
+            exclude: ['test/quickstart.e2e.test.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'embedded',
+            env: { E2E_CONFIG: 'embedded' },
+            // broker-outage stops a RabbitMQ there is none of; docs serves the app in-process on a fake
+            // platform, the same in both configurations, so one run of it is enough.
+            exclude: ['test/broker-outage.e2e.test.ts', 'test/docs.e2e.test.ts'],
+          },
+        },
+      ],
+    },
+  });
+});

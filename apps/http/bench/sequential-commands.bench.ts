@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { createDatabase } from '@contextflow/core-infra/db';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Account, signUp } from '../test/support/accounts.js';
 import { client } from '../test/support/http-client.js';
@@ -39,11 +38,10 @@ it(`measures accept → succeeded latency of ${COUNT} sequential commands`, asyn
     ids.push(reply.body.id);
   }
   // Server side: from the command row's creation to its last update (the handler's commit).
-  const db = createDatabase({ url: system.database.url, poolSize: 1 });
+  const db = system.db;
   const rows = await sql<{ ms: number }>`
     select extract(epoch from (updated_at - created_at)) * 1000 as ms
     from platform.commands where id = any(${ids}::uuid[])`.execute(db);
-  await db.destroy();
   const server = rows.rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
   const client_ = roundTrips.toSorted((a, b) => a - b);
   const result = {

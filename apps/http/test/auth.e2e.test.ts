@@ -1,5 +1,4 @@
 import { createPublicKey, type JsonWebKey, randomBytes, verify } from 'node:crypto';
-import { createDatabase } from '@contextflow/core-infra/db';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, login, signUp } from './support/accounts.js';
@@ -49,7 +48,8 @@ beforeAll(async () => {
       LOGIN_FAILURE_WINDOW_SECONDS: String(WINDOW_SECONDS),
     },
   });
-  db = createDatabase({ url: system.database.url, poolSize: 2 }) as unknown as Kysely<unknown>;
+  // PostgreSQL directly, or the embedded PGlite through dev.js: the checks below read the same tables.
+  db = system.db;
   const raw = client(system.baseUrl);
   // Every reply of the suite is kept: the last test checks every non-2xx one is problem+json.
   call = (async (method: string, path: string, options?: Parameters<typeof raw>[2]) => {
@@ -61,7 +61,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await db?.destroy();
   await system?.close();
 });
 
@@ -104,7 +103,7 @@ function answerShape(reply: Reply) {
   };
 }
 
-describe('auth over HTTP, through the real http and worker processes', () => {
+describe('auth over HTTP, through the running system', () => {
   it('registers, signs in and serves the profile the AccountRegistered event creates', async () => {
     const email = uniqueEmail('Ada');
     const registered = await register({ email, password: PASSWORD, name: 'Ada Lovelace' });

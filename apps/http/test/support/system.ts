@@ -1,191 +1,168 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '@contextflow/core-infra';
+import { createDatabase } from '@contextflow/core-infra/db';
 import { buildTopology, RabbitMqTransport } from '@contextflow/core-infra/messaging';
-import {
-  createTestDatabase,
-  testAmqpUrl,
-  type TestDatabase,
-  uniquePrefix,
-} from '@contextflow/core-infra/testing';
+import { createTestDatabase, testAmqpUrl, uniquePrefix } from '@contextflow/core-infra/testing';
+import type { Kysely } from 'kysely';
 import { modules } from '../../src/modules.js';
+import { type AppProcess, freePort, logMessage, runToCompletion, startProcess } from './app-process.js';
+import { kyselyOverIpc } from './kysely-over-ipc.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const HTTP_MAIN = `${repoRoot}apps/http/dist/main.js`;
 const WORKER_MAIN = `${repoRoot}apps/worker/dist/main.js`;
+/** What `pnpm dev` runs: HTTP, consumers and relay in one process. */
+export const DEV_MAIN = `${repoRoot}apps/http/dist/dev.js`;
 
-/** A started app process whose JSON log lines are kept for assertions. */
-export interface AppProcess {
-  readonly child: ChildProcess;
-  readonly lines: string[];
-  /** Resolves with the first log line matching, waiting up to `timeoutMs`. */
-  waitForLine(match: (line: string) => boolean, timeoutMs?: number): Promise<string>;
-  /** SIGTERM, then the exit code. */
-  stop(): Promise<number | null>;
+/**
+ * The two configurations every contract suite runs against: `services` — the built http and worker apps on
+ * PostgreSQL and RabbitMQ; `embedded` — `dist/dev.js` alone, on in-memory PGlite and in-process messaging.
+ */
+export type SystemConfig = 'services' | 'embedded';
+
+/** The configuration of this run: `E2E_CONFIG` (each vitest project sets it), `services` when unset. */
+export function systemConfig(): SystemConfig {
+  const value = process.env.E2E_CONFIG ?? 'services';
+  if (value !== 'services' && value !== 'embedded')
+    throw new Error(`E2E_CONFIG must be services or embedded, not "${value}"`);
+  return value;
 }
 
-/** The whole system as separate processes: the built http and worker apps on a fresh database. */
+/** The running system, whichever configuration it is. */
 export interface System {
+  readonly config: SystemConfig;
   readonly baseUrl: string;
-  readonly database: TestDatabase;
-  readonly amqpUrl: string;
-  readonly namespace: string;
-  http: AppProcess;
-  worker: AppProcess | null;
+  /**
+   * Read access to the system's database: a PostgreSQL pool (services), or queries run inside dev.js over
+   * its IPC channel (embedded: PGlite's single session belongs to that process). Closed by `close()`.
+   */
+  readonly db: Kysely<unknown>;
+  /** The process serving HTTP: the http app, or dev.js when embedded (it runs everything). */
+  readonly http: AppProcess;
+  /** The worker process while it runs; always null when embedded (dev.js consumes in-process). */
+  readonly worker: AppProcess | null;
+  /** Starts the worker process (services only). */
   startWorker(): Promise<AppProcess>;
+  /** Stops the worker process (services only). */
   stopWorker(): Promise<void>;
-  /** Every log line of every process so far (http, worker, migrations). */
+  /** Every log line of every process so far (http, worker, migrations; dev.js when embedded). */
   allLines(): string[];
   close(): Promise<void>;
 }
 
 /** Options of {@link startSystem}. */
 export interface SystemOptions {
-  /** Broker of the worker (default: the shared test broker). */
+  /** Default: {@link systemConfig}. */
+  readonly config?: SystemConfig;
+  /** Broker of the worker (services only; default: the shared test broker). */
   readonly amqpUrl?: string;
-  /** Start the worker with the system (default true). */
+  /** Start the worker with the system (services only; default true). */
   readonly worker?: boolean;
   readonly env?: Readonly<Record<string, string>>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
-
-function startProcess(name: string, args: string[], env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const waiters = new Set<{ match: (line: string) => boolean; resolve: (line: string) => void }>();
-  let buffer = '';
-  const onData = (chunk: Buffer) => {
-    buffer += chunk.toString('utf8');
-    let newline = buffer.indexOf('\n');
-    while (newline >= 0) {
-      const line = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + 1);
-      lines.push(line);
-      for (const waiter of waiters) {
-        if (waiter.match(line)) {
-          waiters.delete(waiter);
-          waiter.resolve(line);
-        }
-      }
-      newline = buffer.indexOf('\n');
-    }
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return {
-    child,
-    lines,
-    waitForLine(match, timeoutMs = 30_000) {
-      const found = lines.find(match);
-      if (found !== undefined) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const waiter = { match, resolve };
-        waiters.add(waiter);
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          reject(
-            new Error(
-              `${name}: no matching log line within ${timeoutMs} ms; last lines:\n${lines.slice(-20).join('\n')}`,
-            ),
-          );
-        }, timeoutMs);
-        void exited.then((code) => {
-          if (!waiters.has(waiter)) return;
-          clearTimeout(timer);
-          waiters.delete(waiter);
-          reject(
-            new Error(
-              `${name} exited (${code}) before the expected line; last lines:\n${lines.slice(-20).join('\n')}`,
-            ),
-          );
-        });
-        const original = waiter.resolve;
-        waiter.resolve = (line) => {
-          clearTimeout(timer);
-          original(line);
-        };
-      });
-    },
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      return exited;
-    },
-  };
-}
-
-async function runToCompletion(name: string, args: string[], env: Record<string, string>): Promise<string[]> {
-  const proc = startProcess(name, args, env);
-  const code = await new Promise<number | null>((resolve) => proc.child.once('exit', resolve));
-  if (code !== 0) throw new Error(`${name} exited with ${code}:\n${proc.lines.join('\n')}`);
-  return proc.lines;
-}
-
-const logMessage = (text: string) => (line: string) => line.includes(`"msg":"${text}"`);
-
 /**
- * Starts the built http and worker apps as child processes on a fresh database and a private broker
- * namespace, migrated by the worker's own `migrate` command. Build first (`turbo run build`; the e2e task
- * depends on it).
+ * Starts the whole system from the built apps (`turbo run build` first; the e2e task depends on it) in the
+ * chosen configuration: on a fresh database and a private broker namespace, or as one dev.js process on a
+ * fresh in-memory PGlite. Either way it resolves once the API answers.
  */
 export async function startSystem(options: SystemOptions = {}): Promise<System> {
-  const database = await createTestDatabase();
-  const amqpUrl = options.amqpUrl ?? testAmqpUrl();
-  const namespace = uniquePrefix('e2e');
   const port = await freePort();
-  const env: Record<string, string> = {
-    DATABASE_URL: database.url,
-    AMQP_URL: amqpUrl,
-    AMQP_NAMESPACE: namespace,
-    // Workers of parallel suites must not fight over the default operations port: each takes a free one.
-    WORKER_HTTP_PORT: '0',
+  const env = {
     PORT: String(port),
     LOG_LEVEL: 'info',
     NODE_ENV: 'test',
     SHUTDOWN_TIMEOUT_MS: '5000',
     ...options.env,
   };
+  const config = options.config ?? systemConfig();
+  return config === 'embedded' ? startEmbedded(port, env) : startServices(port, env, options);
+}
+
+async function startEmbedded(port: number, env: Record<string, string>): Promise<System> {
+  // Whatever the shell exports, this configuration has no external service: in-memory PGlite, in-process broker.
+  const {
+    DATABASE_URL: _db,
+    AMQP_URL: _amqp,
+    AMQP_NAMESPACE: _ns,
+    DATA_DIR: _dir,
+    ...inherited
+  } = process.env;
+  const dev = startProcess('dev', [DEV_MAIN], { env: { ...inherited, ...env }, ipc: true });
+  // A first start on a machine initialises PGlite's template (initdb): slower than the later ones.
+  await dev.waitForLine(logMessage('dev ready'), 90_000).catch(async (error: unknown) => {
+    await dev.stop();
+    throw error;
+  });
+  const fail = () =>
+    Promise.reject(new Error('embedded: the worker runs inside dev.js, not as its own process'));
+  return {
+    config: 'embedded',
+    baseUrl: `http://127.0.0.1:${port}`,
+    db: kyselyOverIpc(dev.child),
+    http: dev,
+    worker: null,
+    startWorker: fail,
+    stopWorker: fail,
+    allLines: () => [...dev.lines],
+    async close() {
+      await dev.stop();
+    },
+  };
+}
+
+async function startServices(
+  port: number,
+  baseEnv: Record<string, string>,
+  options: SystemOptions,
+): Promise<System> {
+  const database = await createTestDatabase();
+  const amqpUrl = options.amqpUrl ?? testAmqpUrl();
+  const namespace = uniquePrefix('e2e');
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AMQP_URL: amqpUrl,
+    AMQP_NAMESPACE: namespace,
+    // Workers of parallel suites must not fight over the default operations port: each takes a free one.
+    WORKER_HTTP_PORT: '0',
+    ...baseEnv,
+  };
   const extraLines: string[] = [];
-  extraLines.push(...(await runToCompletion('migrate', [WORKER_MAIN, 'migrate'], env)));
-  const http = startProcess('http', [HTTP_MAIN], env);
-  await http.waitForLine(logMessage('listening'));
+  extraLines.push(...(await runToCompletion('migrate', [WORKER_MAIN, 'migrate'], { env })));
+  const http = startProcess('http', [HTTP_MAIN], { env });
+  await http.waitForLine(logMessage('listening')).catch(async (error: unknown) => {
+    await http.stop();
+    await database.drop();
+    throw error;
+  });
+  const db = createDatabase({ url: database.url, poolSize: 2 }) as unknown as Kysely<unknown>;
+  let worker: AppProcess | null = null;
 
   const system: System = {
+    config: 'services',
     baseUrl: `http://127.0.0.1:${port}`,
-    database,
-    amqpUrl,
-    namespace,
+    db,
     http,
-    worker: null,
-    async startWorker() {
-      const worker = startProcess('worker', [WORKER_MAIN, 'run'], env);
-      await worker.waitForLine(logMessage('outbox relay started'));
-      await worker.waitForLine(logMessage('consumers started'));
-      system.worker = worker;
+    get worker() {
       return worker;
     },
-    async stopWorker() {
-      if (system.worker === null) return;
-      extraLines.push(...system.worker.lines);
-      await system.worker.stop();
-      system.worker = null;
+    async startWorker() {
+      const started = startProcess('worker', [WORKER_MAIN, 'run'], { env });
+      await started.waitForLine(logMessage('outbox relay started'));
+      await started.waitForLine(logMessage('consumers started'));
+      worker = started;
+      return started;
     },
-    allLines: () => [...extraLines, ...http.lines, ...(system.worker?.lines ?? [])],
+    async stopWorker() {
+      if (worker === null) return;
+      extraLines.push(...worker.lines);
+      await worker.stop();
+      worker = null;
+    },
+    allLines: () => [...extraLines, ...http.lines, ...(worker?.lines ?? [])],
     async close() {
+      await db.destroy();
       await Promise.all([system.stopWorker(), http.stop()]);
       const transport = new RabbitMqTransport({ url: amqpUrl, logger: createLogger({ level: 'silent' }) });
       try {
