@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError, CommandBus } from '@contextflow/core';
+import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
+import { createDatabase } from '@contextflow/core-infra/db';
+import { buildCommand } from '@contextflow/core-infra/testing';
+import type { PrivatePostgres, PrivateRabbitMq } from '@contextflow/test-utils';
+import { type Kysely, sql } from 'kysely';
+import { type AppProcess, logMessage, startProcess } from './app-process.js';
+import { FaultLedger, type LedgerReport } from './fault-ledger.js';
+import { PROBE_COMMAND, type ProbePayload, probeModule } from './probe-module.js';
+
+const PROBE_WORKER = fileURLToPath(new URL('./probe-worker.ts', import.meta.url));
+
+/** The ledger's numbers plus what the workers' logs say about redeliveries and retries. */
+export interface ScenarioReport extends LedgerReport {
+  /** Deliveries a worker skipped because the command was already terminal. */
+  readonly redelivered: number;
+  /** Attempts that failed and were scheduled again. */
+  readonly retried: number;
+}
+
+/** Options of {@link Scenario.spawnWorker}. */
+export interface SpawnOptions {
+  readonly concurrency?: number;
+  /** AMQP heartbeat in seconds (how fast the broker notices a frozen worker). */
+  readonly heartbeatSeconds?: number;
+}
+
+/**
+ * One scenario of the fault suite: its own database on the private PostgreSQL and its own broker namespace on
+ * the private RabbitMQ, a client runtime that submits probe commands through the real command bus, worker
+ * child processes, and the ledger that judges the outcome.
+ */
+export class Scenario {
+  readonly ledger = new FaultLedger();
+  readonly workers: AppProcess[] = [];
+  readonly namespace = `f-${randomBytes(3).toString('hex')}.`;
+
+  private constructor(
+    readonly name: string,
+    readonly databaseUrl: string,
+    readonly rabbit: PrivateRabbitMq,
+    readonly db: Kysely<unknown>,
+    readonly client: Runtime,
+  ) {}
+
+  /** Creates the scenario's database (migrated) on `pg`. */
+  static async open(name: string, pg: PrivatePostgres, rabbit: PrivateRabbitMq): Promise<Scenario> {
+    const database = `cf_fault_${randomBytes(4).toString('hex')}`;
+    const admin = createDatabase({ url: pg.url, poolSize: 1 });
+    try {
+      await sql.raw(`create database ${database}`).execute(admin);
+    } finally {
+      await admin.destroy();
+    }
+    const url = new URL(pg.url);
+    url.pathname = `/${database}`;
+    const databaseUrl = url.toString();
+    const client = await createRuntime({
+      databaseUrl,
+      modules: [probeModule('client')],
+      logger: createLogger({ level: 'silent' }),
+      migrate: true,
+      poolSize: 4,
+    });
+    const db = createDatabase({ url: databaseUrl, poolSize: 2 }) as unknown as Kysely<unknown>;
+    return new Scenario(name, databaseUrl, rabbit, db, client);
+  }
+
+  /** Starts a probe worker process and resolves once it consumes and relays. */
+  async spawnWorker(name: string, options: SpawnOptions = {}): Promise<AppProcess> {
+    const amqp = new URL(this.rabbit.url);
+    amqp.searchParams.set('heartbeat', String(options.heartbeatSeconds ?? 5));
+    const worker = startProcess(`${this.name}/${name}`, [PROBE_WORKER], {
+      DATABASE_URL: this.databaseUrl,
+      AMQP_URL: amqp.toString(),
+      AMQP_NAMESPACE: this.namespace,
+      WORKER_NAME: name,
+      WORKER_CONCURRENCY: String(options.concurrency ?? 5),
+      LOG_LEVEL: 'debug',
+    });
+    this.workers.push(worker);
+    await worker.waitForLine(logMessage('worker ready'), 60_000);
+    return worker;
+  }
+
+  /** Submits one probe command through the command bus and records how that went. */
+  async submit(payload: ProbePayload = {}): Promise<string> {
+    const command = buildCommand(PROBE_COMMAND, payload);
+    const id = command.meta.commandId;
+    try {
+      await this.client.container.resolve<CommandBus>(CommandBus).send(command);
+      this.ledger.record(id, 'accepted');
+    } catch (error) {
+      // Refused only when PostgreSQL certainly did not take it; a failed commit may have landed.
+      const refused = error instanceof AppError || (error as { code?: string }).code === 'ECONNREFUSED';
+      this.ledger.record(id, refused ? 'refused' : 'unknown');
+    }
+    return id;
+  }
+
+  /** Submits `count` commands, `parallel` at a time. */
+  async burst(count: number, payload: ProbePayload = {}, parallel = 20): Promise<void> {
+    let next = 0;
+    const lane = async () => {
+      while (next < count) {
+        next += 1;
+        await this.submit(payload);
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, lane));
+  }
+
+  /** Waits until every accepted command is terminal; resolves with the milliseconds it took. */
+  async settle(timeoutMs = 120_000): Promise<number> {
+    const started = Date.now();
+    for (;;) {
+      const open = await this.ledger.open(this.db).catch(() => ['database unreachable']);
+      if (open.length === 0) return Date.now() - started;
+      if (Date.now() - started > timeoutMs) {
+        const logs = await this.saveLogs();
+        throw new Error(
+          `${this.name}: ${open.length} accepted commands still open after ${timeoutMs} ms; logs: ${logs}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  /** Writes every worker's log lines to a temporary directory (for a failed scenario); returns its path. */
+  async saveLogs(): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), `cf-faults-${this.name}-`));
+    await Promise.all(
+      this.workers.map((worker) =>
+        writeFile(join(dir, `${worker.name.replace(/\W/g, '_')}.log`), worker.lines.join('\n')),
+      ),
+    );
+    return dir;
+  }
+
+  /** The ledger's verdict plus the workers' redelivery and retry counts; prints one line. */
+  async report(extra: Record<string, unknown> = {}): Promise<ScenarioReport> {
+    const ledger = await this.ledger.check(this.db);
+    const count = (text: string) =>
+      this.workers.reduce(
+        (sum, worker) => sum + worker.lines.filter((line) => line.includes(text)).length,
+        0,
+      );
+    const report = {
+      ...ledger,
+      redelivered: count('already finished; delivery skipped'),
+      retried: count('retry scheduled'),
+    };
+    console.log(`[faults] ${this.name} ${JSON.stringify({ ...report, ...extra })}`);
+    return report;
+  }
+
+  /** Stops the workers and closes the scenario's connections (the private services go with the suite). */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.stop()));
+    await this.client.stop({ deadlineMs: 2_000 });
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,33 @@
+// oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
+import 'reflect-metadata';
+import { createLogger, createRuntime } from '@contextflow/core-infra';
+import { probeModule } from './probe-module.ts';
+import { FAULT_RETRY_POLICY } from './retry.ts';
+
+// A worker process of the fault suite (run by Node itself, on the built packages): the probe context's
+// consumers and the outbox relay, against DATABASE_URL, AMQP_URL and AMQP_NAMESPACE.
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (value === undefined) throw new Error(`${name} is required`);
+  return value;
+};
+const worker = env('WORKER_NAME');
+const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 5);
+const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info', name: worker });
+const runtime = await createRuntime({
+  databaseUrl: env('DATABASE_URL'),
+  amqpUrl: env('AMQP_URL'),
+  namespace: env('AMQP_NAMESPACE'),
+  modules: [probeModule(worker)],
+  logger,
+  retry: FAULT_RETRY_POLICY,
+  publishTimeoutMs: 5_000,
+  // The private server allows 50 connections and a scenario runs up to four workers.
+  poolSize: concurrency + 2,
+});
+await runtime.startWorker({ concurrency });
+await runtime.startRelay();
+logger.info('worker ready');
+process.on('SIGTERM', () => {
+  void runtime.stop({ deadlineMs: 5_000 }).then(() => process.exit(0));
+});

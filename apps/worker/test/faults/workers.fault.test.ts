@@ -1,0 +1,113 @@
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectBroker } from './support/broker-client.js';
+import { type FaultServices, startFaultServices } from './support/fault-services.js';
+import { Scenario } from './support/fault-scenario.js';
+import { FAULT_RETRY_POLICY } from './support/retry.js';
+
+// Faults of the workers themselves (crash, freeze, duplicate deliveries, a poison handler) on one private
+// PostgreSQL and RabbitMQ; each scenario has its own database and broker namespace.
+let services: FaultServices;
+const scenarios: Scenario[] = [];
+const open = async (name: string) => {
+  const scenario = await Scenario.open(name, services.pg, services.rabbit);
+  scenarios.push(scenario);
+  return scenario;
+};
+
+beforeAll(async () => {
+  services = await startFaultServices();
+});
+
+afterEach(async () => {
+  // The private server allows 50 connections: a scenario's workers go before the next one starts.
+  await Promise.allSettled(scenarios.splice(0).map((scenario) => scenario.close()));
+});
+
+afterAll(async () => {
+  await services?.destroy();
+});
+
+describe('worker faults', () => {
+  it('applies a message published 20 times at once to 4 workers exactly once', async () => {
+    const scenario = await open('duplicate-publish');
+    await Promise.all(['w1', 'w2', 'w3', 'w4'].map((name) => scenario.spawnWorker(name)));
+    const broker = await connectBroker(services.rabbit.url, scenario.namespace);
+    try {
+      await scenario.burst(50, { sleepMs: 20 });
+      const { rows } = await sql<{ message_id: string; routing_key: string; body: unknown }>`
+        select message_id, routing_key, body from platform.outbox where kind = 'command'`.execute(
+        scenario.db,
+      );
+      const copies = rows.flatMap((row) =>
+        Array.from({ length: 19 }, () =>
+          broker.transport.publish({
+            exchange: broker.topology.names.commandsExchange,
+            routingKey: row.routing_key,
+            messageId: row.message_id,
+            type: row.routing_key,
+            body: row.body,
+          }),
+        ),
+      );
+      await Promise.all(copies);
+      const recovery = await scenario.settle();
+      const report = await scenario.report({ copiesPerCommand: 20, settledMs: recovery });
+      expect(report).toMatchObject({ accepted: 50, lost: 0, duplicated: 0, unexpected: 0, succeeded: 50 });
+    } finally {
+      await broker.close();
+    }
+  });
+
+  it('fails a command whose handler always throws after exactly the documented attempts, while others pass', async () => {
+    const scenario = await open('poison-handler');
+    await scenario.spawnWorker('w1');
+    const broker = await connectBroker(services.rabbit.url, scenario.namespace);
+    try {
+      const poison = await scenario.submit({ poison: true });
+      await scenario.burst(50, { sleepMs: 5 });
+      await scenario.settle();
+      const report = await scenario.report();
+      const logOf = (text: string) =>
+        scenario.workers[0]!.lines.filter((line) => line.includes(poison) && line.includes(text)).length;
+      const { rows } = await sql<{ status: string; error: { type: string } }>`
+        select status, error from platform.commands where id = ${poison}`.execute(scenario.db);
+      expect(report).toMatchObject({
+        accepted: 51,
+        lost: 0,
+        duplicated: 0,
+        unexpected: 0,
+        succeeded: 50,
+        failed: 1,
+      });
+      expect(rows[0]?.status).toBe('failed');
+      expect(rows[0]?.error.type).toMatch(/processing-failed$/);
+      expect(logOf('retry scheduled') + logOf('dead-lettered')).toBe(FAULT_RETRY_POLICY.maxAttempts);
+      expect(await broker.deadLetters()).toBe(1);
+    } finally {
+      await broker.close();
+    }
+  });
+
+  it('loses and duplicates nothing when a worker is killed mid-batch and another takes over', async () => {
+    const scenario = await open('worker-killed');
+    const first = await scenario.spawnWorker('w1');
+    await scenario.burst(300, { sleepMs: 100 });
+    await waitForEffects(scenario, 60);
+    first.signal('SIGKILL');
+    await first.exited;
+    const killedAt = Date.now();
+    await scenario.spawnWorker('w2');
+    await scenario.settle();
+    const report = await scenario.report({ recoveryMs: Date.now() - killedAt });
+    expect(report).toMatchObject({ accepted: 300, lost: 0, duplicated: 0, unexpected: 0, succeeded: 300 });
+  });
+});
+
+async function waitForEffects(scenario: Scenario, count: number): Promise<void> {
+  for (;;) {
+    const { rows } = await sql<{ n: string }>`select count(*) as n from probe.effects`.execute(scenario.db);
+    if (Number(rows[0]?.n) >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
