@@ -135,7 +135,11 @@ describe('TransactionalCommandBus and runInUnitOfWork', () => {
   it('sends a command durably without running it', async () => {
     const bus = container.resolve<CommandBus>(CommandBus);
     const command = buildCommand('widgets.make-widget', { id: '3', name: 'Three' });
-    await expect(bus.send(command)).resolves.toEqual({ commandId: command.meta.commandId, replayed: false });
+    await expect(bus.send(command)).resolves.toEqual({
+      commandId: command.meta.commandId,
+      replayed: false,
+      payload: command.payload,
+    });
     expect(await widget('3')).toBeUndefined();
     const row = await t.db
       .selectFrom('platform.commands')

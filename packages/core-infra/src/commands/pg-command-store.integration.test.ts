@@ -24,7 +24,11 @@ describe('PgCommandStore', () => {
   it('writes a pending command row and its outbox message', async () => {
     const command = buildCommand('users.rename-user', { id: 'u-ada', name: 'Ada' }, { actor: ada });
     const accepted = await store.accept(t.db, command, { traceparent: '00-abc-def-01' });
-    expect(accepted).toEqual({ commandId: command.meta.commandId, replayed: false });
+    expect(accepted).toEqual({
+      commandId: command.meta.commandId,
+      replayed: false,
+      payload: command.payload,
+    });
     const row = await commandRow(command.meta.commandId);
     expect(row).toMatchObject({
       type: 'users.rename-user',
@@ -73,10 +77,13 @@ describe('PgCommandStore', () => {
     await expect(store.accept(t.db, first)).resolves.toEqual({
       commandId: first.meta.commandId,
       replayed: false,
+      payload: { a: 1, b: 2 },
     });
+    // A replay answers with the first command's stored payload.
     await expect(store.accept(t.db, again)).resolves.toEqual({
       commandId: first.meta.commandId,
       replayed: true,
+      payload: { a: 1, b: 2 },
     });
     expect(await commandRow(again.meta.commandId)).toBeUndefined();
     expect(await outboxRows(again.meta.commandId)).toEqual([]);
@@ -104,6 +111,25 @@ describe('PgCommandStore', () => {
     await expect(store.accept(t.db, anonymous)).resolves.toEqual({
       commandId: anonymous.meta.commandId,
       replayed: false,
+      payload: { name: 'A' },
+    });
+  });
+
+  it('recognises a replay by the fingerprint it is given instead of the payload', async () => {
+    const options = { fingerprint: { email: 'ada@example.com' } };
+    const first = buildCommand('auth.register', { id: 'generated-1' }, { idempotencyKey: 'k-print' });
+    const again = buildCommand('auth.register', { id: 'generated-2' }, { idempotencyKey: 'k-print' });
+    await store.accept(t.db, first, options);
+    await expect(store.accept(t.db, again, options)).resolves.toEqual({
+      commandId: first.meta.commandId,
+      replayed: true,
+      payload: { id: 'generated-1' },
+    });
+    const other = buildCommand('auth.register', { id: 'generated-3' }, { idempotencyKey: 'k-print' });
+    await expect(
+      store.accept(t.db, other, { fingerprint: { email: 'eve@example.com' } }),
+    ).rejects.toMatchObject({
+      code: 'commands.idempotency_key_reused',
     });
   });
 
