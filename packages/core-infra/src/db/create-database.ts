@@ -40,6 +40,14 @@ export function createPooledDatabase(options: DatabaseOptions): { db: Kysely<Pla
   pool.on('error', (error) => {
     options.logger?.warn({ err: error }, 'idle database connection failed; the pool replaces it');
   });
+  // A client checked out between two queries (inside a transaction, while a handler awaits something else)
+  // gets no pool listener: a server shutdown would be an uncaught 'error' that kills the process. Its next
+  // query fails instead ("not queryable"), the transaction rolls back and the pool discards the client.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      options.logger?.warn({ err: error }, 'database connection lost while checked out');
+    });
+  });
   const db = new Kysely<PlatformTables>({
     dialect: new PostgresDialect({
       pool,

@@ -10,6 +10,7 @@ import { messageTelemetry } from '../observability/message-telemetry.js';
 import type { Metrics } from '../observability/metrics.js';
 import { currentTraceparent, withTelemetryContext } from '../observability/telemetry-context.js';
 import { problem, toProblem } from '../problem.js';
+import type { DatabaseGate } from './database-gate.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import { outcomeOf, POISON_OUTCOME } from './message-outcome.js';
 import { parseCommand } from './message-parsers.js';
@@ -34,6 +35,8 @@ export interface CommandDispatcherOptions {
   readonly ledger: CommandLedger;
   readonly retries: RetryScheduler;
   readonly logger: Logger;
+  /** Holds a command whose run failed because the database is down until it is back (attempt not counted). */
+  readonly gate?: DatabaseGate | undefined;
   /** Where the accept→done duration of each command goes. */
   readonly metrics?: Metrics | undefined;
 }
@@ -90,7 +93,8 @@ export class CommandDispatcher {
     const log = logger.child({ commandId, commandType: command.type, attempt });
     const started = performance.now();
     try {
-      const acceptedAt = await this.#run(command, message, log);
+      const run = () => this.#run(command, message, log);
+      const acceptedAt = await (this.options.gate === undefined ? run() : this.options.gate.run(run, log));
       if (acceptedAt !== undefined) {
         this.#observe(command, 'succeeded', acceptedAt);
         log.info({ durationMs: Math.round(performance.now() - started) }, 'command succeeded');

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { EventSubscription } from '../module.js';
 import { messageTelemetry } from '../observability/message-telemetry.js';
 import { currentTraceparent, withTelemetryContext } from '../observability/telemetry-context.js';
+import type { DatabaseGate } from './database-gate.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import { outcomeOf, POISON_OUTCOME } from './message-outcome.js';
 import { parseEvent } from './message-parsers.js';
@@ -22,6 +23,8 @@ export interface EventDispatcherOptions {
   readonly inbox: Inbox;
   readonly retries: RetryScheduler;
   readonly logger: Logger;
+  /** Holds an event whose reaction failed because the database is down until it is back (attempt not counted). */
+  readonly gate?: DatabaseGate | undefined;
 }
 
 /**
@@ -66,7 +69,8 @@ export class EventDispatcher {
     });
     const started = performance.now();
     try {
-      if (await this.#run(event, message, log))
+      const run = () => this.#run(event, message, log);
+      if (await (this.options.gate === undefined ? run() : this.options.gate.run(run, log)))
         log.info({ durationMs: Math.round(performance.now() - started) }, 'event handled');
       return 'ack';
     } catch (error) {

@@ -5,8 +5,10 @@ export {
   isTerminal,
 } from '../commands/command-record.js';
 export { CommandDispatcher, type CommandDispatcherOptions } from './command-dispatcher.js';
+export { DatabaseGate, type DatabaseGateOptions } from './database-gate.js';
 export type { DeliveredMessage } from './delivered-message.js';
 export { EventDispatcher, type EventDispatcherOptions } from './event-dispatcher.js';
+export { isDatabaseUnavailable } from './is-database-unavailable.js';
 export { type MessageOutcome, OUTCOME_BY_KIND, outcomeOf, POISON_OUTCOME } from './message-outcome.js';
 export { parseCommand, parseEvent, type Parsed } from './message-parsers.js';
 export {

@@ -5,6 +5,7 @@ import { Inbox } from '../commands/inbox.js';
 import type { PlatformTables } from '../db/platform-tables.js';
 import type { Logger } from '../logger.js';
 import { CommandDispatcher } from '../messaging/command-dispatcher.js';
+import { DatabaseGate } from '../messaging/database-gate.js';
 import { EventDispatcher } from '../messaging/event-dispatcher.js';
 import type { DeliveryHandler, MessageTransport, Subscription } from '../messaging/message-transport.js';
 import { RetryScheduler } from '../messaging/retry-scheduler.js';
@@ -31,6 +32,8 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
   const retries = new RetryScheduler(transport, topology.retry, metrics);
   const ledger = container.resolve(CommandLedger);
   const inbox = container.resolve(Inbox);
+  // One gate per worker: while PostgreSQL is down every handler waits on the same probe loop.
+  const gate = new DatabaseGate({ db, logger });
   const consume = (queue: WorkQueue, handle: DeliveryHandler): Subscription =>
     transport.consume(
       { queue: queue.declaration, concurrency, prefetch },
@@ -47,6 +50,7 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
         retries,
         logger,
         metrics,
+        gate,
       });
       subscriptions.push(consume(commandQueue, (message) => dispatcher.handle(message)));
     }
@@ -59,6 +63,7 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
         inbox,
         retries,
         logger,
+        gate,
       });
       subscriptions.push(consume(eventQueue, (message) => dispatcher.handle(message)));
     }

@@ -21,6 +21,8 @@ export interface ScenarioReport extends LedgerReport {
   readonly redelivered: number;
   /** Attempts that failed and were scheduled again. */
   readonly retried: number;
+  /** Handler runs that met an unreachable database and waited for it instead of counting an attempt. */
+  readonly paused: number;
 }
 
 /** Options of {@link Scenario.spawnWorker}. */
@@ -154,6 +156,7 @@ export class Scenario {
       ...ledger,
       redelivered: count('already finished; delivery skipped'),
       retried: count('retry scheduled'),
+      paused: count('database unavailable; pausing'),
     };
     console.log(`[faults] ${this.name} ${JSON.stringify({ ...report, ...extra })}`);
     return report;

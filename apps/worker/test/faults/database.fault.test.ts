@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import { connectBroker } from './support/broker-client.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type FaultServices, startFaultServices } from './support/fault-services.js';
+import { Scenario } from './support/fault-scenario.js';
+
+// PostgreSQL stopped under load: the workers pause instead of burning their retry attempts.
+let services: FaultServices;
+const scenarios: Scenario[] = [];
+const open = async (name: string) => {
+  const scenario = await Scenario.open(name, services.pg, services.rabbit);
+  scenarios.push(scenario);
+  return scenario;
+};
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  services = await startFaultServices();
+});
+
+afterEach(async () => {
+  await Promise.allSettled(scenarios.splice(0).map((scenario) => scenario.close()));
+});
+
+afterAll(async () => {
+  await services?.destroy();
+});
+
+describe('database outage', () => {
+  it('dead-letters nothing while PostgreSQL is stopped for 30 s under load, and completes everything after', async () => {
+    const scenario = await open('database-stopped');
+    // A backlog first, so the outage meets handlers in flight and messages waiting in the queue.
+    await scenario.burst(400, { sleepMs: 20 });
+    await Promise.all([scenario.spawnWorker('w1'), scenario.spawnWorker('w2')]);
+    const broker = await connectBroker(services.rabbit.url, scenario.namespace);
+    try {
+      await waitForEffects(scenario, 50);
+      // Clients keep submitting through the outage: refused or unknown, never lost once accepted.
+      const burst = scenario.burst(200, { sleepMs: 20 }, 5);
+      await services.pg.stop();
+      await pause(30_000);
+      await services.pg.start();
+      const restartedAt = Date.now();
+      await burst;
+      await scenario.settle();
+      const report = await scenario.report({ recoveryMs: Date.now() - restartedAt });
+      expect(report).toMatchObject({ lost: 0, duplicated: 0, unexpected: 0, failed: 0, retried: 0 });
+      expect(report.paused).toBeGreaterThan(0);
+      expect(report.succeeded).toBe(report.accepted + report.unknown - (await missing(scenario)));
+      expect(await broker.deadLetters()).toBe(0);
+    } finally {
+      await broker.close();
+    }
+  });
+});
+
+/** Unknown submissions that never reached the database (the outage cut them off before the commit). */
+async function missing(scenario: Scenario): Promise<number> {
+  const unknown = scenario.ledger.ids('unknown');
+  if (unknown.length === 0) return 0;
+  const { rows } = await sql<{ n: string }>`
+    select count(*) as n from unnest(${unknown}::text[]) as u(id)
+    where not exists (select 1 from platform.commands c where c.id::text = u.id)`.execute(scenario.db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+async function waitForEffects(scenario: Scenario, count: number): Promise<void> {
+  for (;;) {
+    const { rows } = await sql<{ n: string }>`select count(*) as n from probe.effects`.execute(scenario.db);
+    if (Number(rows[0]?.n) >= count) return;
+    await pause(50);
+  }
+}
