@@ -55,7 +55,8 @@ export function generateContext(root, names) {
   if (taken.length > 0) throw new Error(`${taken.join(', ')} already exist(s)`);
   const created = [];
   for (const file of templateFiles(TEMPLATE)) {
-    const target = join(root, 'packages', fill(file, names));
+    // Test templates end in `.tpl` so the repository's own test runs do not pick them up.
+    const target = join(root, 'packages', fill(file, names).replace(/\.tpl$/, ''));
     mkdirSync(join(target, '..'), { recursive: true });
     writeFileSync(target, fill(readFileSync(join(TEMPLATE, file), 'utf8'), names));
     created.push(relative(root, target));
