@@ -1,5 +1,5 @@
-// @boundaries-ignore the one shared test configuration lives at the repository root
 import { defineConfig, mergeConfig } from 'vitest/config';
+// @boundaries-ignore the one shared test configuration lives at the repository root
 import shared from '../../vitest.shared.ts';
 
 /**

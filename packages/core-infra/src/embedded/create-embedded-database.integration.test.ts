@@ -48,7 +48,8 @@ describe('createEmbeddedDatabase', () => {
     memory = await open();
     expect(memory.origin).toBe('template');
     expect(memory.dataDir).toBeUndefined();
-  });
+    // initdb of a fresh PGlite takes seconds quiet and over a minute on a loaded 2-core machine.
+  }, 240_000);
 
   it('refuses a data directory another open database holds, and one that holds something else', async () => {
     const holder = await open(join(root, 'a'));
