@@ -32,7 +32,8 @@ export default defineConfig(({ mode }) => {
       // Unit tests share no global state, so one worker per file is wasted start-up.
       isolate: slow,
       testTimeout: mode === 'bench' ? 600_000 : faults ? 300_000 : slow ? 60_000 : 5_000,
-      hookTimeout: faults ? 120_000 : 60_000,
+      // Set-ups start databases, brokers and processes: slow on a loaded 2-core machine, never a measure.
+      hookTimeout: slow ? 180_000 : 60_000,
       reporters: process.env.CI ? ['dot'] : ['default'],
     },
   };
