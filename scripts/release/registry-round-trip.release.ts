@@ -92,17 +92,30 @@ afterAll(async () => {
 });
 
 describe('the packages from a private registry', () => {
-  it('published every public package of the workspace', async () => {
+  it('published every public package of the workspace, without the source condition or workspace ranges', async () => {
     const published: Record<string, string> = {};
+    const leaks: string[] = [];
     for (const name of Object.keys(publishable())) {
       const reply = await fetch(`${registry.url}${name.replace('/', '%2f')}`, {
         headers: { authorization: `Bearer ${registry.token}` },
       });
-      published[name] = reply.ok
-        ? ((await reply.json()) as { 'dist-tags': { latest: string } })['dist-tags'].latest
-        : `${reply.status}`;
+      if (!reply.ok) {
+        published[name] = `${reply.status}`;
+        continue;
+      }
+      const packument = (await reply.json()) as {
+        'dist-tags': { latest: string };
+        versions: Record<string, Record<string, unknown>>;
+      };
+      const latest = packument['dist-tags'].latest;
+      published[name] = latest;
+      const manifest = JSON.stringify(packument.versions[latest]);
+      for (const leak of ['@contextflow/source', 'workspace:', 'catalog:', './src/']) {
+        if (manifest.includes(leak)) leaks.push(`${name}: ${leak}`);
+      }
     }
     expect(published).toEqual(publishable());
+    expect(leaks).toEqual([]);
   });
 
   it('type-check a service composing users and auth into its own Hono app and container', () => {
