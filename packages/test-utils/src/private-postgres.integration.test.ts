@@ -19,7 +19,8 @@ const connect = async (url: string): Promise<Client> => {
   return client;
 };
 
-describe('startPrivatePostgres', () => {
+// Broker and database life-cycle steps take tens of seconds on a loaded 2-core machine (stop_app: 32 s seen in CI).
+describe('startPrivatePostgres', { timeout: 180_000 }, () => {
   let postgres: PrivatePostgres;
 
   beforeAll(async () => {

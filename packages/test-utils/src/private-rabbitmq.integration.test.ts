@@ -25,7 +25,8 @@ const quorumQueue = (queue: string) => ({
   arguments: { 'x-queue-type': 'quorum' as const },
 });
 
-describe('startPrivateRabbitMq', () => {
+// Broker and database life-cycle steps take tens of seconds on a loaded 2-core machine (stop_app: 32 s seen in CI).
+describe('startPrivateRabbitMq', { timeout: 180_000 }, () => {
   let broker: PrivateRabbitMq;
   const connections: Connection[] = [];
 
