@@ -2,11 +2,10 @@
 import 'reflect-metadata';
 import { Account, type AccountRepository, AuthErrors, type Email } from '@contextflow/auth-domain';
 import { ROLES, UUID_PATTERN } from '@contextflow/core';
-import { Db, OutboxWriter } from '@contextflow/core-infra/db';
+import { Db, isUniqueViolation, OutboxWriter } from '@contextflow/core-infra/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
 import type { AccountsTable, AuthTables } from './auth-tables.js';
-import { isUniqueViolation } from './is-unique-violation.js';
 
 function toAccount(row: Selectable<AccountsTable>): Account {
   return Account.restore({

@@ -21,6 +21,7 @@ export { runInUnitOfWork, type UnitOfWorkOptions } from '../buses/run-in-unit-of
 export { TransactionalCommandBus } from '../buses/transactional-command-bus.js';
 export { createDatabase, type DatabaseOptions } from './create-database.js';
 export { Db } from './db.js';
+export { isUniqueViolation } from './is-unique-violation.js';
 export { type MigrationSet, migrateAll, PLATFORM_MIGRATIONS, pendingMigrations } from './migrate.js';
 export {
   type ListenOptions,

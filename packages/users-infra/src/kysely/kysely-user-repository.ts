@@ -1,17 +1,12 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { UUID_PATTERN } from '@contextflow/core';
-import { Db, OutboxWriter } from '@contextflow/core-infra/db';
+import { Db, isUniqueViolation, OutboxWriter } from '@contextflow/core-infra/db';
 import { concurrentUpdate, emailTaken, User, type UserRepository } from '@contextflow/users-domain';
 import type { Kysely } from 'kysely';
 import { inject, injectable } from 'tsyringe';
 import { UserViewProjection } from './user-view-projection.js';
 import type { UsersTables } from './users-tables.js';
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: unknown; constraint?: unknown };
-  return e.code === '23505' && e.constraint === constraint;
-}
 
 /**
  * {@link UserRepository} over `users.users`. A save checks the version it loaded (optimistic concurrency),
