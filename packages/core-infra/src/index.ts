@@ -6,13 +6,18 @@ export {
 export { createLogger, Logger, REDACTED_PATHS } from './logger.js';
 export type { CommandRegistration, ContextModule, EventSubscription, QueryRegistration } from './module.js';
 export { checkReadiness, type ReadinessReport } from './observability/check-readiness.js';
-export { messageTelemetry } from './observability/message-telemetry.js';
+export { messageParent, messageTelemetry } from './observability/message-telemetry.js';
 export { Metrics } from './observability/metrics.js';
 export {
   type OperationsServer,
   type OperationsServerOptions,
   serveOperations,
 } from './observability/operations-server.js';
+export {
+  createOtlpTracing,
+  type OtlpTracing,
+  type OtlpTracingOptions,
+} from './observability/otlp-tracing.js';
 export type { PoolStats } from './observability/pool-metrics.js';
 export {
   brokerReadiness,
@@ -32,6 +37,16 @@ export {
   startSpan,
   type TraceContext,
 } from './observability/trace-context.js';
+export {
+  activeTracer,
+  ID_ONLY_TRACER,
+  installTracer,
+  type Span,
+  type SpanAttributes,
+  type SpanKind,
+  type SpanOptions,
+  type Tracer,
+} from './observability/tracing.js';
 export {
   PROBLEM_BASE,
   problem,

@@ -1,2 +1,2 @@
 export { ConfigError } from './config-error.js';
-export { type AppConfig, loadConfig } from './load-config.js';
+export { type AppConfig, loadConfig, tracingOf } from './load-config.js';

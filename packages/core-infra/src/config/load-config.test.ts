@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
-import { loadConfig } from './load-config.js';
+import { loadConfig, tracingOf } from './load-config.js';
 
 describe('loadConfig', () => {
   it('applies the defaults to an empty environment (embedded mode)', () => {
@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       workerConcurrency: 10,
       shutdownTimeoutMs: 10_000,
       workerHttpPort: 9464,
+      otlpTracesEndpoint: undefined,
+      otelServiceName: undefined,
     });
   });
 
@@ -107,6 +109,38 @@ describe('loadConfig', () => {
 
   it('refuses a broker namespace with characters RabbitMQ names should not carry', () => {
     expect(() => loadConfig({ AMQP_NAMESPACE: 'has space' })).toThrow(/AMQP_NAMESPACE must be up to 40 of/);
+  });
+
+  it('derives the OTLP traces endpoint the way the OpenTelemetry specification does', () => {
+    const base = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/',
+      OTEL_SERVICE_NAME: 'api',
+    });
+    expect(base).toMatchObject({
+      otlpTracesEndpoint: 'http://collector:4318/v1/traces',
+      otelServiceName: 'api',
+    });
+    expect(tracingOf(base, 'contextflow-http')).toEqual({
+      endpoint: 'http://collector:4318/v1/traces',
+      serviceName: 'api',
+    });
+    const both = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://traces.example.com/ingest',
+    });
+    expect(tracingOf(both, 'contextflow-worker')).toEqual({
+      endpoint: 'https://traces.example.com/ingest',
+      serviceName: 'contextflow-worker',
+    });
+    expect(tracingOf(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: '' }), 'x')).toBeUndefined();
+  });
+
+  it('refuses an OTLP endpoint that is not an http(s) URL, and a service name with spaces', () => {
+    expect(() =>
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317', OTEL_SERVICE_NAME: 'my api' }),
+    ).toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT must start with http:\/\/ or https:\/\/.*OTEL_SERVICE_NAME must be up to 100/,
+    );
   });
 
   it('takes 0 as the worker operations port (a free one) and refuses one out of range', () => {

@@ -61,6 +61,17 @@ const schema = z.object({
   WORKER_CONCURRENCY: integer(10, 1, 1000),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
   WORKER_HTTP_PORT: integer(9464, 0, 65_535),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http:', 'https:']),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl(['http:', 'https:']),
+  OTEL_SERVICE_NAME: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .refine(
+      (value) => value === undefined || /^[\w.-]{1,100}$/.test(value),
+      'must be up to 100 of A-Z a-z 0-9 _ . -',
+    ),
 });
 
 /** The process configuration, validated; `databaseUrl`/`amqpUrl` absent means embedded mode. */
@@ -80,6 +91,29 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   /** Port of the worker's operations server (`/metrics`, `/health/*`); 0 picks a free one. */
   readonly workerHttpPort: number;
+  /**
+   * Where OpenTelemetry spans go (OTLP/HTTP, JSON): `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as it is, else
+   * `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`; absent → no spans are exported.
+   */
+  readonly otlpTracesEndpoint: string | undefined;
+  /** `OTEL_SERVICE_NAME`; each app has its own default. */
+  readonly otelServiceName: string | undefined;
+}
+
+/** The traces endpoint the OpenTelemetry specification derives from the two variables. */
+function tracesEndpoint(base: string | undefined, traces: string | undefined): string | undefined {
+  if (traces !== undefined) return traces;
+  if (base === undefined) return undefined;
+  return `${base.replace(/\/+$/, '')}/v1/traces`;
+}
+
+/** The tracing options of a runtime for this configuration: `undefined` unless an OTLP endpoint is set. */
+export function tracingOf(
+  config: AppConfig,
+  defaultServiceName: string,
+): { readonly endpoint: string; readonly serviceName: string } | undefined {
+  if (config.otlpTracesEndpoint === undefined) return undefined;
+  return { endpoint: config.otlpTracesEndpoint, serviceName: config.otelServiceName ?? defaultServiceName };
 }
 
 /**
@@ -105,5 +139,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     workerConcurrency: c.WORKER_CONCURRENCY,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     workerHttpPort: c.WORKER_HTTP_PORT,
+    otlpTracesEndpoint: tracesEndpoint(c.OTEL_EXPORTER_OTLP_ENDPOINT, c.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),
+    otelServiceName: c.OTEL_SERVICE_NAME,
   };
 }

@@ -2,7 +2,8 @@ import { CommandBus, IdGenerator, QueryBus, type Token, UuidV7Generator } from '
 import type { MiddlewareHandler } from 'hono';
 import type { DependencyContainer } from 'tsyringe';
 import { withTelemetryContext } from '../observability/telemetry-context.js';
-import { parseTraceparent, startSpan } from '../observability/trace-context.js';
+import { parseTraceparent } from '../observability/trace-context.js';
+import { activeTracer, type Span } from '../observability/tracing.js';
 import type { HttpEnv } from './http-env.js';
 import { resolveOptional } from './resolve-optional.js';
 
@@ -40,8 +41,27 @@ export function requestContext(container: DependencyContainer): MiddlewareHandle
     c.set('principal', null);
     c.header('X-Request-Id', requestId);
     c.header('X-Correlation-Id', correlationId);
-    const trace = startSpan(parseTraceparent(c.req.header('traceparent')));
-    // The request id is what caused whatever this request does: it is the causation id of its commands.
-    await withTelemetryContext({ trace, requestId, correlationId, causationId: requestId }, next);
+    const span = activeTracer().startSpan(c.req.method, {
+      kind: 'server',
+      parent: parseTraceparent(c.req.header('traceparent')),
+      attributes: { 'http.request.method': c.req.method },
+    });
+    try {
+      // The request id is what caused whatever this request does: it is the causation id of its commands.
+      await withTelemetryContext(
+        { trace: span.trace, requestId, correlationId, causationId: requestId },
+        next,
+      );
+    } finally {
+      endServerSpan(span, c.req.method, c.req.routePath, c.res.status);
+    }
   };
+}
+
+/** Names the server span after the route pattern (low cardinality, no ids) and ends it with the status. */
+function endServerSpan(span: Span, method: string, route: string, status: number): void {
+  span.setAttributes({ 'http.route': route, 'http.response.status_code': status });
+  span.rename(`${method} ${route}`);
+  if (status >= 500) span.fail(`HTTP ${status}`);
+  span.end();
 }

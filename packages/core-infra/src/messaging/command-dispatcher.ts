@@ -17,6 +17,7 @@ import { parseCommand } from './message-parsers.js';
 import type { Settlement } from './message-transport.js';
 import { attemptOf, type RetryScheduler } from './retry-scheduler.js';
 import type { WorkQueue } from './topology.js';
+import { processSpan, settleInSpan } from './message-spans.js';
 
 // What the caller sees when every attempt failed: no internals, the logs have them.
 const PROCESSING_FAILED = problem(
@@ -68,13 +69,15 @@ export class CommandDispatcher {
    */
   handle(message: DeliveredMessage): Promise<Settlement> {
     const parsed = parseCommand(message, this.#types);
-    const telemetry = messageTelemetry(message.headers);
+    const span = processSpan(this.queue.declaration.queue, message);
+    const telemetry = messageTelemetry(message.headers, span.trace);
     const meta = parsed.ok ? parsed.value.meta : undefined;
+    if (parsed.ok) span.setAttributes({ 'contextflow.command.type': parsed.value.type });
     return withTelemetryContext(
       meta === undefined
         ? telemetry
         : { ...telemetry, correlationId: meta.correlationId, causationId: meta.causationId },
-      () => this.#handle(message, parsed),
+      () => settleInSpan(span, () => this.#handle(message, parsed)),
     );
   }
 

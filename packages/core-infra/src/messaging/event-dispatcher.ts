@@ -12,6 +12,7 @@ import type { DatabaseGate } from './database-gate.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import { outcomeOf, POISON_OUTCOME } from './message-outcome.js';
 import { parseEvent } from './message-parsers.js';
+import { processSpan, settleInSpan } from './message-spans.js';
 import type { Settlement } from './message-transport.js';
 import { attemptOf, type RetryScheduler } from './retry-scheduler.js';
 import type { WorkQueue } from './topology.js';
@@ -44,9 +45,13 @@ export class EventDispatcher {
    * the telemetry context the message carries (a new span of its trace), so every log line has its trace id.
    */
   handle(message: DeliveredMessage): Promise<Settlement> {
-    const telemetry = messageTelemetry(message.headers);
+    const span = processSpan(this.queue.declaration.queue, message);
+    span.setAttributes({ 'contextflow.subscription': this.subscription.name });
+    const telemetry = messageTelemetry(message.headers, span.trace);
     const correlationId = telemetry.correlationId ?? message.correlationId;
-    return withTelemetryContext({ ...telemetry, correlationId }, () => this.#handle(message));
+    return withTelemetryContext({ ...telemetry, correlationId }, () =>
+      settleInSpan(span, () => this.#handle(message)),
+    );
   }
 
   async #handle(message: DeliveredMessage): Promise<Settlement> {

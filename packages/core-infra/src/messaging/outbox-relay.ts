@@ -4,6 +4,8 @@ import type { NotificationListener, Unlisten } from '../db/notification-listener
 import type { Logger } from '../logger.js';
 import { messageTelemetry } from '../observability/message-telemetry.js';
 import { withTelemetryContext } from '../observability/telemetry-context.js';
+import { formatTraceparent } from '../observability/trace-context.js';
+import { publishSpan } from './message-spans.js';
 import type { OutgoingMessage } from './message-transport.js';
 import type { TopologyNames } from './topology-names.js';
 import { WakeSignal } from './wake-signal.js';
@@ -147,8 +149,22 @@ export class OutboxRelay {
   /** Publishes one row in the telemetry context its headers carry, so its log lines join its trace. */
   #publish(row: Pick<OutboxRow, 'message_id' | 'kind' | 'routing_key' | 'body' | 'headers'>): Promise<void> {
     const headers = row.headers as Readonly<Record<string, unknown>> | null;
-    return withTelemetryContext(messageTelemetry(headers), async () => {
-      await this.#options.publisher.publish(this.#toMessage(row));
+    const message = this.#toMessage(row);
+    // The publish is a span of the writer's trace, and the consumer's parent: the message carries its ids.
+    const span = publishSpan(message, headers);
+    const traced = {
+      ...message,
+      headers: { ...message.headers, traceparent: formatTraceparent(span.trace) },
+    };
+    return withTelemetryContext(messageTelemetry(headers, span.trace), async () => {
+      try {
+        await this.#options.publisher.publish(traced);
+      } catch (error) {
+        span.fail('publish failed');
+        throw error;
+      } finally {
+        span.end();
+      }
       this.#options.logger.debug(
         { messageId: row.message_id, kind: row.kind, routingKey: row.routing_key },
         'outbox message published',

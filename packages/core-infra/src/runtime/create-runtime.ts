@@ -11,6 +11,8 @@ import { OutboxRelay } from '../messaging/outbox-relay.js';
 import { RabbitMqTransport } from '../messaging/rabbitmq-transport.js';
 import { buildTopology } from '../messaging/topology.js';
 import { Metrics } from '../observability/metrics.js';
+import { createOtlpTracing } from '../observability/otlp-tracing.js';
+import { installTracer } from '../observability/tracing.js';
 import type { Runtime, RuntimeMode, RuntimeOptions, WorkerOptions } from './runtime.js';
 import { openRuntimeDatabase } from './runtime-database.js';
 import { observeRuntime } from './runtime-observability.js';
@@ -45,6 +47,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       throw error;
     }
   }
+  const tracing = options.tracing === undefined ? undefined : createOtlpTracing(options.tracing);
+  const uninstallTracer = tracing === undefined ? undefined : installTracer(tracing.tracer);
   const inProcess = options.transport === undefined && options.amqpUrl === undefined;
   const mode: RuntimeMode = {
     database: database.embedded ? 'pglite' : 'postgresql',
@@ -153,6 +157,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       logger.warn('the broker connection did not close in time');
     }
     if (!(await withDeadline(database.close(), 5_000))) logger.warn('the database did not close in time');
+    if (tracing !== undefined) {
+      // The spans of the last work leave before the process does.
+      if (!(await withDeadline(tracing.shutdown(), 5_000)))
+        logger.warn('the span exporter did not flush in time');
+      uninstallTracer?.();
+    }
   };
 
   return {

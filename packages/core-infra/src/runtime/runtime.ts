@@ -8,6 +8,7 @@ import type { Topology } from '../messaging/topology.js';
 import type { ContextModule } from '../module.js';
 import type { RetryPolicy } from '../messaging/retry-policy.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { OtlpTracingOptions } from '../observability/otlp-tracing.js';
 
 /** Options of `createRuntime`. */
 export interface RuntimeOptions {
@@ -39,6 +40,11 @@ export interface RuntimeOptions {
   readonly publishTimeoutMs?: number | undefined;
   /** Where the runtime records its metrics (default: a new registry with the process metrics). */
   readonly metrics?: Metrics | undefined;
+  /**
+   * Export OpenTelemetry spans (HTTP requests, outbox publishes, message handling) over OTLP/HTTP while the
+   * runtime runs; absent → spans are ids in the logs only.
+   */
+  readonly tracing?: OtlpTracingOptions | undefined;
 }
 
 /** Options of {@link Runtime.startWorker}. */

@@ -11,3 +11,9 @@ export {
   RecordingCommandBus,
   StubQueryBus,
 } from '../http/testing/index.js';
+export {
+  type CollectedSpan,
+  type OtlpCollector,
+  spansOfExport,
+  startOtlpCollector,
+} from './otlp-collector.js';
