@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { ensureBootstrapAdmin, loadAuthConfig } from '@contextflow/auth-infra';
 import { createLogger, createRuntime, type RuntimeMode } from '@contextflow/core-infra';
-import { ConfigError, loadConfig } from '@contextflow/core-infra/config';
+import { ConfigError, loadConfig, tracingOf } from '@contextflow/core-infra/config';
 import { databaseReadiness } from '@contextflow/core-infra/http';
 import { answerQueriesOverIpc } from './answer-queries-over-ipc.js';
 import { buildApp } from './build-app.js';
@@ -52,6 +52,7 @@ async function dev(): Promise<void> {
     modules,
     logger,
     migrate: true,
+    tracing: tracingOf(config, 'contextflow-dev'),
   });
   // Only a parent process that spawned this one with an IPC channel can ask (the e2e harness): no socket.
   if (config.nodeEnv === 'test') answerQueriesOverIpc(runtime.db);

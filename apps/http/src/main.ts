@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { ensureBootstrapAdmin, loadAuthConfig } from '@contextflow/auth-infra';
 import { createLogger, createRuntime } from '@contextflow/core-infra';
-import { ConfigError, loadConfig } from '@contextflow/core-infra/config';
+import { ConfigError, loadConfig, tracingOf } from '@contextflow/core-infra/config';
 import { buildApp } from './build-app.js';
 import { modules } from './modules.js';
 import { serveHttp } from './serve-http.js';
@@ -30,7 +30,13 @@ async function main(): Promise<void> {
     );
   }
   const logger = createLogger({ level: config.logLevel, name: 'http' });
-  const runtime = await createRuntime({ databaseUrl, amqpUrl, modules, logger });
+  const runtime = await createRuntime({
+    databaseUrl,
+    amqpUrl,
+    modules,
+    logger,
+    tracing: tracingOf(config, 'contextflow-http'),
+  });
   const admin = await ensureBootstrapAdmin(runtime.container, authConfig);
   if (admin !== null) logger.info('bootstrap admin ensured');
   // Ready = database reachable, migrations applied, not shutting down; this app never touches the broker.

@@ -1,3 +1,4 @@
+import { type CollectedSpan, type OtlpCollector, startOtlpCollector } from '@contextflow/core-infra/testing';
 import { type PrivateRabbitMq, startPrivateRabbitMq } from '@contextflow/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, login } from './support/accounts.js';
@@ -10,6 +11,7 @@ const USER = { email: 'tracy@example.com', password: 'observable horse battery s
 const REACTION = 'users.register-user-on-account-registered';
 const config = systemConfig();
 let broker: PrivateRabbitMq | undefined;
+let collector: OtlpCollector;
 let system: System;
 let call: ReturnType<typeof client>;
 let commandId: string;
@@ -38,8 +40,9 @@ const text = async (url: string) => (await fetch(url)).text();
 beforeAll(async () => {
   // A private broker this file may stop (services): the shared one is never touched.
   if (config === 'services') broker = await startPrivateRabbitMq();
+  collector = await startOtlpCollector();
   system = await startSystem({
-    env: { LOG_LEVEL: 'debug' },
+    env: { LOG_LEVEL: 'debug', OTEL_EXPORTER_OTLP_ENDPOINT: collector.url },
     ...(broker === undefined ? {} : { amqpUrl: broker.url }),
   });
   call = client(system.baseUrl);
@@ -54,6 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await system?.close();
   await broker?.destroy();
+  await collector?.close();
 });
 
 describe('one trace across processes', () => {
@@ -111,6 +115,78 @@ describe('one trace across processes', () => {
       refreshed.body.refreshToken,
     ])
       expect(logged).not.toContain(secret);
+  });
+});
+
+describe('OpenTelemetry (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
+  const of = (spans: readonly CollectedSpan[], kind: CollectedSpan['kind'], messageId: unknown) =>
+    spans.find((span) => span.kind === kind && span.attributes['messaging.message.id'] === messageId);
+
+  it('exports one trace: the request’s server span, the relay’s publish as its child, the handling as the publish’s child, then the reaction', async () => {
+    const spans = await eventually(async () => {
+      const trace = collector.spans().filter((span) => span.traceId === TRACE_ID);
+      // Each process exports on its own schedule: wait for the first span (the request's) and the last.
+      const first = trace.some((span) => span.kind === 'server' && span.name === 'POST /auth/register');
+      const last = trace.some(
+        (span) => span.kind === 'consumer' && span.attributes['contextflow.subscription'] === REACTION,
+      );
+      return first && last ? trace : undefined;
+    });
+    const [httpService, workerService] =
+      config === 'services'
+        ? ['contextflow-http', 'contextflow-worker']
+        : ['contextflow-dev', 'contextflow-dev'];
+    const server = spans.find((span) => span.kind === 'server' && span.name === 'POST /auth/register');
+    expect(server).toMatchObject({
+      serviceName: httpService,
+      parentSpanId: TRACEPARENT.split('-')[2],
+      attributes: {
+        'http.request.method': 'POST',
+        'http.route': '/auth/register',
+        'http.response.status_code': 200,
+      },
+      status: 'unset',
+    });
+    const publish = of(spans, 'producer', commandId);
+    const processing = of(spans, 'consumer', commandId);
+    expect(publish).toMatchObject({
+      serviceName: workerService,
+      name: expect.stringMatching(/^publish /),
+      parentSpanId: server?.spanId,
+      attributes: {
+        'messaging.system': 'rabbitmq',
+        'messaging.operation.type': 'send',
+        'messaging.rabbitmq.destination.routing_key': 'auth.register-account',
+      },
+    });
+    expect(processing).toMatchObject({
+      serviceName: workerService,
+      name: expect.stringMatching(/^process /),
+      parentSpanId: publish?.spanId,
+      attributes: {
+        'messaging.operation.type': 'process',
+        'contextflow.command.type': 'auth.register-account',
+        'contextflow.settlement': 'ack',
+      },
+    });
+    // The event the handler recorded is published as a child of the handling, and its reaction of that publish.
+    const eventPublish = spans.find(
+      (span) => span.kind === 'producer' && span.parentSpanId === processing?.spanId,
+    );
+    const reaction = spans.find(
+      (span) => span.kind === 'consumer' && span.attributes['contextflow.subscription'] === REACTION,
+    );
+    expect(eventPublish).toBeDefined();
+    expect(reaction?.parentSpanId).toBe(eventPublish?.spanId);
+    // The log lines carry the exported span ids: a span found in a trace backend leads to its logs.
+    const handledLine = traced(system.worker?.lines ?? system.http.lines).find(
+      (line) => line.msg === 'command succeeded' && line.commandId === commandId,
+    );
+    const requestLine = traced(system.http.lines).find((line) => line.msg === 'request');
+    expect({ handled: handledLine?.spanId, request: requestLine?.spanId }).toEqual({
+      handled: processing?.spanId,
+      request: server?.spanId,
+    });
   });
 });
 

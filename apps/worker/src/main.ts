@@ -1,7 +1,7 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
 import { createLogger, serveOperations } from '@contextflow/core-infra';
-import { type AppConfig, ConfigError, loadConfig } from '@contextflow/core-infra/config';
+import { type AppConfig, ConfigError, loadConfig, tracingOf } from '@contextflow/core-infra/config';
 import { CliError, parseCli, USAGE } from './cli.js';
 import { migrate } from './migrate.js';
 import { modules } from './modules.js';
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     concurrency: command.concurrency ?? config.workerConcurrency,
     prefetch: command.prefetch,
     namespace: config.amqpNamespace === '' ? undefined : config.amqpNamespace,
+    tracing: tracingOf(config, 'contextflow-worker'),
   });
   const operations = await serveOperations({
     port: config.workerHttpPort,

@@ -1,4 +1,10 @@
-import { type ContextModule, createRuntime, type Logger, type Runtime } from '@contextflow/core-infra';
+import {
+  type ContextModule,
+  createRuntime,
+  type Logger,
+  type OtlpTracingOptions,
+  type Runtime,
+} from '@contextflow/core-infra';
 
 /** What the `run` command needs. */
 export interface RunWorkerOptions {
@@ -11,6 +17,8 @@ export interface RunWorkerOptions {
   readonly prefetch?: number | undefined;
   /** Broker name prefix (tests). */
   readonly namespace?: string | undefined;
+  /** Export OpenTelemetry spans there (absent → none). */
+  readonly tracing?: OtlpTracingOptions | undefined;
 }
 
 /**
@@ -25,6 +33,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<Runtime> {
     modules,
     logger,
     namespace: options.namespace,
+    tracing: options.tracing,
   });
   try {
     await runtime.startWorker({
