@@ -21,8 +21,9 @@ interface Exchange {
  * exchanges (`*` and `#` wildcards), the default exchange (routing key = queue name), TTL retry queues that
  * dead-letter back to their work queue, dead-letter exchanges and queues, delivery limits, and consumers with
  * bounded concurrency. So the outbox relay, the retry scheduler and the dispatchers run on it unchanged.
- * A publish resolves once the message is queued (the confirm). Messages live in memory: whatever is queued
- * when the process ends is gone (the outbox has already marked it sent), and dead letters stay until taken.
+ * A publish resolves once the message is queued (the confirm). Messages live in memory: on a graceful stop the
+ * runtime hands those still waiting back to the outbox (`handBackWaiting`); a crash loses them (embedded mode
+ * is for development), and dead letters stay until taken.
  */
 export class InProcessTransport implements MessageTransport {
   readonly #exchanges = new Map<string, Exchange>();
@@ -81,6 +82,13 @@ export class InProcessTransport implements MessageTransport {
   /** The messages waiting in a queue, oldest first (a dead-letter queue's are its dead letters). */
   peek(queue: string): DeliveredMessage[] {
     return (this.#queues.get(queue)?.waiting() ?? []).map(deliveredFrom);
+  }
+
+  /** The ids of every message waiting in a queue other than `except` (e.g. the dead-letter queues). */
+  waitingMessageIds(except: ReadonlySet<string> = new Set()): string[] {
+    return [...this.#queues]
+      .filter(([name]) => !except.has(name))
+      .flatMap(([, queue]) => queue.waiting().map((message) => message.messageId));
   }
 
   /** Messages waiting in a queue; 0 for a queue never declared. */

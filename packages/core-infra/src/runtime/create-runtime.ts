@@ -17,6 +17,7 @@ import type { Runtime, RuntimeMode, RuntimeOptions, WorkerOptions } from './runt
 import { openRuntimeDatabase } from './runtime-database.js';
 import { observeRuntime } from './runtime-observability.js';
 import { startConsumers } from './start-consumers.js';
+import { handBackWaiting } from './hand-back-waiting.js';
 import { withDeadline } from './with-deadline.js';
 
 /**
@@ -152,6 +153,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     if (!(await withDeadline(graceful, deadlineMs))) {
       logger.warn({ deadlineMs }, 'in-flight work did not finish before the deadline; closing anyway');
+    }
+    if (ownTransport instanceof InProcessTransport) {
+      try {
+        await handBackWaiting(db, ownTransport, topology, logger);
+      } catch (error) {
+        logger.error(
+          { err: error },
+          'could not return the in-process messages not yet handled to the outbox',
+        );
+      }
     }
     if (ownTransport !== undefined && !(await withDeadline(ownTransport.close(), 5_000))) {
       logger.warn('the broker connection did not close in time');

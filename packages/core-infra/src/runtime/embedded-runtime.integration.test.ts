@@ -27,7 +27,7 @@ import type { ContextModule } from '../module.js';
 import { createRuntime } from './create-runtime.js';
 import type { Runtime } from './runtime.js';
 
-type Mode = 'ok' | 'final' | 'flaky' | 'broken';
+type Mode = 'ok' | 'final' | 'flaky' | 'broken' | 'slow';
 type ProbeCommand = Command<'probe.record-effect', { key: string; mode: Mode }>;
 interface ProbeTables {
   'probe.effects': { key: string };
@@ -51,6 +51,7 @@ class RecordEffect implements CommandHandler<ProbeCommand> {
     const n = (calls.get(key) ?? 0) + 1;
     calls.set(key, n);
     await this.db.insertInto('probe.effects').values({ key }).execute();
+    if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, 100));
     if (mode === 'final') throw AppError.conflict('probe.refused', 'The probe refused.');
     if (mode === 'broken' || (mode === 'flaky' && n < 3)) throw new Error('simulated outage at 10.0.0.7');
     await this.outbox.append([
@@ -269,5 +270,30 @@ describe('createRuntime (embedded: PGlite and in-process messaging)', () => {
     const after = await send(runtime, 'after-restart', 'ok');
     expect((await done(after.meta.commandId))?.status).toBe('succeeded');
     await expect.poll(() => reactionsTo('after-restart'), { timeout: 10_000 }).toHaveLength(1);
+  });
+
+  it('returns the messages its in-process broker still held to the outbox when it stops, so the next start handles them once', async () => {
+    await runtime.stop({ deadlineMs: 5_000 });
+    runtime = await createRuntime({ dataDir, modules, logger });
+    await runtime.startWorker({ concurrency: 1 });
+    await runtime.startRelay();
+    const keys = Array.from({ length: 8 }, (_, i) => `held-${i}`);
+    const sent = await Promise.all(keys.map((key) => send(runtime, key, 'slow')));
+    // Stop while the first is being handled: the others are still in memory.
+    await expect.poll(() => keys.some((key) => calls.has(key)), { timeout: 10_000 }).toBe(true);
+    await runtime.stop({ deadlineMs: 5_000 });
+
+    runtime = await createRuntime({ dataDir, modules, logger });
+    const unsent = await sql<{ n: string }>`
+      select count(*) as n from platform.outbox where sent_at is null and kind = 'command'
+    `.execute(runtime.db);
+    expect(Number(unsent.rows[0]?.n)).toBeGreaterThan(0);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'in-process messages not yet handled returned to the outbox' }),
+    );
+    await runtime.startWorker();
+    await runtime.startRelay();
+    for (const command of sent) expect((await done(command.meta.commandId))?.status).toBe('succeeded');
+    expect(keys.map((key) => calls.get(key))).toEqual(keys.map(() => 1));
   });
 });
