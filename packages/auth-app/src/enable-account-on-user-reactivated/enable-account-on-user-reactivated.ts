@@ -1,6 +1,6 @@
 import { type AccountRepository, newStamp } from '@contextflow/auth-domain';
 import type { Clock, DomainEvent, EventHandler, IdGenerator } from '@contextflow/core';
-import { retryOnConcurrentUpdate } from '../retry-on-concurrent-update.js';
+import { changeAccount } from '../change-account.js';
 
 /**
  * When a user is reactivated, lets their account sign in again (sessions ended by the deactivation stay
@@ -19,11 +19,8 @@ export class EnableAccountOnUserReactivated implements EventHandler<DomainEvent>
   ) {}
 
   async handle(event: DomainEvent): Promise<void> {
-    await retryOnConcurrentUpdate(async () => {
-      const account = await this.accounts.findById(event.aggregateId);
-      if (account === null) return;
-      account.enable(newStamp(this.ids, this.clock));
-      await this.accounts.save(account);
-    });
+    await changeAccount(this.accounts, event.aggregateId, (account) =>
+      account.enable(newStamp(this.ids, this.clock)),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { type AccountRepository, newStamp, type SessionRepository } from '@contextflow/auth-domain';
 import type { Clock, DomainEvent, EventHandler, IdGenerator } from '@contextflow/core';
-import { retryOnConcurrentUpdate } from '../retry-on-concurrent-update.js';
+import { changeAccount } from '../change-account.js';
 
 /**
  * When a user is deactivated, disables their account and revokes all its sessions, so neither a password nor
@@ -21,12 +21,9 @@ export class EndSessionsOnUserDeactivated implements EventHandler<DomainEvent> {
   ) {}
 
   async handle(event: DomainEvent): Promise<void> {
-    await retryOnConcurrentUpdate(async () => {
-      const account = await this.accounts.findById(event.aggregateId);
-      if (account === null) return;
-      account.disable(newStamp(this.ids, this.clock));
-      await this.accounts.save(account);
-    });
+    await changeAccount(this.accounts, event.aggregateId, (account) =>
+      account.disable(newStamp(this.ids, this.clock)),
+    );
     await this.sessions.revokeAllForAccount(event.aggregateId, 'account_disabled', this.clock.now());
   }
 }

@@ -1,6 +1,6 @@
 import { type AccountRepository, AuthErrors, newStamp, parseRole } from '@contextflow/auth-domain';
 import { type Clock, type CommandHandler, type IdGenerator, isAdmin } from '@contextflow/core';
-import { retryOnConcurrentUpdate } from '../retry-on-concurrent-update.js';
+import { changeAccount } from '../change-account.js';
 import type { GrantRoleCommand, GrantRoleResult } from './grant-role-command.js';
 
 /** Grants a role; holding it already succeeds without a change. Non-admins get `auth.admin_only`, an unknown account `auth.account_not_found`. */
@@ -14,12 +14,10 @@ export class GrantRoleHandler implements CommandHandler<GrantRoleCommand, GrantR
   async handle({ payload, meta }: GrantRoleCommand): Promise<GrantRoleResult> {
     if (!isAdmin(meta.actor)) throw AuthErrors.adminOnly();
     const role = parseRole(payload.role);
-    return retryOnConcurrentUpdate(async () => {
-      const account = await this.accounts.findById(payload.accountId);
-      if (account === null) throw AuthErrors.accountNotFound();
-      account.grantRole(role, newStamp(this.ids, this.clock));
-      await this.accounts.save(account);
-      return { accountId: account.id, roles: account.roles };
-    });
+    const account = await changeAccount(this.accounts, payload.accountId, (found) =>
+      found.grantRole(role, newStamp(this.ids, this.clock)),
+    );
+    if (account === null) throw AuthErrors.accountNotFound();
+    return { accountId: account.id, roles: account.roles };
   }
 }

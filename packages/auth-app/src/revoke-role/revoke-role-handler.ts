@@ -1,6 +1,6 @@
 import { type AccountRepository, AuthErrors, newStamp, parseRole } from '@contextflow/auth-domain';
 import { type Clock, type CommandHandler, type IdGenerator, isAdmin } from '@contextflow/core';
-import { retryOnConcurrentUpdate } from '../retry-on-concurrent-update.js';
+import { changeAccount } from '../change-account.js';
 import type { RevokeRoleCommand, RevokeRoleResult } from './revoke-role-command.js';
 
 /** Revokes a role; not holding it succeeds without a change, and the `user` role cannot be revoked. Non-admins get `auth.admin_only`, an unknown account `auth.account_not_found`. */
@@ -14,12 +14,10 @@ export class RevokeRoleHandler implements CommandHandler<RevokeRoleCommand, Revo
   async handle({ payload, meta }: RevokeRoleCommand): Promise<RevokeRoleResult> {
     if (!isAdmin(meta.actor)) throw AuthErrors.adminOnly();
     const role = parseRole(payload.role);
-    return retryOnConcurrentUpdate(async () => {
-      const account = await this.accounts.findById(payload.accountId);
-      if (account === null) throw AuthErrors.accountNotFound();
-      account.revokeRole(role, newStamp(this.ids, this.clock));
-      await this.accounts.save(account);
-      return { accountId: account.id, roles: account.roles };
-    });
+    const account = await changeAccount(this.accounts, payload.accountId, (found) =>
+      found.revokeRole(role, newStamp(this.ids, this.clock)),
+    );
+    if (account === null) throw AuthErrors.accountNotFound();
+    return { accountId: account.id, roles: account.roles };
   }
 }
