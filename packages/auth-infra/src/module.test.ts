@@ -24,7 +24,7 @@ describe('createAuthModule', () => {
   });
 
   it('reacts to the users context deactivating and reactivating a user', () => {
-    expect(module.events).toEqual([
+    expect(module.events.map(({ name, events, handler }) => ({ name, events, handler }))).toEqual([
       {
         name: 'auth.end-sessions-on-user-deactivated',
         events: ['users.user-deactivated.v1'],
@@ -36,6 +36,23 @@ describe('createAuthModule', () => {
         handler: EnableAccountOnUserReactivated,
       },
     ]);
+  });
+
+  it('checks each event it binds against the users context’s published contract', () => {
+    for (const subscription of module.events)
+      expect(Object.keys(subscription.contracts ?? {})).toEqual(subscription.events);
+    const contract = module.events[0]?.contracts?.['users.user-deactivated.v1'];
+    const event = {
+      id: '0193a5b2-7c1d-7e3f-8a9b-0c1d2e3f4a5b',
+      type: 'users.user-deactivated',
+      version: 1,
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      aggregateId: '0193a5b2-7c1d-7e3f-8a9b-0c1d2e3f4a5c',
+      aggregateVersion: 2,
+      payload: {},
+    };
+    expect(contract?.safeParse(event).success).toBe(true);
+    expect(contract?.safeParse({ ...event, type: 'users.user-reactivated' }).success).toBe(false);
   });
 
   it('reads the environment only when first used, not when created', () => {

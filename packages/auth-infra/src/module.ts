@@ -17,6 +17,12 @@ import {
   RevokeRoleHandler,
 } from '@contextflow/auth-app';
 import { type ContextModule, Logger } from '@contextflow/core-infra';
+import {
+  UserDeactivatedV1,
+  UserDeactivatedV1Schema,
+  UserReactivatedV1,
+  UserReactivatedV1Schema,
+} from '@contextflow/users-app/contracts';
 import type { DependencyContainer } from 'tsyringe';
 import { Semaphore } from './concurrency/semaphore.js';
 import type { AuthConfig } from './config/auth-config.js';
@@ -75,11 +81,13 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
         name: EndSessionsOnUserDeactivated.consumerName,
         events: EndSessionsOnUserDeactivated.events,
         handler: EndSessionsOnUserDeactivated,
+        contracts: { [UserDeactivatedV1.routingKey]: UserDeactivatedV1Schema },
       },
       {
         name: EnableAccountOnUserReactivated.consumerName,
         events: EnableAccountOnUserReactivated.events,
         handler: EnableAccountOnUserReactivated,
+        contracts: { [UserReactivatedV1.routingKey]: UserReactivatedV1Schema },
       },
     ],
     register(container: DependencyContainer): void {

@@ -4,11 +4,28 @@ import type { Migration } from 'kysely/migration';
 import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import type { HttpEnv } from './http/http-env.js';
 
+/**
+ * Checks a message against its contract before a handler sees it (a zod schema is one). A message that fails is
+ * poison: dead-lettered on its first delivery, never retried.
+ */
+export interface MessageSchema {
+  safeParse(value: unknown):
+    | { readonly success: true }
+    | {
+        readonly success: false;
+        readonly error: {
+          readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+        };
+      };
+}
+
 /** A command type a module handles, with the token its handler is registered under. */
 export interface CommandRegistration {
   /** Wire type, `<context>.<verb-noun>` (`users.rename-user`); also the routing key. */
   readonly type: string;
   readonly handler: InjectionToken<CommandHandler>;
+  /** The schema of the command's `payload`; absent → the handler alone decides what it accepts. */
+  readonly payload?: MessageSchema | undefined;
 }
 
 /** A query type a module answers. */
@@ -24,6 +41,11 @@ export interface EventSubscription {
   /** Event routing keys it binds, `<type>.v<version>` (`auth.account-registered.v1`). */
   readonly events: readonly string[];
   readonly handler: InjectionToken<EventHandler<DomainEvent>>;
+  /**
+   * The contract of each event it binds, by routing key (`auth.account-registered.v1`): the schema of the whole
+   * envelope (the publishing context's `/contracts` export). An event failing it is dead-lettered at once.
+   */
+  readonly contracts?: Readonly<Record<string, MessageSchema>> | undefined;
 }
 
 /**

@@ -1,20 +1,25 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
+import { AccountRegisteredV1, AuthRoutingKeys } from '@contextflow/auth-app/contracts';
 import { Clock, IdGenerator } from '@contextflow/core';
 import type { ContextModule } from '@contextflow/core-infra';
 import {
   DeactivateUserCommand,
   DeactivateUserHandler,
+  DeactivateUserPayloadSchema,
   GetUserHandler,
   GetUserQuery,
   ListUsersHandler,
   ListUsersQuery,
   ReactivateUserCommand,
   ReactivateUserHandler,
+  ReactivateUserPayloadSchema,
   RegisterUserCommand,
   RegisterUserHandler,
+  RegisterUserPayloadSchema,
   RenameUserCommand,
   RenameUserHandler,
+  RenameUserPayloadSchema,
   UserReadModel,
 } from '@contextflow/users-app';
 import { UserRepository } from '@contextflow/users-domain';
@@ -33,10 +38,18 @@ export const usersModule: ContextModule = {
   name: 'users',
   migrations: usersMigrations,
   commands: [
-    { type: RegisterUserCommand.type, handler: RegisterUserHandler },
-    { type: RenameUserCommand.type, handler: RenameUserHandler },
-    { type: DeactivateUserCommand.type, handler: DeactivateUserHandler },
-    { type: ReactivateUserCommand.type, handler: ReactivateUserHandler },
+    { type: RegisterUserCommand.type, handler: RegisterUserHandler, payload: RegisterUserPayloadSchema },
+    { type: RenameUserCommand.type, handler: RenameUserHandler, payload: RenameUserPayloadSchema },
+    {
+      type: DeactivateUserCommand.type,
+      handler: DeactivateUserHandler,
+      payload: DeactivateUserPayloadSchema,
+    },
+    {
+      type: ReactivateUserCommand.type,
+      handler: ReactivateUserHandler,
+      payload: ReactivateUserPayloadSchema,
+    },
   ],
   queries: [
     { type: GetUserQuery.type, handler: GetUserHandler },
@@ -47,6 +60,7 @@ export const usersModule: ContextModule = {
       name: RegisterUserOnAccountRegistered.consumerName,
       events: RegisterUserOnAccountRegistered.events,
       handler: RegisterUserOnAccountRegistered,
+      contracts: { [AuthRoutingKeys.accountRegisteredV1]: AccountRegisteredV1 },
     },
   ],
   register(container: DependencyContainer): void {

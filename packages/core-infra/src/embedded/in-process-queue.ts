@@ -200,5 +200,6 @@ export function deliveredFrom(message: QueuedMessage): DeliveredMessage {
       message.returns > 0 ? { ...message.headers, 'x-delivery-count': message.returns } : message.headers,
     body: JSON.parse(message.json),
     isJson: true,
+    bodyBytes: Buffer.byteLength(message.json),
   };
 }

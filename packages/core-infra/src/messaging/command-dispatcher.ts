@@ -5,7 +5,7 @@ import { runInUnitOfWork } from '../buses/run-in-unit-of-work.js';
 import type { CommandLedger } from '../commands/command-ledger.js';
 import type { PlatformTables } from '../db/platform-tables.js';
 import type { Logger } from '../logger.js';
-import type { ContextModule } from '../module.js';
+import type { ContextModule, MessageSchema } from '../module.js';
 import { messageTelemetry } from '../observability/message-telemetry.js';
 import type { Metrics } from '../observability/metrics.js';
 import { currentTraceparent, withTelemetryContext } from '../observability/telemetry-context.js';
@@ -51,6 +51,7 @@ export interface CommandDispatcherOptions {
 export class CommandDispatcher {
   readonly #handlers: ReadonlyMap<string, InjectionToken<CommandHandler>>;
   readonly #types: ReadonlySet<string>;
+  readonly #schemas: ReadonlyMap<string, MessageSchema>;
 
   constructor(
     readonly module: ContextModule,
@@ -61,6 +62,11 @@ export class CommandDispatcher {
       module.commands.map((registration) => [registration.type, registration.handler]),
     );
     this.#types = new Set(this.#handlers.keys());
+    this.#schemas = new Map(
+      module.commands.flatMap(({ type, payload }) =>
+        payload === undefined ? [] : [[type, payload] as const],
+      ),
+    );
   }
 
   /**
@@ -68,7 +74,7 @@ export class CommandDispatcher {
    * the telemetry context the message carries (a new span of its trace), so every log line has its trace id.
    */
   handle(message: DeliveredMessage): Promise<Settlement> {
-    const parsed = parseCommand(message, this.#types);
+    const parsed = parseCommand(message, this.#types, this.#schemas);
     const span = processSpan(this.queue.declaration.queue, message);
     const telemetry = messageTelemetry(message.headers, span.trace);
     const meta = parsed.ok ? parsed.value.meta : undefined;

@@ -12,6 +12,8 @@ export interface DeliveredMessage {
   /** The parsed JSON body, or `undefined` when `isJson` is false. */
   readonly body: unknown;
   readonly isJson: boolean;
+  /** The body's size in bytes (of its JSON text when the client parsed it); absent when not known. */
+  readonly bodyBytes?: number | undefined;
 }
 
 /** Maps a rabbitmq-client delivery to a {@link DeliveredMessage}. */
@@ -27,15 +29,18 @@ export function toDelivered(message: AsyncMessage): DeliveredMessage {
     headers: message.headers ?? {},
     body: parsed.isJson ? parsed.value : undefined,
     isJson: parsed.isJson,
+    bodyBytes: parsed.bytes,
   };
 }
 
 // rabbitmq-client parses `application/json` bodies itself and leaves a Buffer when that fails.
-function parseBody(body: unknown): { isJson: boolean; value?: unknown } {
-  if (!Buffer.isBuffer(body) && typeof body !== 'string') return { isJson: true, value: body };
+function parseBody(body: unknown): { isJson: boolean; value?: unknown; bytes: number } {
+  if (!Buffer.isBuffer(body) && typeof body !== 'string')
+    return { isJson: true, value: body, bytes: Buffer.byteLength(JSON.stringify(body) ?? '') };
+  const bytes = Buffer.byteLength(body);
   try {
-    return { isJson: true, value: JSON.parse(body.toString()) };
+    return { isJson: true, value: JSON.parse(body.toString()), bytes };
   } catch {
-    return { isJson: false };
+    return { isJson: false, bytes };
   }
 }

@@ -56,7 +56,7 @@ export class EventDispatcher {
 
   async #handle(message: DeliveredMessage): Promise<Settlement> {
     const { logger, retries } = this.options;
-    const parsed = parseEvent(message);
+    const parsed = parseEvent(message, this.subscription.contracts);
     if (!parsed.ok) {
       logger.error(
         { queue: this.queue.declaration.queue, messageId: message.messageId, reason: parsed.reason },

@@ -15,6 +15,7 @@ import { pino } from 'pino';
 import { Connection } from 'rabbitmq-client';
 import { inject, injectable } from 'tsyringe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { CommandStatusReader } from '../commands/command-record.js';
 import { Db } from '../db/db.js';
 import { ATTEMPT_HEADER } from '../messaging/retry-policy.js';
@@ -70,9 +71,22 @@ const probeModule: ContextModule = {
       },
     },
   },
-  commands: [{ type: 'probe.record-effect', handler: RecordEffectHandler }],
+  commands: [
+    {
+      type: 'probe.record-effect',
+      handler: RecordEffectHandler,
+      payload: z.object({ key: z.string(), mode: z.enum(['ok', 'final', 'flaky', 'broken']) }),
+    },
+  ],
   queries: [],
-  events: [{ name: 'probe.count-on-happened', events: ['probe.happened.v1'], handler: CountOnHappened }],
+  events: [
+    {
+      name: 'probe.count-on-happened',
+      events: ['probe.happened.v1'],
+      handler: CountOnHappened,
+      contracts: { 'probe.happened.v1': z.object({ id: z.string(), aggregateId: z.string().min(1) }) },
+    },
+  ],
   register(container) {
     container.register(RecordEffectHandler, { useClass: RecordEffect });
     container.register(CountOnHappened, { useClass: CountReactions });
@@ -231,6 +245,37 @@ describe('createRuntime (worker)', () => {
     await expect.poll(async () => (await deadLettered(queue, poisonId))?.messageId).toBe(poisonId);
     const after = await send('after-poison', 'ok');
     expect((await done(after.meta.commandId))?.status).toBe('succeeded');
+  });
+
+  it('dead-letters a command whose payload fails its schema on the first delivery, without running its handler', async () => {
+    const sent = await send('sideways', 'sideways' as Mode);
+    const queue = runtime.topology.commandQueues.get('probe')!.deadLetterQueue;
+    await expect
+      .poll(async () => (await deadLettered(queue, sent.meta.commandId))?.messageId)
+      .toBe(sent.meta.commandId);
+    expect(calls.has('sideways')).toBe(false);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        msg: 'poison command dead-lettered',
+        messageId: sent.meta.commandId,
+        reason: expect.stringMatching(/^probe\.record-effect payload fails its schema at mode: /),
+      }),
+    );
+  });
+
+  it('dead-letters an event that fails its subscription’s contract, without running the reaction', async () => {
+    const id = ids.next();
+    const event = { id, type: 'probe.happened', version: 1, aggregateId: '', payload: {} };
+    await transport.publish({
+      exchange: runtime.topology.names.eventsExchange,
+      routingKey: 'probe.happened.v1',
+      messageId: id,
+      type: event.type,
+      body: event,
+    });
+    const queue = runtime.topology.eventQueues.get('probe.count-on-happened')!.deadLetterQueue;
+    await expect.poll(async () => (await deadLettered(queue, id))?.messageId).toBe(id);
+    expect(await rows('probe.reactions', 'event_id', id)).toBe(0);
   });
 
   it('handles an event once per subscription however often it is delivered', async () => {
