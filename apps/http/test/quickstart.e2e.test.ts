@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from './support/accounts.js';
-import { type AppProcess, freePort, logMessage, startProcess } from './support/app-process.js';
+import { type AppProcess, freePorts, logMessage, startProcess } from '@contextflow/test-utils';
 import { client } from './support/http-client.js';
 import { DEV_MAIN } from './support/system.js';
 
@@ -10,7 +10,7 @@ let dev: AppProcess;
 let baseUrl: string;
 
 beforeAll(async () => {
-  const port = await freePort();
+  const port = (await freePorts(1))[0]!;
   // As `pnpm dev` runs it from a newcomer's shell: from the repository root, no configuration but PORT.
   const shell = Object.fromEntries(
     ['PATH', 'HOME', 'TMPDIR', 'LANG'].flatMap((name) =>

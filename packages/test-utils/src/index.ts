@@ -9,7 +9,18 @@
  *
  * Every process these helpers start is ended, and every file deleted, by destroy(); if the test process ends
  * first (a failed hook, a timeout, Ctrl-C, even SIGKILL), a safety net does it.
+ *
+ * Tests that run the apps themselves (e2e, fault injection) start them with `startProcess`, which keeps their
+ * log lines and lets the test signal them (SIGKILL, SIGSTOP/SIGCONT, SIGTERM).
  */
+export {
+  type AppProcess,
+  logMessage,
+  runToCompletion,
+  type StartProcessOptions,
+  startProcess,
+} from './app-process.js';
+export { freePorts } from './free-ports.js';
 export {
   type PrivatePostgres,
   type PrivatePostgresOptions,

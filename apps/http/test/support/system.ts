@@ -3,9 +3,15 @@ import { createLogger } from '@contextflow/core-infra';
 import { createDatabase } from '@contextflow/core-infra/db';
 import { buildTopology, RabbitMqTransport } from '@contextflow/core-infra/messaging';
 import { createTestDatabase, testAmqpUrl, uniquePrefix } from '@contextflow/core-infra/testing';
+import {
+  type AppProcess,
+  freePorts,
+  logMessage,
+  runToCompletion,
+  startProcess,
+} from '@contextflow/test-utils';
 import type { Kysely } from 'kysely';
 import { modules } from '../../src/modules.js';
-import { type AppProcess, freePort, logMessage, runToCompletion, startProcess } from './app-process.js';
 import { kyselyOverIpc } from './kysely-over-ipc.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -67,7 +73,7 @@ export interface SystemOptions {
  * fresh in-memory PGlite. Either way it resolves once the API answers.
  */
 export async function startSystem(options: SystemOptions = {}): Promise<System> {
-  const port = await freePort();
+  const port = (await freePorts(1))[0]!;
   const env = {
     PORT: String(port),
     LOG_LEVEL: 'info',

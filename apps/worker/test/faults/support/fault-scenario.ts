@@ -7,9 +7,14 @@ import { AppError, CommandBus } from '@contextflow/core';
 import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
 import { createDatabase } from '@contextflow/core-infra/db';
 import { buildCommand } from '@contextflow/core-infra/testing';
-import type { PrivatePostgres, PrivateRabbitMq } from '@contextflow/test-utils';
+import {
+  type AppProcess,
+  logMessage,
+  type PrivatePostgres,
+  type PrivateRabbitMq,
+  startProcess,
+} from '@contextflow/test-utils';
 import { type Kysely, sql } from 'kysely';
-import { type AppProcess, logMessage, startProcess } from './app-process.js';
 import { FaultLedger, type LedgerReport } from './fault-ledger.js';
 import { PROBE_COMMAND, type ProbePayload, probeModule } from './probe-module.js';
 
@@ -78,12 +83,15 @@ export class Scenario {
     const amqp = new URL(this.rabbit.url);
     amqp.searchParams.set('heartbeat', String(options.heartbeatSeconds ?? 5));
     const worker = startProcess(`${this.name}/${name}`, [PROBE_WORKER], {
-      DATABASE_URL: this.databaseUrl,
-      AMQP_URL: amqp.toString(),
-      AMQP_NAMESPACE: this.namespace,
-      WORKER_NAME: name,
-      WORKER_CONCURRENCY: String(options.concurrency ?? 5),
-      LOG_LEVEL: 'debug',
+      env: {
+        ...process.env,
+        DATABASE_URL: this.databaseUrl,
+        AMQP_URL: amqp.toString(),
+        AMQP_NAMESPACE: this.namespace,
+        WORKER_NAME: name,
+        WORKER_CONCURRENCY: String(options.concurrency ?? 5),
+        LOG_LEVEL: 'debug',
+      },
     });
     this.workers.push(worker);
     await worker.waitForLine(logMessage('worker ready'), 60_000);

@@ -1,31 +1,43 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
-/** A child process of the fault suite whose log lines are kept, and which the scenario may kill or freeze. */
+/** A child Node process of a test (an app, a worker) whose log lines are kept, and which a test may signal. */
 export interface AppProcess {
   readonly name: string;
   readonly child: ChildProcess;
+  /** Every line it wrote so far, stdout and stderr interleaved as they arrived. */
   readonly lines: string[];
-  /** Resolves with the first log line matching, waiting up to `timeoutMs`. */
+  /** Resolves with the first log line matching, waiting up to `timeoutMs`; rejects if the process exits first. */
   waitForLine(match: (line: string) => boolean, timeoutMs?: number): Promise<string>;
-  /** Sends `signal` (SIGKILL, SIGSTOP, SIGCONT, ...). */
+  /** Sends `signal` (SIGKILL, SIGSTOP, SIGCONT, ...) unless the process is gone. */
   signal(signal: NodeJS.Signals): void;
-  /** Resolves with the exit code (or signal) once the process is gone. */
+  /** Resolves with the exit code, or the signal that ended it, once the process is gone. */
   readonly exited: Promise<number | string | null>;
-  /** SIGTERM (SIGCONT first, should it be frozen), then the exit. */
-  stop(): Promise<number | string | null>;
+  /** SIGCONT (should it be frozen), SIGTERM, SIGKILL after `killAfterMs` (10 s); resolves like `exited`. */
+  stop(killAfterMs?: number): Promise<number | string | null>;
 }
 
-/** Lines whose JSON `msg` equals `text`. */
+/** Options of {@link startProcess}. */
+export interface StartProcessOptions {
+  /** The whole environment of the child: nothing of the test process's leaks in unless passed here. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd?: string;
+  /** Open an IPC channel (structured-clone serialization) to the child. */
+  readonly ipc?: boolean;
+}
+
+/** Matches the JSON log line whose message is `text`. */
 export const logMessage =
   (text: string) =>
   (line: string): boolean =>
     line.includes(`"msg":"${text}"`);
 
-/** Spawns `node <args>` with `env` added to this process's environment (copied from the e2e harness). */
-export function startProcess(name: string, args: string[], env: Record<string, string>): AppProcess {
+/** Runs `node <args>` with the current Node binary and keeps its output line by line. */
+export function startProcess(name: string, args: string[], options: StartProcessOptions): AppProcess {
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.env,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc === true ? (['ipc'] as const) : [])],
+    ...(options.ipc === true ? { serialization: 'advanced' as const } : {}),
   });
   const lines: string[] = [];
   const waiters = new Set<{ match: (line: string) => boolean; resolve: (line: string) => void }>();
@@ -85,15 +97,27 @@ export function startProcess(name: string, args: string[], env: Record<string, s
     signal(signal) {
       if (alive()) child.kill(signal);
     },
-    async stop() {
+    async stop(killAfterMs = 10_000) {
       if (alive()) {
         child.kill('SIGCONT');
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
         await exited;
         clearTimeout(timer);
       }
       return exited;
     },
   };
+}
+
+/** Runs a process to its end; resolves with its lines, throws with its output unless it exits 0. */
+export async function runToCompletion(
+  name: string,
+  args: string[],
+  options: StartProcessOptions,
+): Promise<string[]> {
+  const proc = startProcess(name, args, options);
+  const code = await proc.exited;
+  if (code !== 0) throw new Error(`${name} exited with ${code}:\n${proc.lines.join('\n')}`);
+  return proc.lines;
 }
