@@ -1,9 +1,8 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
 import { ensureBootstrapAdmin, loadAuthConfig } from '@contextflow/auth-infra';
-import { createLogger, createRuntime, type RuntimeMode } from '@contextflow/core-infra';
+import { createLogger, createRuntime, type RuntimeMode, stopOnSignals } from '@contextflow/core-infra';
 import { ConfigError, loadConfig, tracingOf } from '@contextflow/core-infra/config';
-import { databaseReadiness } from '@contextflow/core-infra/http';
 import { answerQueriesOverIpc } from './answer-queries-over-ipc.js';
 import { buildApp } from './build-app.js';
 import { modules } from './modules.js';
@@ -62,7 +61,13 @@ async function dev(): Promise<void> {
     await runtime.startRelay();
     if ((await ensureBootstrapAdmin(runtime.container, authConfig)) !== null)
       logger.info('bootstrap admin ensured');
-    const app = buildApp(runtime.container, modules, logger, config, [databaseReadiness(runtime.db)]);
+    const app = buildApp(
+      runtime.container,
+      modules,
+      logger,
+      config,
+      runtime.readinessChecks({ broker: true }),
+    );
     server = await serveHttp(app, { port: config.port, hostname: process.env.HOST?.trim() || '127.0.0.1' });
   } catch (error) {
     await runtime.stop({ deadlineMs: 1_000 });
@@ -79,34 +84,13 @@ async function dev(): Promise<void> {
     `ready in ${(readyMs / 1_000).toFixed(1)} s${memory ? '; data is lost on exit (set DATA_DIR to keep it)' : ''}`,
   );
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) {
-      console.error(`${signal} again: exiting without waiting`);
-      process.exit(130);
-    }
-    stopping = true;
-    logger.info({ signal }, 'shutting down: draining requests, messages and the relay');
-    // Draining is bounded twice over (the server, then the runtime); past that, something is stuck.
-    setTimeout(
-      () => {
-        console.error('contextflow did not stop in time; exiting anyway');
-        process.exit(1);
-      },
-      config.shutdownTimeoutMs * 2 + 10_000,
-    ).unref();
-    try {
-      await server.close(config.shutdownTimeoutMs);
-      await runtime.stop({ deadlineMs: config.shutdownTimeoutMs });
-      logger.info('stopped');
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  stopOnSignals({
+    runtime,
+    logger,
+    deadlineMs: config.shutdownTimeoutMs,
+    draining: 'requests, messages and the relay',
+    before: () => server.close(config.shutdownTimeoutMs),
+  });
 }
 
 dev().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
 import { ensureBootstrapAdmin, loadAuthConfig } from '@contextflow/auth-infra';
-import { createLogger, createRuntime } from '@contextflow/core-infra';
+import { createLogger, createRuntime, stopOnSignals } from '@contextflow/core-infra';
 import { ConfigError, loadConfig, tracingOf } from '@contextflow/core-infra/config';
 import { buildApp } from './build-app.js';
 import { modules } from './modules.js';
@@ -44,24 +44,13 @@ async function main(): Promise<void> {
   const server = await serveHttp(app, { port: config.port });
   logger.info({ url: server.url }, 'listening');
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    runtime.beginShutdown();
-    logger.info({ signal }, 'shutting down: draining in-flight requests');
-    try {
-      await server.close(config.shutdownTimeoutMs);
-      await runtime.stop({ deadlineMs: config.shutdownTimeoutMs });
-      logger.info('stopped');
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    }
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  stopOnSignals({
+    runtime,
+    logger,
+    deadlineMs: config.shutdownTimeoutMs,
+    draining: 'in-flight requests',
+    before: () => server.close(config.shutdownTimeoutMs),
+  });
 }
 
 main().catch((error: unknown) => {

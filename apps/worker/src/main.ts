@@ -1,6 +1,6 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
-import { createLogger, serveOperations } from '@contextflow/core-infra';
+import { createLogger, serveOperations, stopOnSignals } from '@contextflow/core-infra';
 import { type AppConfig, ConfigError, loadConfig, tracingOf } from '@contextflow/core-infra/config';
 import { CliError, parseCli, USAGE } from './cli.js';
 import { migrate } from './migrate.js';
@@ -57,30 +57,13 @@ async function main(): Promise<void> {
   });
   logger.info({ port: operations.port }, 'operations server listening');
 
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting without waiting');
-      process.exit(1);
-    }
-    stopping = true;
-    runtime.beginShutdown();
-    logger.info(
-      { signal, deadlineMs: config.shutdownTimeoutMs },
-      'shutting down: finishing in-flight messages',
-    );
-    try {
-      await runtime.stop({ deadlineMs: config.shutdownTimeoutMs });
-      await operations.close();
-      logger.info('stopped');
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  stopOnSignals({
+    runtime,
+    logger,
+    deadlineMs: config.shutdownTimeoutMs,
+    draining: 'in-flight messages',
+    after: () => operations.close(),
+  });
 }
 
 main().catch((error: unknown) => {

@@ -60,5 +60,8 @@ export {
   type Runtime,
   type RuntimeMode,
   type RuntimeOptions,
+  type Shutdown,
+  type StopOnSignalsOptions,
+  stopOnSignals,
   type WorkerOptions,
 } from './runtime/index.js';

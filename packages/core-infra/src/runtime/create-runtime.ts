@@ -142,15 +142,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const shutdown = async (deadlineMs: number): Promise<void> => {
     observability.shutdown.begin();
-    const graceful = Promise.allSettled([
-      ...subscriptions.splice(0).map((subscription) => subscription.close()),
-      relay?.stop(),
-    ]).then((results) => {
-      for (const result of results) {
-        if (result.status === 'rejected')
-          logger.warn({ err: result.reason }, 'a consumer or the relay did not stop cleanly');
-      }
-    });
+    // Consumers first, the relay after: what the last in-flight handlers wrote to the outbox is published
+    // before the connections close, rather than waiting for the next worker to start.
+    const graceful = Promise.allSettled(subscriptions.splice(0).map((subscription) => subscription.close()))
+      .then(async (results) => [...results, ...(await Promise.allSettled([flushRelay(relay)]))])
+      .then((results) => {
+        for (const result of results) {
+          if (result.status === 'rejected')
+            logger.warn({ err: result.reason }, 'a consumer or the relay did not stop cleanly');
+        }
+      });
     if (!(await withDeadline(graceful, deadlineMs))) {
       logger.warn({ deadlineMs }, 'in-flight work did not finish before the deadline; closing anyway');
     }
@@ -192,6 +193,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       return stopping;
     },
   };
+}
+
+/** Stops the relay's loop, then publishes what is still unsent (until a pass finds nothing or fails). */
+async function flushRelay(relay: OutboxRelay | undefined): Promise<void> {
+  if (relay === undefined) return;
+  await relay.stop();
+  for (;;) {
+    const pass = await relay.drainOnce();
+    if (pass.claimed === 0 || pass.failed > 0) return;
+  }
 }
 
 const migrationSets = (modules: readonly ContextModule[]): MigrationSet[] =>
