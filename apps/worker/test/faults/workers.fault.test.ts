@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectBroker } from './support/broker-client.js';
 import { type FaultServices, startFaultServices } from './support/fault-services.js';
 import { Scenario } from './support/fault-scenario.js';
+import { PROBE_HOLDING } from './support/probe-module.js';
 import { FAULT_RETRY_POLICY } from './support/retry.js';
 
 // Faults of the workers themselves (crash, freeze, duplicate deliveries, a poison handler) on one private
@@ -101,6 +102,45 @@ describe('worker faults', () => {
     await scenario.settle();
     const report = await scenario.report({ recoveryMs: Date.now() - killedAt });
     expect(report).toMatchObject({ accepted: 300, lost: 0, duplicated: 0, unexpected: 0, succeeded: 300 });
+  });
+  it('keeps a zombie worker (frozen past its heartbeat while another completed its command) from applying it twice', async () => {
+    const scenario = await open('zombie-worker');
+    // A frozen worker's transaction is ended by PostgreSQL, its channel by the broker: the command goes back
+    // to the queue and its row lock is released, so another worker can complete it while the zombie sleeps.
+    await scenario.setDatabaseParameter('idle_in_transaction_session_timeout', '3s');
+    const zombie = await scenario.spawnWorker('w1', { heartbeatSeconds: 1, concurrency: 1 });
+    const frozen = await scenario.submit({ sleepMs: 2_000, sleepOn: 'w1' });
+    await zombie.waitForLine((line) => line.includes(PROBE_HOLDING) && line.includes(frozen));
+    zombie.signal('SIGSTOP');
+    const frozenAt = Date.now();
+    const rescuer = await scenario.spawnWorker('w2', { heartbeatSeconds: 1 });
+    await scenario.burst(50);
+    await scenario.settle();
+    const takeoverMs = Date.now() - frozenAt;
+    const resumedFrom = zombie.lines.length;
+    zombie.signal('SIGCONT');
+    const resumedAt = Date.now();
+    // The zombie's late commit fails (its session is gone); whatever it does next must not run the handler.
+    const late = await zombie.waitForLine(
+      (line) => line.includes(frozen) && zombie.lines.indexOf(line) >= resumedFrom,
+      60_000,
+    );
+    await zombie.waitForLine(
+      (line) => line.includes('amqp connected') && zombie.lines.indexOf(line) >= resumedFrom,
+    );
+    await scenario.burst(50);
+    await scenario.settle();
+    const report = await scenario.report({
+      takeoverMs,
+      recoveryMs: Date.now() - resumedAt,
+      zombieSaw: JSON.parse(late).msg,
+    });
+    const { rows } = await sql<{ worker: string }>`
+      select worker from probe.effects where command_id = ${frozen}`.execute(scenario.db);
+    expect(rows).toEqual([{ worker: 'w2' }]);
+    expect(report).toMatchObject({ accepted: 101, lost: 0, duplicated: 0, unexpected: 0, succeeded: 101 });
+    expect(rescuer.child.exitCode).toBeNull();
+    expect(zombie.child.exitCode).toBeNull();
   });
 });
 

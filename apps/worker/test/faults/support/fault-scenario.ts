@@ -19,6 +19,7 @@ import { FaultLedger, type LedgerReport } from './fault-ledger.js';
 import { PROBE_COMMAND, type ProbePayload, probeModule } from './probe-module.js';
 
 const PROBE_WORKER = fileURLToPath(new URL('./probe-worker.ts', import.meta.url));
+const PROBE_HTTP = fileURLToPath(new URL('./probe-http.ts', import.meta.url));
 
 /** The ledger's numbers plus what the workers' logs say about redeliveries and retries. */
 export interface ScenarioReport extends LedgerReport {
@@ -35,6 +36,8 @@ export interface SpawnOptions {
   readonly concurrency?: number;
   /** AMQP heartbeat in seconds (how fast the broker notices a frozen worker). */
   readonly heartbeatSeconds?: number;
+  /** More environment (SHUTDOWN_TIMEOUT_MS, ...). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -45,6 +48,8 @@ export interface SpawnOptions {
 export class Scenario {
   readonly ledger = new FaultLedger();
   readonly workers: AppProcess[] = [];
+  /** HTTP processes, including the ones killed. */
+  readonly https: AppProcess[] = [];
   readonly namespace = `f-${randomBytes(3).toString('hex')}.`;
 
   private constructor(
@@ -91,11 +96,28 @@ export class Scenario {
         WORKER_NAME: name,
         WORKER_CONCURRENCY: String(options.concurrency ?? 5),
         LOG_LEVEL: 'debug',
+        ...options.env,
       },
     });
     this.workers.push(worker);
     await worker.waitForLine(logMessage('worker ready'), 60_000);
     return worker;
+  }
+
+  /** Starts a probe HTTP process on `port` and resolves once it listens. */
+  async startHttp(port: number): Promise<AppProcess> {
+    const http = startProcess(`${this.name}/http-${this.https.length + 1}`, [PROBE_HTTP], {
+      env: { ...process.env, DATABASE_URL: this.databaseUrl, PORT: String(port), LOG_LEVEL: 'info' },
+    });
+    this.https.push(http);
+    await http.waitForLine(logMessage('listening'), 60_000);
+    return http;
+  }
+
+  /** Sets a PostgreSQL parameter for every later session on the scenario's database. */
+  async setDatabaseParameter(name: string, value: string): Promise<void> {
+    const { rows } = await sql<{ db: string }>`select current_database() as db`.execute(this.db);
+    await sql`alter database ${sql.id(rows[0]!.db)} set ${sql.id(name)} = ${sql.lit(value)}`.execute(this.db);
   }
 
   /** Submits one probe command through the command bus and records how that went. */
@@ -145,7 +167,7 @@ export class Scenario {
   async saveLogs(): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), `cf-faults-${this.name}-`));
     await Promise.all(
-      this.workers.map((worker) =>
+      [...this.workers, ...this.https].map((worker) =>
         writeFile(join(dir, `${worker.name.replace(/\W/g, '_')}.log`), worker.lines.join('\n')),
       ),
     );
@@ -172,7 +194,7 @@ export class Scenario {
 
   /** Stops the workers and closes the scenario's connections (the private services go with the suite). */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.stop()));
+    await Promise.all([...this.workers, ...this.https].map((worker) => worker.stop()));
     await this.client.stop({ deadlineMs: 2_000 });
     await this.db.destroy();
   }

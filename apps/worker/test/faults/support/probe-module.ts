@@ -1,6 +1,8 @@
 import type { Command, CommandHandler } from '@contextflow/core';
-import type { ContextModule } from '@contextflow/core-infra';
+import { type ContextModule, Logger } from '@contextflow/core-infra';
 import { Db } from '@contextflow/core-infra/db';
+import { type HttpEnv, sendCommand } from '@contextflow/core-infra/http';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
 
@@ -9,11 +11,18 @@ import type { DependencyContainer } from 'tsyringe';
 /** The one command type of the probe context. */
 export const PROBE_COMMAND = 'probe.apply';
 
-/** Payload of a probe command: how long the handler holds its transaction, and whether it always throws. */
+/**
+ * Payload of a probe command: how long the handler holds its transaction after writing its effect (on every
+ * worker, or only on the one named `sleepOn`), and whether it always throws.
+ */
 export interface ProbePayload {
   readonly sleepMs?: number;
+  readonly sleepOn?: string;
   readonly poison?: boolean;
 }
+
+/** What a probe handler logs once its effect is written and it starts holding its transaction open. */
+export const PROBE_HOLDING = 'probe effect written; holding the transaction';
 
 /** The probe's table, as Kysely sees it. */
 export interface ProbeTables {
@@ -29,19 +38,26 @@ const HANDLER = Symbol('ProbeHandler');
 class ProbeHandler implements CommandHandler<Command<string, ProbePayload>, null> {
   readonly db: Kysely<ProbeTables>;
   readonly worker: string;
+  readonly logger: Logger;
 
-  constructor(db: Kysely<ProbeTables>, worker: string) {
+  constructor(db: Kysely<ProbeTables>, worker: string, logger: Logger) {
     this.db = db;
     this.worker = worker;
+    this.logger = logger;
   }
 
   async handle(command: Command<string, ProbePayload>): Promise<null> {
-    const { sleepMs = 0, poison = false } = command.payload ?? {};
+    const { sleepMs = 0, sleepOn, poison = false } = command.payload ?? {};
+    const commandId = command.meta.commandId;
     await this.db
       .insertInto('probe.effects')
-      .values({ command_id: command.meta.commandId, worker: this.worker })
+      .values({ command_id: commandId, worker: this.worker })
       .execute();
-    if (sleepMs > 0) await new Promise((resolve) => setTimeout(resolve, sleepMs));
+    if (sleepMs > 0 && (sleepOn === undefined || sleepOn === this.worker)) {
+      // Tests wait for this line to freeze, stop or kill the worker while the effect is uncommitted.
+      this.logger.info({ probeCommandId: commandId, sleepMs }, PROBE_HOLDING);
+      await new Promise((resolve) => setTimeout(resolve, sleepMs));
+    }
     if (poison) throw new Error('probe handler always fails');
     return null;
   }
@@ -66,9 +82,16 @@ export function probeModule(worker = 'in-process'): ContextModule {
     commands: [{ type: PROBE_COMMAND, handler: HANDLER }],
     queries: [],
     events: [],
+    routes() {
+      // The HTTP side of the probe: `POST /probe` accepts a probe command the way every command route does.
+      const app = new OpenAPIHono<HttpEnv>();
+      app.post('/probe', async (c) => sendCommand(c, PROBE_COMMAND, await c.req.json<ProbePayload>()));
+      return app;
+    },
     register(container: DependencyContainer) {
       container.register(HANDLER, {
-        useFactory: (scope) => new ProbeHandler(scope.resolve<Kysely<ProbeTables>>(Db), worker),
+        useFactory: (scope) =>
+          new ProbeHandler(scope.resolve<Kysely<ProbeTables>>(Db), worker, scope.resolve(Logger)),
       });
     },
   };

@@ -1,11 +1,12 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
-import { createLogger, createRuntime } from '@contextflow/core-infra';
+import { createLogger, createRuntime, stopOnSignals } from '@contextflow/core-infra';
 import { probeModule } from './probe-module.ts';
 import { FAULT_RETRY_POLICY } from './retry.ts';
 
 // A worker process of the fault suite (run by Node itself, on the built packages): the probe context's
-// consumers and the outbox relay, against DATABASE_URL, AMQP_URL and AMQP_NAMESPACE.
+// consumers and the outbox relay, against DATABASE_URL, AMQP_URL and AMQP_NAMESPACE; SIGTERM stops it as
+// SIGTERM stops the worker app.
 const env = (name: string): string => {
   const value = process.env[name];
   if (value === undefined) throw new Error(`${name} is required`);
@@ -28,6 +29,10 @@ const runtime = await createRuntime({
 await runtime.startWorker({ concurrency });
 await runtime.startRelay();
 logger.info('worker ready');
-process.on('SIGTERM', () => {
-  void runtime.stop({ deadlineMs: 5_000 }).then(() => process.exit(0));
+// The worker app's shutdown: readiness off, stop consuming, finish in-flight work, flush the relay, exit 0.
+stopOnSignals({
+  runtime,
+  logger,
+  deadlineMs: Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 5_000),
+  draining: 'in-flight messages',
 });
