@@ -37,9 +37,9 @@ describe('HTTP process faults', () => {
     const baseUrl = `http://127.0.0.1:${port}`;
     const client = new HttpSubmitter(scenario.ledger);
     let http = await scenario.startHttp(port);
-    let done = false;
+    const burst = { done: false };
     const lane = async () => {
-      while (!done) {
+      while (!burst.done) {
         const outcome = await client.submit(baseUrl);
         // While the process restarts every request is refused at once: no point hammering the port.
         if (outcome !== 'accepted') await new Promise((resolve) => setTimeout(resolve, 20));
@@ -61,7 +61,7 @@ describe('HTTP process faults', () => {
       restartsMs.push(restartedAt - killedAt);
     }
     await acceptedAtLeast(250);
-    done = true;
+    burst.done = true;
     await lanes;
     await client.resolve(scenario.db);
     await scenario.settle();
