@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultServices, startFaultServices } from './support/fault-services.js';
 import { Scenario } from './support/fault-scenario.js';
+import { waitForEffects } from './support/scenario-queries.js';
 
 // Broker outages under load: the broker killed, or its application stopped. One private PostgreSQL and
 // RabbitMQ for the file; each scenario has its own database and broker namespace.
@@ -64,11 +64,3 @@ describe('broker outages', () => {
     });
   });
 });
-
-async function waitForEffects(scenario: Scenario, count: number): Promise<void> {
-  for (;;) {
-    const { rows } = await sql<{ n: string }>`select count(*) as n from probe.effects`.execute(scenario.db);
-    if (Number(rows[0]?.n) >= count) return;
-    await pause(50);
-  }
-}

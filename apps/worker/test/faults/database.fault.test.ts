@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { connectBroker } from './support/broker-client.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultServices, startFaultServices } from './support/fault-services.js';
 import { Scenario } from './support/fault-scenario.js';
+import { unknownThatLanded, waitForEffects } from './support/scenario-queries.js';
 
 // PostgreSQL stopped under load: the workers pause instead of burning their retry attempts.
 let services: FaultServices;
@@ -46,28 +46,11 @@ describe('database outage', () => {
       const report = await scenario.report({ recoveryMs: Date.now() - restartedAt });
       expect(report).toMatchObject({ lost: 0, duplicated: 0, unexpected: 0, failed: 0, retried: 0 });
       expect(report.paused).toBeGreaterThan(0);
-      expect(report.succeeded).toBe(report.accepted + report.unknown - (await missing(scenario)));
+      // Unknown submissions the outage cut off before the commit never reached the database; the others did.
+      expect(report.succeeded).toBe(report.accepted + (await unknownThatLanded(scenario)));
       expect(await broker.deadLetters()).toBe(0);
     } finally {
       await broker.close();
     }
   });
 });
-
-/** Unknown submissions that never reached the database (the outage cut them off before the commit). */
-async function missing(scenario: Scenario): Promise<number> {
-  const unknown = scenario.ledger.ids('unknown');
-  if (unknown.length === 0) return 0;
-  const { rows } = await sql<{ n: string }>`
-    select count(*) as n from unnest(${unknown}::text[]) as u(id)
-    where not exists (select 1 from platform.commands c where c.id::text = u.id)`.execute(scenario.db);
-  return Number(rows[0]?.n ?? 0);
-}
-
-async function waitForEffects(scenario: Scenario, count: number): Promise<void> {
-  for (;;) {
-    const { rows } = await sql<{ n: string }>`select count(*) as n from probe.effects`.execute(scenario.db);
-    if (Number(rows[0]?.n) >= count) return;
-    await pause(50);
-  }
-}

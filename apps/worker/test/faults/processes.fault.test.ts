@@ -1,11 +1,16 @@
 import { freePorts } from '@contextflow/test-utils';
-import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectBroker } from './support/broker-client.js';
 import { type FaultServices, startFaultServices } from './support/fault-services.js';
 import { Scenario } from './support/fault-scenario.js';
 import { HttpSubmitter } from './support/http-submitter.js';
 import { PROBE_HOLDING } from './support/probe-module.js';
+import {
+  effectsBy,
+  unknownThatLanded,
+  unsentOutboxRows,
+  waitUntilNoCommandOpen,
+} from './support/scenario-queries.js';
 
 // The apps' own processes: the HTTP process killed under load, and the worker's graceful shutdown. One
 // private PostgreSQL and RabbitMQ for the file; each scenario has its own database and broker namespace.
@@ -65,7 +70,7 @@ describe('HTTP process faults', () => {
     await lanes;
     await client.resolve(scenario.db);
     await scenario.settle();
-    await allTerminal(scenario);
+    await waitUntilNoCommandOpen(scenario);
     const report = await scenario.report({
       kills: 4,
       requests: client.counts,
@@ -126,41 +131,3 @@ describe('worker graceful shutdown', () => {
     expect(await effectsBy(scenario)).toEqual({ w2: 1 });
   });
 });
-
-/** Effect rows per worker. */
-async function effectsBy(scenario: Scenario): Promise<Record<string, number>> {
-  const { rows } = await sql<{ worker: string; n: string }>`
-    select worker, count(*) as n from probe.effects group by worker`.execute(scenario.db);
-  return Object.fromEntries(rows.map((row) => [row.worker, Number(row.n)]));
-}
-
-async function unsentOutboxRows(scenario: Scenario): Promise<number> {
-  const { rows } = await sql<{ n: string }>`
-    select count(*) as n from platform.outbox where sent_at is null`.execute(scenario.db);
-  return Number(rows[0]?.n);
-}
-
-/** Waits until no command at all is open (answered or not, every committed command gets processed). */
-async function allTerminal(scenario: Scenario, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    const { rows } = await sql<{ n: string }>`
-      select count(*) as n from platform.commands where status not in ('succeeded', 'failed')`.execute(
-      scenario.db,
-    );
-    if (Number(rows[0]?.n) === 0) return;
-    if (Date.now() - started > timeoutMs) throw new Error(`${rows[0]?.n} commands still open`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-/** Requests whose answer was lost to a kill but whose command the HTTP process had committed. */
-async function unknownThatLanded(scenario: Scenario): Promise<number> {
-  const unknown = scenario.ledger.ids('unknown');
-  if (unknown.length === 0) return 0;
-  const { rows } = await sql<{ n: string }>`
-    select count(*) as n from platform.commands where id::text = any(${unknown}::text[])`.execute(
-    scenario.db,
-  );
-  return Number(rows[0]?.n);
-}

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectBroker } from './support/broker-client.js';
 import { type FaultServices, startFaultServices } from './support/fault-services.js';
 import { Scenario } from './support/fault-scenario.js';
+import { waitForEffects } from './support/scenario-queries.js';
 import { PROBE_HOLDING } from './support/probe-module.js';
 import { FAULT_RETRY_POLICY } from './support/retry.js';
 
@@ -143,11 +144,3 @@ describe('worker faults', () => {
     expect(zombie.child.exitCode).toBeNull();
   });
 });
-
-async function waitForEffects(scenario: Scenario, count: number): Promise<void> {
-  for (;;) {
-    const { rows } = await sql<{ n: string }>`select count(*) as n from probe.effects`.execute(scenario.db);
-    if (Number(rows[0]?.n) >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
