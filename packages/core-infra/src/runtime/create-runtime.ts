@@ -143,9 +143,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const shutdown = async (deadlineMs: number): Promise<void> => {
     observability.shutdown.begin();
     // Consumers first, the relay after: what the last in-flight handlers wrote to the outbox is published
-    // before the connections close, rather than waiting for the next worker to start.
+    // before the connections close, rather than waiting for the next worker to start. In-process messages
+    // only this process could read: those stay in the outbox for the next start.
     const graceful = Promise.allSettled(subscriptions.splice(0).map((subscription) => subscription.close()))
-      .then(async (results) => [...results, ...(await Promise.allSettled([flushRelay(relay)]))])
+      .then(async (results) => [
+        ...results,
+        ...(await Promise.allSettled([inProcess ? relay?.stop() : flushRelay(relay)])),
+      ])
       .then((results) => {
         for (const result of results) {
           if (result.status === 'rejected')

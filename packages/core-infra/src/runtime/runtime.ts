@@ -94,8 +94,8 @@ export interface Runtime {
   /** Turns readiness off for good; `stop` does it too, apps call it first thing when a signal arrives. */
   beginShutdown(): void;
   /**
-   * Stops consuming and lets in-flight messages finish, then stops the relay and publishes what is left in the
-   * outbox, then closes the broker connection and the database (PGlite flushes its data directory). Past
+   * Stops consuming and lets in-flight messages finish, then stops the relay and (on a broker) publishes what
+   * is left in the outbox, then closes the broker connection and the database (PGlite flushes its data directory). Past
    * `deadlineMs` (default 25 s) it stops waiting and closes.
    */
   stop(options?: { readonly deadlineMs?: number }): Promise<void>;
