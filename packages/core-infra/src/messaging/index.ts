@@ -6,6 +6,14 @@ export {
 } from '../commands/command-record.js';
 export { CommandDispatcher, type CommandDispatcherOptions } from './command-dispatcher.js';
 export { DatabaseGate, type DatabaseGateOptions } from './database-gate.js';
+export { type DeathRecord, deathOf, isDeathHeader, redriveHeaders } from './dead-letter-death.js';
+export {
+  DEAD_LETTERED,
+  deadCommandId,
+  deadLetteredProblem,
+  DeadLetterReconciler,
+  type DeadLetterReconcilerOptions,
+} from './dead-letter-reconciler.js';
 export type { DeliveredMessage } from './delivered-message.js';
 export { EventDispatcher, type EventDispatcherOptions } from './event-dispatcher.js';
 export { isDatabaseUnavailable } from './is-database-unavailable.js';

@@ -1,11 +1,9 @@
 import type { Metrics } from '../observability/metrics.js';
+import { isDeathHeader } from './dead-letter-death.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import type { OutboxPublisher } from './outbox-relay.js';
 import { ATTEMPT_HEADER, type RetryPolicy, retryDelayMs } from './retry-policy.js';
 import type { WorkQueue } from './topology.js';
-
-// Headers the broker adds when dead-lettering; a retried copy starts clean.
-const BROKER_HEADER = /^x-(death|first-death-|last-death-|delivery-count)/;
 
 /** The attempt a delivery is (1 for the first, then what {@link ATTEMPT_HEADER} says). */
 export function attemptOf(message: DeliveredMessage): number {
@@ -48,7 +46,8 @@ export class RetryScheduler {
       throw new Error(`no retry queue for ${delayMs} ms on ${workQueue.declaration.queue}`);
     const headers: Record<string, string | number> = {};
     for (const [key, value] of Object.entries(message.headers)) {
-      if (!BROKER_HEADER.test(key) && (typeof value === 'string' || typeof value === 'number'))
+      // The broker's dead-letter headers stay behind: a retried copy starts clean.
+      if (!isDeathHeader(key) && (typeof value === 'string' || typeof value === 'number'))
         headers[key] = value;
     }
     headers[ATTEMPT_HEADER] = next;

@@ -6,6 +6,11 @@ export interface TopologyNames {
   readonly eventsExchange: string;
   /** Direct exchange every work queue dead-letters to, keyed by the work queue's name. */
   readonly deadLetterExchange: string;
+  /**
+   * Queue bound to the dead-letter exchange under every command queue's name: it gets a copy of each dead
+   * command, from which the reconciler fails the command (the dead-letter queue keeps the operator's copy).
+   */
+  readonly deadCommandsQueue: string;
   /** Work queue of a context's commands: `<ns><ctx>.commands`. */
   commandQueue(context: string): string;
   /** Work queue of an event subscription: `<ns><subscription name>`. */
@@ -22,6 +27,7 @@ export function topologyNames(namespace = ''): TopologyNames {
     commandsExchange: `${namespace}contextflow.commands`,
     eventsExchange: `${namespace}contextflow.events`,
     deadLetterExchange: `${namespace}contextflow.dlx`,
+    deadCommandsQueue: `${namespace}contextflow.dead-commands`,
     commandQueue: (context) => `${namespace}${context}.commands`,
     eventQueue: (subscription) => `${namespace}${subscription}`,
     deadLetterQueue: (workQueue) => `${workQueue}.dlq`,

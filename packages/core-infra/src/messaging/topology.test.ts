@@ -55,4 +55,16 @@ describe('buildTopology', () => {
       routingKey: 't.shop.commands',
     });
   });
+
+  it('copies every dead command (and no dead event) to the dead-commands queue', () => {
+    const dead = topology.bindings.filter((binding) => binding.queue === 't.contextflow.dead-commands');
+    expect(dead).toEqual([
+      { queue: 't.contextflow.dead-commands', exchange: 't.contextflow.dlx', routingKey: 't.shop.commands' },
+    ]);
+    expect(topology.deadCommands.arguments).toMatchObject({
+      'x-queue-type': 'quorum',
+      'x-delivery-limit': 10,
+    });
+    expect(topology.deadCommands.arguments).not.toHaveProperty('x-dead-letter-exchange');
+  });
 });

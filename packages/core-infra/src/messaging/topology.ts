@@ -42,6 +42,8 @@ export interface Topology {
   readonly commandQueues: ReadonlyMap<string, WorkQueue>;
   /** Event work queue of each subscription, by subscription name. */
   readonly eventQueues: ReadonlyMap<string, WorkQueue>;
+  /** Where the dead-letter reconciler takes its copy of every dead-lettered command from. */
+  readonly deadCommands: QueueDeclaration;
 }
 
 /** Options of {@link buildTopology}. */
@@ -66,7 +68,8 @@ const safeDeadLettering = { 'x-dead-letter-strategy': 'at-least-once', 'x-overfl
  * per context (`<ctx>.#` on the command exchange) and per event subscription (each of its routing keys on
  * the event exchange), a dead-letter queue per work queue behind one direct dead-letter exchange, and per
  * work queue one TTL queue per retry delay that dead-letters back to it through the default exchange (a
- * topic exchange would lose messages whose routing key no longer matches).
+ * topic exchange would lose messages whose routing key no longer matches), and the dead-commands queue that
+ * gets a copy of every dead-lettered command for the reconciler.
  */
 export function buildTopology(modules: readonly ContextModule[], options: TopologyOptions = {}): Topology {
   const names = topologyNames(options.namespace);
@@ -111,10 +114,19 @@ export function buildTopology(modules: readonly ContextModule[], options: Topolo
       eventQueues.set(subscription.name, workQueue(eventQueue, names.eventsExchange, subscription.events));
     }
   }
+  // A second binding under each command queue's name: the direct exchange copies every dead command here too.
+  // No dead-letter exchange of its own: past the delivery limit a copy is dropped, the dead-letter queue
+  // still holds the message.
+  const deadCommands = quorum(names.deadCommandsQueue, { 'x-delivery-limit': DELIVERY_LIMIT });
+  queues.push(deadCommands);
+  for (const queue of commandQueues.values()) {
+    const routingKey = queue.declaration.queue;
+    bindings.push({ queue: deadCommands.queue, exchange: names.deadLetterExchange, routingKey });
+  }
   const exchanges: ExchangeDeclaration[] = [
     { exchange: names.commandsExchange, type: 'topic', durable: true },
     { exchange: names.eventsExchange, type: 'topic', durable: true },
     { exchange: names.deadLetterExchange, type: 'direct', durable: true },
   ];
-  return { names, retry, exchanges, queues, bindings, commandQueues, eventQueues };
+  return { names, retry, exchanges, queues, bindings, commandQueues, eventQueues, deadCommands };
 }

@@ -55,6 +55,7 @@ describe('Metrics', () => {
       bindings: [],
       commandQueues: new Map(),
       eventQueues: new Map(),
+      deadCommands: { queue: 'dead', durable: true, arguments: {} },
     });
     await transport.publish({ exchange: '', routingKey: 'dead', messageId: 'm1', type: 't', body: {} });
     expect(await metrics.render()).toContain('contextflow_dead_letter_messages{queue="dead"} 1');

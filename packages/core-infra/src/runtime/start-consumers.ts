@@ -6,6 +6,7 @@ import type { PlatformTables } from '../db/platform-tables.js';
 import type { Logger } from '../logger.js';
 import { CommandDispatcher } from '../messaging/command-dispatcher.js';
 import { DatabaseGate } from '../messaging/database-gate.js';
+import { DeadLetterReconciler } from '../messaging/dead-letter-reconciler.js';
 import { EventDispatcher } from '../messaging/event-dispatcher.js';
 import type { DeliveryHandler, MessageTransport, Subscription } from '../messaging/message-transport.js';
 import { RetryScheduler } from '../messaging/retry-scheduler.js';
@@ -26,7 +27,10 @@ export interface ConsumersSetup {
   readonly prefetch: number;
 }
 
-/** Starts one consumer per command queue (of modules with commands) and per event subscription. */
+/**
+ * Starts one consumer per command queue (of modules with commands) and per event subscription, and the
+ * dead-letter reconciler (on every worker, whatever its contexts: it fails any context's dead commands).
+ */
 export function startConsumers(setup: ConsumersSetup): Subscription[] {
   const { container, db, transport, topology, logger, metrics, concurrency, prefetch } = setup;
   const retries = new RetryScheduler(transport, topology.retry, metrics);
@@ -39,7 +43,12 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
       { queue: queue.declaration, concurrency, prefetch },
       metrics === undefined ? handle : measured(queue.declaration.queue, handle, metrics),
     );
-  const subscriptions: Subscription[] = [];
+  const reconciler = new DeadLetterReconciler({ db, ledger, logger, gate });
+  const subscriptions: Subscription[] = [
+    transport.consume({ queue: topology.deadCommands, concurrency, prefetch }, (message) =>
+      reconciler.handle(message),
+    ),
+  ];
   for (const module of setup.modules) {
     const commandQueue = topology.commandQueues.get(module.name);
     if (commandQueue !== undefined && module.commands.length > 0) {
