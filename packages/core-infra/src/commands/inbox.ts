@@ -1,8 +1,9 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { injectable } from 'tsyringe';
 import type { PlatformTables } from '../db/platform-tables.js';
+import { purgeInbox } from './retention.js';
 
 /** Exactly-once handling on top of at-least-once delivery: one `platform.inbox` row per consumer and message. */
 @injectable()
@@ -21,12 +22,8 @@ export class Inbox {
     return claimed !== undefined;
   }
 
-  /** Deletes records older than `days` days (redeliveries never come that late); returns how many. */
-  async purgeOlderThan(db: Kysely<PlatformTables>, days: number): Promise<number> {
-    const result = await db
-      .deleteFrom('platform.inbox')
-      .where('handled_at', '<', sql<Date>`now() - make_interval(days => ${days})`)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
+  /** Deletes records older than `days` days, in batches (redeliveries never come that late); returns how many. */
+  purgeOlderThan(db: Kysely<PlatformTables>, days: number): Promise<number> {
+    return purgeInbox(db, days);
   }
 }

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       workerHttpPort: 9464,
       otlpTracesEndpoint: undefined,
       otelServiceName: undefined,
+      retention: { inboxDays: 7, outboxDays: 7, commandDays: 30 },
     });
   });
 
@@ -36,6 +37,9 @@ describe('loadConfig', () => {
       AMQP_NAMESPACE: 'staging.',
       DATA_DIR: '/var/lib/contextflow',
       WORKER_HTTP_PORT: '9100',
+      INBOX_RETENTION_DAYS: '3',
+      OUTBOX_RETENTION_DAYS: '2',
+      COMMAND_RETENTION_DAYS: '90',
     });
     expect(config).toMatchObject({
       amqpNamespace: 'staging.',
@@ -50,6 +54,7 @@ describe('loadConfig', () => {
       workerConcurrency: 4,
       shutdownTimeoutMs: 5000,
       workerHttpPort: 9100,
+      retention: { inboxDays: 3, outboxDays: 2, commandDays: 90 },
     });
   });
 
@@ -147,6 +152,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ WORKER_HTTP_PORT: '0' }).workerHttpPort).toBe(0);
     expect(() => loadConfig({ WORKER_HTTP_PORT: '65536' })).toThrow(
       'Invalid configuration: WORKER_HTTP_PORT must be between 0 and 65535',
+    );
+  });
+
+  it('refuses a retention window of 0 days or a fraction', () => {
+    expect(() => loadConfig({ INBOX_RETENTION_DAYS: '0', COMMAND_RETENTION_DAYS: '1.5' })).toThrow(
+      'Invalid configuration: INBOX_RETENTION_DAYS must be between 1 and 3650; COMMAND_RETENTION_DAYS must be a whole number',
     );
   });
 });

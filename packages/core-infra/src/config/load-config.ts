@@ -72,6 +72,9 @@ const schema = z.object({
       (value) => value === undefined || /^[\w.-]{1,100}$/.test(value),
       'must be up to 100 of A-Z a-z 0-9 _ . -',
     ),
+  INBOX_RETENTION_DAYS: integer(7, 1, 3650),
+  OUTBOX_RETENTION_DAYS: integer(7, 1, 3650),
+  COMMAND_RETENTION_DAYS: integer(30, 1, 3650),
 });
 
 /** The process configuration, validated; `databaseUrl`/`amqpUrl` absent means embedded mode. */
@@ -98,6 +101,16 @@ export interface AppConfig {
   readonly otlpTracesEndpoint: string | undefined;
   /** `OTEL_SERVICE_NAME`; each app has its own default. */
   readonly otelServiceName: string | undefined;
+  /**
+   * How long the worker keeps dedupe records, in days: inbox rows (events handled), published outbox rows,
+   * and terminal commands (their status, result and idempotency key). Past that, a redelivery or a replayed
+   * idempotency key is no longer recognised.
+   */
+  readonly retention: {
+    readonly inboxDays: number;
+    readonly outboxDays: number;
+    readonly commandDays: number;
+  };
 }
 
 /** The traces endpoint the OpenTelemetry specification derives from the two variables. */
@@ -141,5 +154,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     workerHttpPort: c.WORKER_HTTP_PORT,
     otlpTracesEndpoint: tracesEndpoint(c.OTEL_EXPORTER_OTLP_ENDPOINT, c.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),
     otelServiceName: c.OTEL_SERVICE_NAME,
+    retention: {
+      inboxDays: c.INBOX_RETENTION_DAYS,
+      outboxDays: c.OUTBOX_RETENTION_DAYS,
+      commandDays: c.COMMAND_RETENTION_DAYS,
+    },
   };
 }

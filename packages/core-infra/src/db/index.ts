@@ -19,6 +19,19 @@ export { type PlatformRegistration, registerPlatform } from '../buses/register-p
 export { RegistryQueryBus } from '../buses/registry-query-bus.js';
 export { runInUnitOfWork, type UnitOfWorkOptions } from '../buses/run-in-unit-of-work.js';
 export { TransactionalCommandBus } from '../buses/transactional-command-bus.js';
+export {
+  type OutboxBacklog,
+  type OutboxStatus,
+  readOutboxStatus,
+} from '../commands/outbox-status.js';
+export {
+  type PurgeOptions,
+  purgeExpired,
+  purgeInbox,
+  type RetentionResult,
+  type RetentionWindows,
+} from '../commands/retention.js';
+export { RetentionSweeper, type RetentionSweeperOptions } from '../commands/retention-sweeper.js';
 export { createDatabase, type DatabaseOptions } from './create-database.js';
 export { Db } from './db.js';
 export { isUniqueViolation } from './is-unique-violation.js';

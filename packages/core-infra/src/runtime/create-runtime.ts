@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { container as rootContainer } from 'tsyringe';
 import { registerPlatform } from '../buses/register-platform.js';
+import { RetentionSweeper } from '../commands/retention-sweeper.js';
 import { type MigrationSet, migrateAll } from '../db/migrate.js';
 import { InProcessTransport } from '../embedded/in-process-transport.js';
 import { Logger } from '../logger.js';
@@ -71,6 +72,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   container.register(Metrics, { useValue: metrics });
   let declared: Promise<void> | undefined;
   let relay: OutboxRelay | undefined;
+  let sweeper: RetentionSweeper | undefined;
   const subscriptions: Subscription[] = [];
   let stopping: Promise<void> | undefined;
 
@@ -120,6 +122,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     subscriptions.push(...started);
     logger.info({ contexts: names, consumers: started.length, concurrency, prefetch }, 'consumers started');
+    if (worker.retention !== undefined && sweeper === undefined) {
+      const { intervalMs, ...windows } = worker.retention;
+      sweeper = new RetentionSweeper({
+        db,
+        logger,
+        windows,
+        ...(intervalMs === undefined ? {} : { intervalMs }),
+      });
+      sweeper.start();
+    }
   };
 
   const startRelay = async (): Promise<void> => {
@@ -148,7 +160,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     const graceful = Promise.allSettled(subscriptions.splice(0).map((subscription) => subscription.close()))
       .then(async (results) => [
         ...results,
-        ...(await Promise.allSettled([inProcess ? relay?.stop() : flushRelay(relay)])),
+        ...(await Promise.allSettled([inProcess ? relay?.stop() : flushRelay(relay), sweeper?.stop()])),
       ])
       .then((results) => {
         for (const result of results) {

@@ -5,6 +5,7 @@ import type { ReadinessCheck } from '../http/readiness-check.js';
 import type { Logger } from '../logger.js';
 import type { MessageTransport } from '../messaging/message-transport.js';
 import type { Topology } from '../messaging/topology.js';
+import type { RetentionWindows } from '../commands/retention.js';
 import type { ContextModule } from '../module.js';
 import type { RetryPolicy } from '../messaging/retry-policy.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -55,6 +56,8 @@ export interface WorkerOptions {
   readonly concurrency?: number | undefined;
   /** Messages the broker sends ahead per queue (default twice the concurrency). */
   readonly prefetch?: number | undefined;
+  /** Purge the dedupe records past these windows at start and every `intervalMs` (1 h); absent → never. */
+  readonly retention?: (RetentionWindows & { readonly intervalMs?: number }) | undefined;
 }
 
 /** What a runtime runs on, for start-up messages and health reports. */
