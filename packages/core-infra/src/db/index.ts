@@ -24,6 +24,7 @@ export {
   type OutboxStatus,
   readOutboxStatus,
 } from '../commands/outbox-status.js';
+export { DEAD_COMMAND_CODES, reopenDeadCommand } from '../commands/reopen-dead-command.js';
 export {
   type PurgeOptions,
   purgeExpired,

@@ -19,8 +19,8 @@ import { attemptOf, type RetryScheduler } from './retry-scheduler.js';
 import type { WorkQueue } from './topology.js';
 import { processSpan, settleInSpan } from './message-spans.js';
 
-// What the caller sees when every attempt failed: no internals, the logs have them.
-const PROCESSING_FAILED = problem(
+/** What the caller sees when every attempt failed: no internals, the logs have them. */
+export const PROCESSING_FAILED = problem(
   500,
   'commands.processing_failed',
   'The command could not be processed. It may be retried by an operator.',

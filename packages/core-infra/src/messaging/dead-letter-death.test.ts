@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deathOf, redriveHeaders } from './dead-letter-death.js';
-import { deadCommandId, deadLetteredProblem } from './dead-letter-reconciler.js';
+import { DEAD_COMMAND_CODES } from '../commands/reopen-dead-command.js';
+import { PROCESSING_FAILED } from './command-dispatcher.js';
+import { DEAD_LETTERED, deadCommandId, deadLetteredProblem } from './dead-letter-reconciler.js';
 import type { DeliveredMessage } from './delivered-message.js';
 
 describe('deathOf', () => {
@@ -93,5 +95,11 @@ describe('deadLetteredProblem', () => {
     });
     expect(problem).toMatchObject({ status: 500, code: 'commands.dead_lettered' });
     expect(problem.detail).toContain('users.commands (delivery_limit): it was delivered too often');
+  });
+});
+
+describe('DEAD_COMMAND_CODES', () => {
+  it('are the codes the dispatcher and the reconciler fail a dead command with', () => {
+    expect([...DEAD_COMMAND_CODES].sort()).toEqual([PROCESSING_FAILED.code, DEAD_LETTERED].sort());
   });
 });

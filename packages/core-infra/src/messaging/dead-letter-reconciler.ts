@@ -30,7 +30,7 @@ export function deadLetteredProblem(death: DeathRecord | undefined): ProblemDeta
 }
 
 /** The command id a dead command message is about: `meta.commandId` of its body, else its message id. */
-export function deadCommandId(message: DeliveredMessage): string | undefined {
+export function deadCommandId(message: Pick<DeliveredMessage, 'messageId' | 'body'>): string | undefined {
   const body = message.body as { meta?: { commandId?: unknown } } | null | undefined;
   const fromBody = typeof body === 'object' && body !== null ? body.meta?.commandId : undefined;
   for (const candidate of [fromBody, message.messageId]) {

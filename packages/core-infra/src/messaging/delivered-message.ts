@@ -1,4 +1,4 @@
-import type { AsyncMessage } from 'rabbitmq-client';
+import type { AsyncMessage, SyncMessage } from 'rabbitmq-client';
 
 /** A message as a consumer receives it. */
 export interface DeliveredMessage {
@@ -16,8 +16,8 @@ export interface DeliveredMessage {
   readonly bodyBytes?: number | undefined;
 }
 
-/** Maps a rabbitmq-client delivery to a {@link DeliveredMessage}. */
-export function toDelivered(message: AsyncMessage): DeliveredMessage {
+/** Maps a rabbitmq-client delivery (or a `basic.get` answer) to a {@link DeliveredMessage}. */
+export function toDelivered(message: AsyncMessage | SyncMessage): DeliveredMessage {
   const parsed = parseBody(message.body);
   return {
     messageId: message.messageId,

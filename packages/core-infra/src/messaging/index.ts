@@ -6,6 +6,16 @@ export {
 } from '../commands/command-record.js';
 export { CommandDispatcher, type CommandDispatcherOptions } from './command-dispatcher.js';
 export { DatabaseGate, type DatabaseGateOptions } from './database-gate.js';
+export { deadCommandRedriveHook } from './dead-command-redrive.js';
+export {
+  type DeadLetter,
+  type DeadLetterResult,
+  type DeadLetterSelection,
+  RabbitMqDeadLetters,
+  type RabbitMqDeadLettersOptions,
+  type RedriveHook,
+  UnknownQueueError,
+} from './dead-letter-queues.js';
 export { type DeathRecord, deathOf, isDeathHeader, redriveHeaders } from './dead-letter-death.js';
 export {
   DEAD_LETTERED,
