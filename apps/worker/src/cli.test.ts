@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CliError, parseCli } from './cli.js';
+import { CliError, DEFAULT_LIST_LIMIT, parseCli } from './cli.js';
 
 describe('parseCli', () => {
   it('reads run with its contexts and concurrency', () => {
@@ -41,6 +41,80 @@ describe('parseCli', () => {
   });
 
   it('rejects run options given to migrate', () => {
-    expect(() => parseCli(['migrate', '--contexts', 'users'])).toThrow('--contexts applies to "run" only');
+    expect(() => parseCli(['migrate', '--contexts', 'users'])).toThrow(
+      '--contexts does not apply to "migrate"',
+    );
+  });
+
+  it('reads dead-letters list with its defaults, a queue and a limit', () => {
+    expect(parseCli(['dead-letters', 'list'])).toEqual({
+      command: 'dead-letters',
+      action: 'list',
+      queue: undefined,
+      limit: DEFAULT_LIST_LIMIT,
+    });
+    expect(parseCli(['dead-letters', 'list', '--queue', 'users.commands', '--limit', '5'])).toEqual({
+      command: 'dead-letters',
+      action: 'list',
+      queue: 'users.commands',
+      limit: 5,
+    });
+  });
+
+  it('reads dead-letters show with one message id', () => {
+    expect(parseCli(['dead-letters', 'show', 'm-1'])).toEqual({
+      command: 'dead-letters',
+      action: 'show',
+      id: 'm-1',
+      queue: undefined,
+    });
+    expect(() => parseCli(['dead-letters', 'show'])).toThrow('dead-letters show needs a message id');
+    expect(() => parseCli(['dead-letters', 'show', 'a', 'b'])).toThrow(
+      'unexpected argument to "dead-letters show": b',
+    );
+  });
+
+  it('reads redrive and purge with ids (each once) or --all, never both or neither', () => {
+    expect(parseCli(['dead-letters', 'redrive', 'a', 'b', 'a'])).toEqual({
+      command: 'dead-letters',
+      action: 'redrive',
+      ids: ['a', 'b'],
+      queue: undefined,
+    });
+    expect(parseCli(['dead-letters', 'purge', '--all', '--queue', 'users.commands.dlq'])).toEqual({
+      command: 'dead-letters',
+      action: 'purge',
+      ids: 'all',
+      queue: 'users.commands.dlq',
+    });
+    expect(() => parseCli(['dead-letters', 'redrive'])).toThrow(
+      'dead-letters redrive needs message ids, or --all',
+    );
+    expect(() => parseCli(['dead-letters', 'purge', 'a', '--all'])).toThrow(
+      'dead-letters purge takes message ids or --all, not both',
+    );
+  });
+
+  it('rejects options that belong to another dead-letters action, and bad limits', () => {
+    expect(() => parseCli(['dead-letters', 'list', '--all'])).toThrow(
+      '--all does not apply to "dead-letters list"',
+    );
+    expect(() => parseCli(['dead-letters', 'redrive', 'a', '--limit', '3'])).toThrow(
+      '--limit does not apply to "dead-letters redrive"',
+    );
+    expect(() => parseCli(['dead-letters', 'list', '--limit', '-1'])).toThrow(CliError);
+    expect(() => parseCli(['dead-letters', 'list', '--queue', ' '])).toThrow('--queue needs a queue name');
+  });
+
+  it('rejects a missing or unknown dead-letters action', () => {
+    expect(() => parseCli(['dead-letters'])).toThrow('dead-letters needs an action');
+    expect(() => parseCli(['dead-letters', 'resend'])).toThrow('unknown dead-letters action: resend');
+  });
+
+  it('reads outbox status and nothing else under outbox', () => {
+    expect(parseCli(['outbox', 'status'])).toEqual({ command: 'outbox-status' });
+    expect(() => parseCli(['outbox'])).toThrow('outbox needs an action');
+    expect(() => parseCli(['outbox', 'flush'])).toThrow('unknown outbox action: flush');
+    expect(() => parseCli(['outbox', 'status', '--queue', 'x'])).toThrow(CliError);
   });
 });

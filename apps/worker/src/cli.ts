@@ -9,21 +9,65 @@ export type CliCommand =
       readonly prefetch: number | undefined;
     }
   | { readonly command: 'migrate' }
+  | DeadLettersCommand
+  | { readonly command: 'outbox-status' }
   | { readonly command: 'help' };
+
+/** `dead-letters <action>`: what to do, with which dead letters. */
+export type DeadLettersCommand =
+  | {
+      readonly command: 'dead-letters';
+      readonly action: 'list';
+      readonly queue: string | undefined;
+      readonly limit: number;
+    }
+  | {
+      readonly command: 'dead-letters';
+      readonly action: 'show';
+      readonly id: string;
+      readonly queue: string | undefined;
+    }
+  | {
+      readonly command: 'dead-letters';
+      readonly action: 'redrive' | 'purge';
+      /** The message ids, or `all`. */
+      readonly ids: readonly string[] | 'all';
+      readonly queue: string | undefined;
+    };
+
+/** Dead letters `dead-letters list` shows unless `--limit` says otherwise. */
+export const DEFAULT_LIST_LIMIT = 50;
 
 /** The worker's usage text. */
 export const USAGE = `Usage: worker <command> [options]
 
 Commands:
-  run        consume the command queues and event subscriptions, and relay the outbox
+  run        consume the command queues and event subscriptions, relay the outbox, reconcile dead
+             commands and purge expired dedupe records
              --contexts users,auth   only these contexts (default: all)
              --concurrency N         messages handled at once per queue (default: WORKER_CONCURRENCY or 10)
              --prefetch N            messages the broker sends ahead per queue (default: 2 x concurrency)
   migrate    apply every context's migrations to DATABASE_URL
+  dead-letters list [--queue Q] [--limit N]
+             id, type, queue it died in, reason, times, age of the dead letters (default limit ${DEFAULT_LIST_LIMIT})
+  dead-letters show <message-id> [--queue Q]
+             headers and body of a dead letter
+  dead-letters redrive <message-id>... | --all [--queue Q]
+             send dead letters back to the queue they died in (same message id; a command that failed
+             because it was dead-lettered runs again); each is removed once the broker confirmed the copy
+  dead-letters purge <message-id>... | --all [--queue Q]
+             delete dead letters for good
+  outbox status
+             messages not yet published: how many, the oldest one's age, per kind
   help       show this text
 
-Environment: DATABASE_URL, AMQP_URL, LOG_LEVEL, WORKER_CONCURRENCY, SHUTDOWN_TIMEOUT_MS,
-  WORKER_HTTP_PORT (operations server: /metrics, /health/live, /health/ready; default 9464)`;
+  Q is a work queue (users.commands) or its dead-letter queue (users.commands.dlq); default: every one.
+  Progress of long operations goes to stderr. Exit codes: 0 done, 1 failed (or some ids not found),
+  2 bad command line.
+
+Environment: DATABASE_URL, AMQP_URL, AMQP_NAMESPACE, LOG_LEVEL, WORKER_CONCURRENCY, SHUTDOWN_TIMEOUT_MS,
+  WORKER_HTTP_PORT (operations server: /metrics, /health/live, /health/ready; default 9464),
+  INBOX_RETENTION_DAYS (7), OUTBOX_RETENTION_DAYS (7), COMMAND_RETENTION_DAYS (30)`;
 
 /** A command line the worker cannot run; the message says why. */
 export class CliError extends Error {
@@ -36,6 +80,19 @@ const positive = (name: string, value: string | undefined): number | undefined =
   return Number(value);
 };
 
+type Values = ReturnType<typeof parse>['values'];
+
+/** Options each command takes; any other given is a usage error. */
+const ALLOWED: Readonly<Record<string, readonly (keyof Values)[]>> = {
+  run: ['contexts', 'concurrency', 'prefetch'],
+  migrate: [],
+  'dead-letters list': ['queue', 'limit'],
+  'dead-letters show': ['queue'],
+  'dead-letters redrive': ['queue', 'all'],
+  'dead-letters purge': ['queue', 'all'],
+  'outbox status': [],
+};
+
 /** Parses the arguments after `node main.js`; throws a {@link CliError} for anything it cannot run. */
 export function parseCli(argv: readonly string[]): CliCommand {
   let parsed: ReturnType<typeof parse>;
@@ -45,16 +102,65 @@ export function parseCli(argv: readonly string[]): CliCommand {
     throw new CliError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  const [command, ...extra] = positionals;
-  if (extra.length > 0) throw new CliError(`unexpected argument: ${extra.join(' ')}`);
+  const [command, ...rest] = positionals;
   if (values.help === true || command === undefined || command === 'help') return { command: 'help' };
-  const runOptions = ['contexts', 'concurrency', 'prefetch'] as const;
-  if (command === 'migrate') {
-    const misplaced = runOptions.find((option) => values[option] !== undefined);
-    if (misplaced !== undefined) throw new CliError(`--${misplaced} applies to "run" only`);
-    return { command: 'migrate' };
+  const grouped = command === 'dead-letters' || command === 'outbox';
+  const action = grouped ? rest[0] : undefined;
+  const args = grouped ? rest.slice(1) : rest;
+  const name = grouped ? `${command} ${action ?? ''}`.trim() : command;
+  const allowed = ALLOWED[name];
+  if (allowed === undefined) {
+    if (grouped && action === undefined) throw new CliError(`${command} needs an action`);
+    throw new CliError(grouped ? `unknown ${command} action: ${action}` : `unknown command: ${command}`);
   }
-  if (command !== 'run') throw new CliError(`unknown command: ${command}`);
+  const given = (Object.keys(values) as (keyof Values)[]).filter((option) => values[option] !== undefined);
+  const misplaced = given.find((option) => option !== 'help' && !allowed.includes(option));
+  if (misplaced !== undefined) throw new CliError(`--${misplaced} does not apply to "${name}"`);
+  const queue = values.queue?.trim();
+  if (queue === '') throw new CliError('--queue needs a queue name');
+
+  switch (name) {
+    case 'run':
+      return parseRun(values, args);
+    case 'dead-letters list':
+      noArguments(name, args);
+      return {
+        command: 'dead-letters',
+        action: 'list',
+        queue,
+        limit: positive('limit', values.limit) ?? DEFAULT_LIST_LIMIT,
+      };
+    case 'dead-letters show': {
+      const [id, ...extra] = args;
+      if (id === undefined) throw new CliError('dead-letters show needs a message id');
+      noArguments(name, extra);
+      return { command: 'dead-letters', action: 'show', id, queue };
+    }
+    case 'dead-letters redrive':
+    case 'dead-letters purge': {
+      const verb = name === 'dead-letters redrive' ? 'redrive' : 'purge';
+      if (values.all === true && args.length > 0)
+        throw new CliError(`dead-letters ${verb} takes message ids or --all, not both`);
+      if (values.all !== true && args.length === 0)
+        throw new CliError(`dead-letters ${verb} needs message ids, or --all`);
+      return {
+        command: 'dead-letters',
+        action: verb,
+        ids: values.all === true ? 'all' : [...new Set(args)],
+        queue,
+      };
+    }
+    case 'outbox status':
+      noArguments(name, args);
+      return { command: 'outbox-status' };
+    default:
+      noArguments(name, args);
+      return { command: 'migrate' };
+  }
+}
+
+function parseRun(values: Values, args: readonly string[]): CliCommand {
+  noArguments('run', args);
   const contexts = values.contexts
     ?.split(',')
     .map((context) => context.trim())
@@ -69,6 +175,10 @@ export function parseCli(argv: readonly string[]): CliCommand {
   };
 }
 
+function noArguments(name: string, args: readonly string[]): void {
+  if (args.length > 0) throw new CliError(`unexpected argument to "${name}": ${args.join(' ')}`);
+}
+
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
@@ -78,6 +188,9 @@ function parse(argv: readonly string[]) {
       contexts: { type: 'string' },
       concurrency: { type: 'string' },
       prefetch: { type: 'string' },
+      queue: { type: 'string' },
+      limit: { type: 'string' },
+      all: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -3,8 +3,12 @@ import 'reflect-metadata';
 import { createLogger, serveOperations, stopOnSignals } from '@contextflow/core-infra';
 import { type AppConfig, ConfigError, loadConfig, tracingOf } from '@contextflow/core-infra/config';
 import { CliError, parseCli, USAGE } from './cli.js';
+import { runDeadLetters } from './dead-letters.js';
 import { migrate } from './migrate.js';
 import { modules } from './modules.js';
+import { runOutboxStatus } from './outbox-status.js';
+import { processIo } from './operator-io.js';
+import { describeError, OperatorError } from './operator-error.js';
 import { runWorker } from './run-worker.js';
 
 function fail(message: string, code = 1): never {
@@ -16,7 +20,21 @@ function required(value: string | undefined, name: string): string {
   return value ?? fail(`Invalid configuration: ${name} is required by the worker`);
 }
 
-/** The worker's command line: `run`, `migrate`, `help`. */
+/**
+ * Runs an operator command and exits with its code: a bad command line exits 2 with the usage, a failure 1
+ * with one line saying why (no stack trace).
+ */
+async function operate(work: () => Promise<number>): Promise<never> {
+  try {
+    process.exit(await work());
+  } catch (error) {
+    if (error instanceof CliError) fail(`${error.message}\n\n${USAGE}`, 2);
+    if (error instanceof OperatorError) fail(`error: ${error.message}`);
+    fail(`error: ${describeError(error)}`);
+  }
+}
+
+/** The worker's command line: `run`, `migrate`, `dead-letters ...`, `outbox status`, `help`. */
 async function main(): Promise<void> {
   let command: ReturnType<typeof parseCli>;
   let config: AppConfig;
@@ -32,8 +50,18 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const databaseUrl = required(config.databaseUrl, 'DATABASE_URL');
   const logger = createLogger({ level: config.logLevel, name: 'worker' });
+  const namespace = config.amqpNamespace === '' ? undefined : config.amqpNamespace;
+  if (command.command === 'dead-letters') {
+    const amqpUrl = required(config.amqpUrl, 'AMQP_URL');
+    const { databaseUrl } = config;
+    return operate(() =>
+      runDeadLetters(command, { amqpUrl, databaseUrl, namespace, modules, logger, io: processIo }),
+    );
+  }
+  const databaseUrl = required(config.databaseUrl, 'DATABASE_URL');
+  if (command.command === 'outbox-status')
+    return operate(() => runOutboxStatus({ databaseUrl, io: processIo }));
   if (command.command === 'migrate') {
     await migrate({ databaseUrl, modules, logger });
     return;
@@ -46,8 +74,9 @@ async function main(): Promise<void> {
     contexts: command.contexts,
     concurrency: command.concurrency ?? config.workerConcurrency,
     prefetch: command.prefetch,
-    namespace: config.amqpNamespace === '' ? undefined : config.amqpNamespace,
+    namespace,
     tracing: tracingOf(config, 'contextflow-worker'),
+    retention: config.retention,
   });
   const operations = await serveOperations({
     port: config.workerHttpPort,

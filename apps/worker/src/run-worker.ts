@@ -4,6 +4,7 @@ import {
   type Logger,
   type OtlpTracingOptions,
   type Runtime,
+  type WorkerOptions,
 } from '@contextflow/core-infra';
 
 /** What the `run` command needs. */
@@ -19,10 +20,13 @@ export interface RunWorkerOptions {
   readonly namespace?: string | undefined;
   /** Export OpenTelemetry spans there (absent → none). */
   readonly tracing?: OtlpTracingOptions | undefined;
+  /** Windows of the dedupe records the worker purges hourly; absent → none purged. */
+  readonly retention?: WorkerOptions['retention'];
 }
 
 /**
- * Starts the consumers of the chosen contexts and the outbox relay, logs one `worker ready` line, and returns
+ * Starts the consumers of the chosen contexts (with the dead-letter reconciler), the retention sweeper and the
+ * outbox relay, logs one `worker ready` line, and returns
  * the runtime to stop at shutdown. Migrations are not applied here: `migrate` is a separate, deliberate step.
  */
 export async function runWorker(options: RunWorkerOptions): Promise<Runtime> {
@@ -40,6 +44,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<Runtime> {
       contexts: options.contexts,
       concurrency: options.concurrency,
       prefetch: options.prefetch,
+      retention: options.retention,
     });
     await runtime.startRelay();
   } catch (error) {

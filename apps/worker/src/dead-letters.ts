@@ -1,0 +1,132 @@
+import type { ContextModule, Logger } from '@contextflow/core-infra';
+import { createDatabase } from '@contextflow/core-infra/db';
+import {
+  buildTopology,
+  deadCommandRedriveHook,
+  type DeadLetterResult,
+  RabbitMqDeadLetters,
+  type Topology,
+  UnknownQueueError,
+} from '@contextflow/core-infra/messaging';
+import { CliError, type DeadLettersCommand } from './cli.js';
+import { formatDeadLetter, formatDeadLetters } from './format-dead-letters.js';
+import { type OperatorIo, progressReporter } from './operator-io.js';
+import { describeError, OperatorError } from './operator-error.js';
+
+/** What `dead-letters` needs. */
+export interface DeadLettersContext {
+  readonly amqpUrl: string;
+  /** Needed by `redrive` only: a redriven command is reopened in the database. */
+  readonly databaseUrl: string | undefined;
+  readonly namespace: string | undefined;
+  readonly modules: readonly ContextModule[];
+  readonly logger: Logger;
+  readonly io: OperatorIo;
+}
+
+/**
+ * Runs a `dead-letters` action against the dead-letter queues of these modules' topology and returns the exit
+ * code: 0 when everything asked for was done, 1 when some ids were not found or some messages stayed.
+ * Throws {@link CliError} for a queue the topology does not know, {@link OperatorError} when the broker or
+ * the database cannot be reached.
+ */
+export async function runDeadLetters(
+  command: DeadLettersCommand,
+  context: DeadLettersContext,
+): Promise<number> {
+  const { io } = context;
+  const topology = buildTopology(
+    context.modules,
+    context.namespace === undefined ? {} : { namespace: context.namespace },
+  );
+  const deadLetters = new RabbitMqDeadLetters({ url: context.amqpUrl, topology, logger: context.logger });
+  try {
+    try {
+      deadLetters.queues(command.queue);
+    } catch (error) {
+      if (error instanceof UnknownQueueError) throw new CliError(error.message);
+      throw error;
+    }
+    try {
+      await deadLetters.ready(5_000);
+    } catch (error) {
+      throw new OperatorError(`cannot reach RabbitMQ at ${hostOf(context.amqpUrl)}: ${describeError(error)}`);
+    }
+    switch (command.action) {
+      case 'list': {
+        const letters = await deadLetters.list({ queue: command.queue, limit: command.limit });
+        const total = (await deadLetters.counts(command.queue)).reduce(
+          (sum, queue) => sum + queue.messages,
+          0,
+        );
+        if (letters.length === 0) io.out('no dead letters');
+        else for (const line of formatDeadLetters(letters)) io.out(line);
+        if (letters.length < total) io.err(`showing ${letters.length} of ${total} dead letters (--limit)`);
+        return 0;
+      }
+      case 'show': {
+        const copies = await deadLetters.find(command.id, command.queue);
+        if (copies.length === 0) throw new OperatorError(`no dead letter with message id ${command.id}`);
+        for (const copy of copies) io.out(formatDeadLetter(copy));
+        return 0;
+      }
+      case 'redrive':
+        return await redrive(command, context, deadLetters, topology);
+      default: {
+        const result = await deadLetters.purge({
+          ids: command.ids === 'all' ? undefined : command.ids,
+          queue: command.queue,
+          onProgress: progressReporter(io, 'purged'),
+        });
+        return report('purged', result, io);
+      }
+    }
+  } finally {
+    await deadLetters.close();
+  }
+}
+
+async function redrive(
+  command: Extract<DeadLettersCommand, { ids: unknown }>,
+  context: DeadLettersContext,
+  deadLetters: RabbitMqDeadLetters,
+  topology: Topology,
+): Promise<number> {
+  if (context.databaseUrl === undefined)
+    throw new OperatorError('redrive needs DATABASE_URL: a redriven command is reopened in the database');
+  const db = createDatabase({ url: context.databaseUrl, poolSize: 2, applicationName: 'contextflow-cli' });
+  try {
+    try {
+      await db.selectFrom('platform.commands').select('id').limit(1).execute();
+    } catch (error) {
+      throw new OperatorError(`cannot query PostgreSQL: ${describeError(error)}`);
+    }
+    const result = await deadLetters.redrive({
+      ids: command.ids === 'all' ? undefined : command.ids,
+      queue: command.queue,
+      hook: deadCommandRedriveHook(db, topology),
+      onProgress: progressReporter(context.io, 'redriven'),
+    });
+    return report('redriven', result, context.io);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Says what was done and what was not; 1 when anything asked for was left undone. */
+function report(verb: string, result: DeadLetterResult, io: OperatorIo): number {
+  io.err(`${verb} ${result.done} dead letter${result.done === 1 ? '' : 's'}`);
+  if (result.missing.length > 0) io.err(`not found: ${result.missing.join(', ')}`);
+  for (const failure of result.failed)
+    io.err(`not ${verb} ${failure.messageId ?? '(no id)'}: ${failure.reason}`);
+  return result.missing.length > 0 || result.failed.length > 0 ? 1 : 0;
+}
+
+/** The host and port of a URL, never its credentials. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the configured URL';
+  }
+}
