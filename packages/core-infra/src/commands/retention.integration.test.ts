@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenTestDatabase, openTestDatabase } from '../testing/open-test-database.js';
 import { readOutboxStatus } from './outbox-status.js';
 import { purgeExpired } from './retention.js';
+import { RetentionSweeper } from './retention-sweeper.js';
 
 const daysAgo = (days: number) => sql<Date>`now() - make_interval(days => ${days})`;
 
@@ -106,5 +108,21 @@ describe('purgeExpired and readOutboxStatus', () => {
     expect(status.oldestAgeSeconds).toBeGreaterThan(19 * 86_400);
     expect(status.byKind.command.oldestAgeSeconds).toBeGreaterThan(86_400);
     expect(status.byKind.command.oldestAgeSeconds).toBeLessThan(19 * 86_400);
+  });
+
+  it('sweeps in the background from the start, and stops when asked', async () => {
+    await inbox('swept', 30);
+    await inbox('kept', 0);
+    const sweeper = new RetentionSweeper({
+      db: t.db,
+      logger: pino({ level: 'silent' }),
+      windows: { inboxDays: 7, outboxDays: 7, commandDays: 30 },
+    });
+    sweeper.start();
+    try {
+      await expect.poll(() => left('inbox')).toEqual(['kept', 'recent']);
+    } finally {
+      await sweeper.stop();
+    }
   });
 });
