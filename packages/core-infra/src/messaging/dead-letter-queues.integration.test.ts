@@ -144,6 +144,30 @@ describe('RabbitMqDeadLetters', () => {
     expect(await statuses().find(second)).toMatchObject({ status: 'failed' });
   });
 
+  it('redrives all, meeting a message that dies again only once', async () => {
+    const transport = new RabbitMqTransport({ url: testAmqpUrl(), logger });
+    try {
+      // A JSON string, not a command: the dispatcher dead-letters it on every delivery.
+      await transport.publish({
+        exchange: '',
+        routingKey: workQueue(),
+        messageId: 'poison-1',
+        type: 'dlq.work',
+        body: 'not json',
+        headers: {},
+      });
+    } finally {
+      await transport.close();
+    }
+    await expect.poll(async () => (await deadLetters.counts())[0]?.messages).toBe(1);
+    const result = await deadLetters.redrive({ hook: deadCommandRedriveHook(runtime.db, runtime.topology) });
+    expect(result).toEqual({ done: 1, missing: [], failed: [] });
+    await expect
+      .poll(async () => (await deadLetters.list({ limit: 10 })).map((letter) => letter.messageId))
+      .toEqual(['poison-1']);
+    await deadLetters.purge({});
+  });
+
   it('refuses a queue that is not one of the topology', () => {
     expect(() => deadLetters.queues('nope')).toThrow(UnknownQueueError);
     expect(deadLetters.queues(workQueue())).toEqual([dlq()]);
