@@ -69,13 +69,14 @@ export class DeadLetterReconciler {
     const death = deathOf(message.headers);
     const log = logger.child({ commandId, messageId: message.messageId, deadIn: death?.queue });
     if (commandId === undefined) {
-      log.warn({ reason: death?.reason }, 'dead command message names no command; nothing to reconcile');
+      log.warn({ reason: death?.reason }, 'reconciler: the dead message names no command; nothing to do');
       return 'ack';
     }
     const fail = () => ledger.failOutsideHandler(db, commandId, deadLetteredProblem(death));
     const acceptedAt = await (gate === undefined ? fail() : gate.run(fail, log));
-    if (acceptedAt === undefined) log.debug('dead-lettered command already terminal or unknown');
-    else log.warn({ reason: death?.reason }, 'dead-lettered command marked failed');
+    // Worded apart from the dispatcher's attempt lines (`retry scheduled`, `dead-lettered`), which tests count.
+    if (acceptedAt === undefined) log.debug('reconciler: command already terminal or unknown; nothing to do');
+    else log.warn({ reason: death?.reason }, 'reconciler: command failed, its message was given up');
     return 'ack';
   }
 }
