@@ -1,0 +1,33 @@
+/** The knobs of a run, from `BENCH_*` variables (defaults keep the whole run to a few minutes). */
+export interface BenchConfig {
+  readonly users: number;
+  readonly warmupSeconds: number;
+  readonly seconds: number;
+  readonly connections: number;
+  readonly e2eCommands: number;
+  readonly sequentialCommands: number;
+  readonly databaseUrl: string;
+  readonly amqpUrl: string;
+}
+
+const positive = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a non-negative number, not "${raw}"`);
+  return value;
+};
+
+/** Reads the configuration; throws with a clear message on a bad value. */
+export function benchConfig(): BenchConfig {
+  return {
+    users: positive('BENCH_USERS', 10_000),
+    warmupSeconds: positive('BENCH_WARMUP_SECONDS', 3),
+    seconds: positive('BENCH_SECONDS', 10),
+    connections: positive('BENCH_CONNECTIONS', 32),
+    e2eCommands: positive('BENCH_E2E_COMMANDS', 3_000),
+    sequentialCommands: positive('BENCH_SEQUENTIAL_COMMANDS', 300),
+    databaseUrl: process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+    amqpUrl: process.env.TEST_AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',
+  };
+}

@@ -1,0 +1,281 @@
+// `pnpm bench`: the built apps on a fresh database seeded with users, under load from a separate process, side
+// by side with raw baselines run in the same session; prints a table with the targets, writes JSON and an SVG.
+import { cpus, loadavg, totalmem } from 'node:os';
+import { authModule } from '@contextflow/auth-infra';
+import { createLogger } from '@contextflow/core-infra';
+import { buildTopology, RabbitMqTransport } from '@contextflow/core-infra/messaging';
+import { createTestDatabase, uniquePrefix } from '@contextflow/core-infra/testing';
+import { usersModule } from '@contextflow/users-infra';
+import { Client } from 'pg';
+import { benchConfig } from './config.js';
+import { login } from './http.js';
+import { benchKey } from './keys.js';
+import type { LoadResult, LoadSpec } from './load/load-spec.js';
+import { runLoad } from './load/run-load.js';
+import { commandCompletion } from './phases/command-completion.js';
+import { rawBrokerLoop } from './phases/raw-broker.js';
+import { sequentialCommands } from './phases/sequential.js';
+import { type NodeProcess, sampleRss } from './process/node-process.js';
+import { writeReport } from './report/write-report.js';
+import type { BenchResults } from './results.js';
+import { seed } from './seed.js';
+import { migrate, type Started, startEmbedded, startHttp, startRawHttp, startWorker } from './stack.js';
+import { sleep } from './stats.js';
+import { evaluateTargets } from './targets.js';
+
+const config = benchConfig();
+const ADMIN = { email: 'bench-admin@bench.example', password: 'bench admin password' };
+const log = (text: string): void => console.log(`bench: ${text}`);
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const loadAverage = loadavg();
+  const database = await createTestDatabase();
+  const namespace = uniquePrefix('bench');
+  const key = benchKey();
+  const running = new Set<NodeProcess>();
+  const track = (started: Started): Started => {
+    running.add(started.process);
+    return started;
+  };
+  const stop = async (started: Started): Promise<void> => {
+    running.delete(started.process);
+    await started.process.stop();
+  };
+  const env = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: database.url,
+    AMQP_URL: config.amqpUrl,
+    AMQP_NAMESPACE: namespace,
+    JWT_PRIVATE_KEY: key.privatePem,
+    JWT_KEY_ID: key.kid,
+    BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    SHUTDOWN_TIMEOUT_MS: '5000',
+  };
+  // Ctrl-C or a kill still stops the processes and removes the database and the broker objects.
+  const abort = (signal: string): void => {
+    log(`${signal}: cleaning up`);
+    void Promise.allSettled([...running].map((p) => p.stop()))
+      .then(() => Promise.allSettled([cleanUp(config.amqpUrl, namespace), database.drop()]))
+      .finally(() => process.exit(130));
+  };
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
+  try {
+    log(`database ${database.name}, broker namespace ${namespace}`);
+    const migrateMs = await migrate(env);
+    // A first start creates the bootstrap administrator (one password hash); the measured start finds it.
+    await stop(track(await startHttp(env)));
+    const ids = await seed(database.url, config.users);
+    log(`seeded ${ids.length} users`);
+
+    const http = track(await startHttp(env));
+    let worker = track(await startWorker(env));
+    const raw = track(
+      await startRawHttp({ PATH: env.PATH, DATABASE_URL: database.url, JWT_PUBLIC_JWK: key.publicJwk }),
+    );
+    const httpReadyMs = http.readyMs;
+    const workerReadyMs = worker.readyMs;
+    log(`http ready in ${httpReadyMs.toFixed(0)} ms, worker in ${workerReadyMs.toFixed(0)} ms`);
+    await sleep(1_000);
+    const rss: BenchResults['rss'] = {};
+    const idle = { http: http.process.rssMiB(), worker: worker.process.rssMiB() };
+    const token = await login(http.baseUrl, ADMIN.email, ADMIN.password);
+    const auth = { authorization: `Bearer ${token}` };
+    const peaks: Record<string, number> = {};
+    const load = async (
+      label: string,
+      target: Started,
+      spec: Omit<LoadSpec, 'baseUrl' | 'connections' | 'warmupSeconds' | 'seconds'> & Partial<LoadSpec>,
+      watch: NodeProcess[],
+    ): Promise<LoadResult> => {
+      const sampler = sampleRss(watch);
+      const result = await runLoad({
+        baseUrl: target.baseUrl,
+        connections: config.connections,
+        warmupSeconds: config.warmupSeconds,
+        seconds: config.seconds,
+        ...spec,
+      });
+      for (const [name, peak] of Object.entries(sampler.stop()))
+        peaks[name] = Math.max(peaks[name] ?? 0, peak);
+      log(
+        `${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms (${result.ok} ok, ${result.non2xx} non-2xx, ${result.errors} errors)`,
+      );
+      if (result.ok === 0 || result.non2xx > 0 || result.errors > 0) {
+        throw new Error(`${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+      }
+      return result;
+    };
+    const watchFull = [http.process, worker.process];
+    const getUser = {
+      full: await load(
+        'GET /users/{id} full',
+        http,
+        { method: 'GET', path: '/users/{id}', ids, headers: auth },
+        watchFull,
+      ),
+      raw: await load(
+        'GET /users/{id} raw',
+        raw,
+        { method: 'GET', path: '/users/{id}', ids, headers: auth },
+        [raw.process],
+      ),
+    };
+    const listUsers = {
+      full: await load(
+        'GET /users?limit=20 full',
+        http,
+        { method: 'GET', path: '/users?limit=20', headers: auth },
+        watchFull,
+      ),
+      raw: await load(
+        'GET /users?limit=20 raw',
+        raw,
+        { method: 'GET', path: '/users?limit=20', headers: auth },
+        [raw.process],
+      ),
+    };
+
+    // Accept rate: the worker is stopped, so the http app and the raw server each have the box to themselves.
+    await stop(worker);
+    const patch = {
+      method: 'PATCH' as const,
+      path: '/users/{id}',
+      ids,
+      body: '{"name":"Bench {n}"}',
+      headers: { ...auth, 'content-type': 'application/json' },
+    };
+    const accept = {
+      full: await load('PATCH /users/{id} accept full', http, patch, [http.process]),
+      raw: await load('PATCH two-row insert raw', raw, patch, [raw.process]),
+    };
+    // The accepted backlog is not part of the end-to-end phase.
+    await withClient(database.url, async (client) => {
+      await client.query("delete from platform.outbox where sent_at is null and kind = 'command'");
+      await client.query("delete from platform.commands where status = 'pending'");
+    });
+
+    worker = track(await startWorker(env));
+    await sleep(500);
+    const since = new Date();
+    const sampler = sampleRss([http.process, worker.process]);
+    const accepted = await load(
+      'PATCH /users/{id} end to end (accept)',
+      http,
+      { ...patch, amount: config.e2eCommands, warmupSeconds: 0 },
+      [],
+    );
+    const full = await commandCompletion(database.url, since);
+    for (const [name, peak] of Object.entries(sampler.stop())) peaks[name] = Math.max(peaks[name] ?? 0, peak);
+    if (full.failed > 0) throw new Error(`${full.failed} commands failed in the end-to-end phase`);
+    log(
+      `end to end: ${full.count} commands, ${full.perSecond.toFixed(0)}/s, p50 ${full.p50.toFixed(1)} ms, p99 ${full.p99.toFixed(1)} ms`,
+    );
+    const rawBroker = await rawBrokerLoop({
+      PATH: env.PATH,
+      DATABASE_URL: database.url,
+      AMQP_URL: config.amqpUrl,
+      QUEUE: `${namespace}raw-baseline`,
+      COUNT: String(config.e2eCommands),
+    });
+    log(
+      `raw broker loop: ${rawBroker.count} messages, ${rawBroker.perSecond.toFixed(0)}/s, p50 ${rawBroker.p50.toFixed(1)} ms, p99 ${rawBroker.p99.toFixed(1)} ms`,
+    );
+
+    const sequential = await sequentialCommands(
+      http.baseUrl,
+      token,
+      ids[0] ?? '',
+      config.sequentialCommands,
+      database.url,
+    );
+    log(
+      `sequential: server p50 ${sequential.server.p50.toFixed(1)} ms, p99 ${sequential.server.p99.toFixed(1)} ms`,
+    );
+    rss.http = { idle: idle.http, load: peaks.http ?? 0 };
+    rss.worker = { idle: idle.worker, load: peaks.worker ?? 0 };
+    rss.raw = { idle: 0, load: peaks.raw ?? 0 };
+    await Promise.all([stop(http), stop(worker), stop(raw)]);
+
+    const embedded = track(
+      await startEmbedded({
+        PATH: env.PATH,
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'info',
+        BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+        BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+      }),
+    );
+    log(`embedded ready in ${embedded.readyMs.toFixed(0)} ms`);
+    await sleep(1_000);
+    const embeddedIdle = embedded.process.rssMiB();
+    const embeddedToken = await login(embedded.baseUrl, ADMIN.email, ADMIN.password);
+    await load(
+      'embedded GET /users?limit=20',
+      embedded,
+      {
+        method: 'GET',
+        path: '/users?limit=20',
+        headers: { authorization: `Bearer ${embeddedToken}` },
+        seconds: Math.min(config.seconds, 5),
+      },
+      [embedded.process],
+    );
+    rss.embedded = { idle: embeddedIdle, load: peaks.embedded ?? 0 };
+    await stop(embedded);
+
+    const partial: Omit<BenchResults, 'targets'> = {
+      startedAt: startedAt.toISOString(),
+      machine: { cpus: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadAverage },
+      config: {
+        users: config.users,
+        warmupSeconds: config.warmupSeconds,
+        seconds: config.seconds,
+        connections: config.connections,
+        e2eCommands: config.e2eCommands,
+        sequentialCommands: config.sequentialCommands,
+      },
+      startup: { migrateMs, httpReadyMs, workerReadyMs, embeddedReadyMs: embedded.readyMs },
+      rss,
+      getUser,
+      listUsers,
+      accept,
+      endToEnd: { full, raw: rawBroker, accepted },
+      sequential,
+    };
+    const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
+    writeReport(results);
+  } finally {
+    await Promise.all([...running].map((p) => p.stop()));
+    await cleanUp(config.amqpUrl, namespace);
+    await database.drop();
+  }
+}
+
+async function withClient(url: string, work: (client: Client) => Promise<void>): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function cleanUp(amqpUrl: string, namespace: string): Promise<void> {
+  const transport = new RabbitMqTransport({ url: amqpUrl, logger: createLogger({ level: 'silent' }) });
+  try {
+    await transport.deleteTopology(buildTopology([usersModule, authModule], { namespace }));
+  } finally {
+    await transport.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+import type { BenchResults } from '../results.js';
+
+const n0 = (value: number): string => value.toFixed(0);
+const n1 = (value: number): string => value.toFixed(1);
+
+/** Left-aligns the first column and right-aligns the others. */
+function grid(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
+  return rows
+    .map((row, r) =>
+      r === 1
+        ? `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`
+        : `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(' | ')} |`,
+    )
+    .join('\n');
+}
+
+/** A Markdown table: the first row is the header, a rule follows it. */
+const withRule = (rows: string[][]): string => grid([rows[0] ?? [], [], ...rows.slice(1)]);
+
+/** The measurements of a run as Markdown-compatible text tables (the README pastes them). */
+export function resultTables(r: BenchResults): string {
+  const load = [
+    ['path', 'full req/s', 'raw req/s', 'ratio', 'full p50', 'raw p50', 'full p99', 'raw p99'],
+    ...(
+      [
+        ['GET /users/{id}', r.getUser],
+        ['GET /users?limit=20', r.listUsers],
+        ['PATCH /users/{id} → 202 vs raw two-row insert', r.accept],
+      ] as const
+    ).map(([name, pair]) => [
+      name,
+      n0(pair.full.rps),
+      n0(pair.raw.rps),
+      `${((pair.full.rps / pair.raw.rps) * 100).toFixed(0)}%`,
+      `${n1(pair.full.p50)} ms`,
+      `${n1(pair.raw.p50)} ms`,
+      `${n1(pair.full.p99)} ms`,
+      `${n1(pair.raw.p99)} ms`,
+    ]),
+  ];
+  const { full, raw } = r.endToEnd;
+  const completion = [
+    ['completion', 'count', 'per second', 'p50', 'p99'],
+    [
+      'command accepted → succeeded (outbox → RabbitMQ → worker)',
+      String(full.count),
+      n0(full.perSecond),
+      `${n1(full.p50)} ms`,
+      `${n1(full.p99)} ms`,
+    ],
+    [
+      'raw rabbitmq-client publish → consume → insert → ack',
+      String(raw.count),
+      n0(raw.perSecond),
+      `${n1(raw.p50)} ms`,
+      `${n1(raw.p99)} ms`,
+    ],
+    [
+      'sequential commands, accept → succeeded (server)',
+      String(r.sequential.commands),
+      '',
+      `${n1(r.sequential.server.p50)} ms`,
+      `${n1(r.sequential.server.p99)} ms`,
+    ],
+    [
+      'sequential commands, client round trip',
+      String(r.sequential.commands),
+      '',
+      `${n1(r.sequential.client.p50)} ms`,
+      `${n1(r.sequential.client.p99)} ms`,
+    ],
+  ];
+  const startup = [
+    ['process', 'ready', 'RSS idle', 'RSS under load'],
+    [
+      'http (migrations applied)',
+      `${n0(r.startup.httpReadyMs)} ms`,
+      `${n0(r.rss.http?.idle ?? 0)} MiB`,
+      `${n0(r.rss.http?.load ?? 0)} MiB`,
+    ],
+    [
+      'worker',
+      `${n0(r.startup.workerReadyMs)} ms`,
+      `${n0(r.rss.worker?.idle ?? 0)} MiB`,
+      `${n0(r.rss.worker?.load ?? 0)} MiB`,
+    ],
+    [
+      'embedded (dev.js, PGlite)',
+      `${n0(r.startup.embeddedReadyMs)} ms`,
+      `${n0(r.rss.embedded?.idle ?? 0)} MiB`,
+      `${n0(r.rss.embedded?.load ?? 0)} MiB`,
+    ],
+    ['(migrate, run before the http app)', `${n0(r.startup.migrateMs)} ms`, '', ''],
+  ];
+  const targets = [
+    ['target', 'this run', 'goal', 'met'],
+    ...r.targets.map((t) => [t.name, t.actual, t.target, t.met ? 'met' : 'MISSED']),
+  ];
+  return [withRule(load), withRule(completion), withRule(startup), withRule(targets)].join('\n\n');
+}

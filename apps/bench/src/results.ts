@@ -1,0 +1,43 @@
+import type { LoadResult } from './load/load-spec.js';
+
+/** Throughput and latency of work measured to completion (commands, raw broker messages). */
+export interface CompletionResult {
+  readonly count: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** A target of the issue, evaluated on this run. */
+export interface TargetResult {
+  readonly name: string;
+  readonly actual: string;
+  readonly target: string;
+  readonly met: boolean;
+}
+
+/** Everything one run measured; written as JSON. */
+export interface BenchResults {
+  readonly startedAt: string;
+  readonly machine: { cpus: number; memoryGiB: number; node: string; loadAverage: number[] };
+  readonly config: Record<string, number>;
+  readonly startup: {
+    migrateMs: number;
+    httpReadyMs: number;
+    workerReadyMs: number;
+    embeddedReadyMs: number;
+  };
+  /** MiB: idle after start, and the peak sampled under load. */
+  readonly rss: Record<string, { idle: number; load: number }>;
+  readonly getUser: { full: LoadResult; raw: LoadResult };
+  readonly listUsers: { full: LoadResult; raw: LoadResult };
+  readonly accept: { full: LoadResult; raw: LoadResult };
+  readonly endToEnd: { full: CompletionResult; raw: CompletionResult; accepted: LoadResult };
+  readonly sequential: {
+    commands: number;
+    client: { p50: number; p99: number };
+    server: { p50: number; p99: number };
+  };
+  targets: TargetResult[];
+}

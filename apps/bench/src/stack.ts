@@ -1,0 +1,66 @@
+import { createServer } from 'node:net';
+import { DEV_MAIN, HTTP_MAIN, RAW_HTTP_CHILD, WORKER_MAIN } from './paths.js';
+import { type NodeProcess, startNode } from './process/node-process.js';
+import { waitFor200 } from './http.js';
+
+/** A TCP port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+/** A started process and how long it took to be ready (ms from spawn). */
+export interface Started {
+  readonly process: NodeProcess;
+  readonly readyMs: number;
+  readonly baseUrl: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Runs `worker migrate` to its end; returns how long it took. */
+export async function migrate(env: Env): Promise<number> {
+  const run = startNode('migrate', [WORKER_MAIN, 'migrate'], env);
+  const code = await new Promise<number | null>((resolve) => run.child.once('exit', resolve));
+  if (code !== 0) throw new Error(`migrate exited with ${code}:\n${run.tail()}`);
+  return performance.now() - run.startedAt;
+}
+
+/** Starts the http app; ready = `/health/ready` answers 200 (database reachable, migrations applied). */
+export async function startHttp(env: Env): Promise<Started> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const process = startNode('http', [HTTP_MAIN], { ...env, PORT: String(port) });
+  await process.waitFor('"msg":"listening"');
+  const at = await waitFor200(`${baseUrl}/health/ready`);
+  return { process, readyMs: at - process.startedAt, baseUrl };
+}
+
+/** Starts the worker; ready = its `worker ready` line (consumers and relay started). */
+export async function startWorker(env: Env): Promise<Started> {
+  const process = startNode('worker', [WORKER_MAIN, 'run'], { ...env, WORKER_HTTP_PORT: '0' });
+  const at = await process.waitFor('"msg":"worker ready"');
+  return { process, readyMs: at - process.startedAt, baseUrl: '' };
+}
+
+/** Starts embedded mode (`dist/dev.js`: in-memory PGlite, in-process messaging); ready = `dev ready`. */
+export async function startEmbedded(env: Env): Promise<Started> {
+  const port = await freePort();
+  const process = startNode('embedded', [DEV_MAIN], { ...env, PORT: String(port) });
+  const at = await process.waitFor('dev ready', 120_000);
+  return { process, readyMs: at - process.startedAt, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** Starts the raw Hono + pg baseline. */
+export async function startRawHttp(env: Env): Promise<Started> {
+  const port = await freePort();
+  const process = startNode('raw', [RAW_HTTP_CHILD], { ...env, PORT: String(port) });
+  const at = await process.waitFor('raw http listening');
+  return { process, readyMs: at - process.startedAt, baseUrl: `http://127.0.0.1:${port}` };
+}
