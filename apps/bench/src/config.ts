@@ -5,6 +5,7 @@ export interface BenchConfig {
   readonly seconds: number;
   readonly connections: number;
   readonly e2eCommands: number;
+  readonly brokerMessages: number;
   readonly sequentialCommands: number;
   readonly databaseUrl: string;
   readonly amqpUrl: string;
@@ -25,7 +26,8 @@ export function benchConfig(): BenchConfig {
     warmupSeconds: positive('BENCH_WARMUP_SECONDS', 3),
     seconds: positive('BENCH_SECONDS', 10),
     connections: positive('BENCH_CONNECTIONS', 32),
-    e2eCommands: positive('BENCH_E2E_COMMANDS', 3_000),
+    e2eCommands: positive('BENCH_E2E_COMMANDS', 1_000),
+    brokerMessages: positive('BENCH_BROKER_MESSAGES', 5_000),
     sequentialCommands: positive('BENCH_SEQUENTIAL_COMMANDS', 300),
     databaseUrl: process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
     amqpUrl: process.env.TEST_AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',

@@ -1,15 +1,16 @@
 // `pnpm bench`: the built apps on a fresh database seeded with users, under load from a separate process, side
 // by side with raw baselines run in the same session; prints a table with the targets, writes JSON and an SVG.
+import { rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { authModule } from '@contextflow/auth-infra';
 import { createLogger } from '@contextflow/core-infra';
 import { buildTopology, RabbitMqTransport } from '@contextflow/core-infra/messaging';
 import { createTestDatabase, uniquePrefix } from '@contextflow/core-infra/testing';
 import { usersModule } from '@contextflow/users-infra';
-import { Client } from 'pg';
 import { benchConfig } from './config.js';
 import { login } from './http.js';
 import { benchKey } from './keys.js';
+import { LOG_DIR } from './paths.js';
 import type { LoadResult, LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
@@ -29,6 +30,7 @@ const log = (text: string): void => console.log(`bench: ${text}`);
 
 async function main(): Promise<void> {
   const startedAt = new Date();
+  rmSync(LOG_DIR, { recursive: true, force: true });
   const loadAverage = loadavg();
   const database = await createTestDatabase();
   const namespace = uniquePrefix('bench');
@@ -149,38 +151,40 @@ async function main(): Promise<void> {
       body: '{"name":"Bench {n}"}',
       headers: { ...auth, 'content-type': 'application/json' },
     };
+    const acceptSince = new Date();
     const accept = {
       full: await load('PATCH /users/{id} accept full', http, patch, [http.process]),
       raw: await load('PATCH two-row insert raw', raw, patch, [raw.process]),
     };
-    // The accepted backlog is not part of the end-to-end phase.
-    await withClient(database.url, async (client) => {
-      await client.query("delete from platform.outbox where sent_at is null and kind = 'command'");
-      await client.query("delete from platform.commands where status = 'pending'");
-    });
 
+    // End-to-end throughput: the worker drains the backlog the accept phase left (outbox → RabbitMQ → worker).
     worker = track(await startWorker(env));
-    await sleep(500);
-    const since = new Date();
+    const drainFrom = new Date();
     const sampler = sampleRss([http.process, worker.process]);
+    const drain = await commandCompletion(database.url, acceptSince, drainFrom);
+    if (drain.failed > 0) throw new Error(`${drain.failed} commands failed while draining the backlog`);
+    log(`end to end (backlog drain): ${drain.count} commands, ${drain.perSecond.toFixed(0)}/s`);
+
+    // End-to-end latency under load: commands accepted and processed at the same time.
+    const since = new Date();
     const accepted = await load(
       'PATCH /users/{id} end to end (accept)',
       http,
       { ...patch, amount: config.e2eCommands, warmupSeconds: 0 },
       [],
     );
-    const full = await commandCompletion(database.url, since);
+    const underLoad = await commandCompletion(database.url, since);
     for (const [name, peak] of Object.entries(sampler.stop())) peaks[name] = Math.max(peaks[name] ?? 0, peak);
-    if (full.failed > 0) throw new Error(`${full.failed} commands failed in the end-to-end phase`);
+    if (underLoad.failed > 0) throw new Error(`${underLoad.failed} commands failed in the end-to-end phase`);
     log(
-      `end to end: ${full.count} commands, ${full.perSecond.toFixed(0)}/s, p50 ${full.p50.toFixed(1)} ms, p99 ${full.p99.toFixed(1)} ms`,
+      `end to end under load: ${underLoad.count} commands, ${underLoad.perSecond.toFixed(0)}/s, p50 ${underLoad.p50.toFixed(1)} ms, p99 ${underLoad.p99.toFixed(1)} ms`,
     );
     const rawBroker = await rawBrokerLoop({
       PATH: env.PATH,
       DATABASE_URL: database.url,
       AMQP_URL: config.amqpUrl,
       QUEUE: `${namespace}raw-baseline`,
-      COUNT: String(config.e2eCommands),
+      COUNT: String(config.brokerMessages),
     });
     log(
       `raw broker loop: ${rawBroker.count} messages, ${rawBroker.perSecond.toFixed(0)}/s, p50 ${rawBroker.p50.toFixed(1)} ms, p99 ${rawBroker.p99.toFixed(1)} ms`,
@@ -237,6 +241,7 @@ async function main(): Promise<void> {
         seconds: config.seconds,
         connections: config.connections,
         e2eCommands: config.e2eCommands,
+        brokerMessages: config.brokerMessages,
         sequentialCommands: config.sequentialCommands,
       },
       startup: { migrateMs, httpReadyMs, workerReadyMs, embeddedReadyMs: embedded.readyMs },
@@ -244,7 +249,7 @@ async function main(): Promise<void> {
       getUser,
       listUsers,
       accept,
-      endToEnd: { full, raw: rawBroker, accepted },
+      endToEnd: { full: drain, underLoad, raw: rawBroker, accepted },
       sequential,
     };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
@@ -253,16 +258,6 @@ async function main(): Promise<void> {
     await Promise.all([...running].map((p) => p.stop()));
     await cleanUp(config.amqpUrl, namespace);
     await database.drop();
-  }
-}
-
-async function withClient(url: string, work: (client: Client) => Promise<void>): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
   }
 }
 

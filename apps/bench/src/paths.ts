@@ -12,3 +12,5 @@ export const RAW_HTTP_CHILD = fileURLToPath(new URL('./raw/raw-http-server.js', 
 export const RAW_BROKER_CHILD = fileURLToPath(new URL('./raw/raw-broker-loop.js', import.meta.url));
 /** Where a run's JSON and SVG go (git-ignored). */
 export const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
+/** The log of every process of the latest run (git-ignored). */
+export const LOG_DIR = `${RESULTS_DIR}logs/`;

@@ -1,4 +1,5 @@
 import type { LoadResult } from './load/load-spec.js';
+import type { SequentialResult } from './phases/sequential.js';
 
 /** Throughput and latency of work measured to completion (commands, raw broker messages). */
 export interface CompletionResult {
@@ -33,11 +34,16 @@ export interface BenchResults {
   readonly getUser: { full: LoadResult; raw: LoadResult };
   readonly listUsers: { full: LoadResult; raw: LoadResult };
   readonly accept: { full: LoadResult; raw: LoadResult };
-  readonly endToEnd: { full: CompletionResult; raw: CompletionResult; accepted: LoadResult };
-  readonly sequential: {
-    commands: number;
-    client: { p50: number; p99: number };
-    server: { p50: number; p99: number };
+  /**
+   * `full`: the worker draining the accept phase's backlog (throughput; its latencies include the wait in the
+   * backlog). `underLoad`: commands accepted and processed at once (latency). `raw`: the broker loop.
+   */
+  readonly endToEnd: {
+    full: CompletionResult;
+    underLoad: CompletionResult;
+    raw: CompletionResult;
+    accepted: LoadResult;
   };
+  readonly sequential: SequentialResult;
   targets: TargetResult[];
 }

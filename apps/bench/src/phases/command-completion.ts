@@ -4,12 +4,14 @@ import { percentile, sleep } from '../stats.js';
 
 /**
  * Waits until every command accepted since `since` is finished, then measures them from their rows:
- * commands per second from the first accept to the last finish, and accept → finish latency percentiles.
+ * commands per second from the first accept (or from `from`, for a backlog) to the last finish, and
+ * accept → finish latency percentiles.
  */
 export async function commandCompletion(
   databaseUrl: string,
   since: Date,
-  timeoutMs = 180_000,
+  from?: Date,
+  timeoutMs = 300_000,
 ): Promise<CompletionResult & { failed: number }> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -31,7 +33,7 @@ export async function commandCompletion(
       [since],
     );
     const latencies = rows.rows.map((row) => Number(row.ms)).sort((a, b) => a - b);
-    const first = Math.min(...rows.rows.map((row) => row.created.getTime()));
+    const first = from?.getTime() ?? Math.min(...rows.rows.map((row) => row.created.getTime()));
     const last = Math.max(...rows.rows.map((row) => row.updated.getTime()));
     const seconds = (last - first) / 1000;
     return {

@@ -1,6 +1,29 @@
 import { Client } from 'pg';
 import { percentile } from '../stats.js';
 
+/** Percentiles (ms) of one measure. */
+export interface Percentiles {
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** What the sequential phase measured, with the server side split into stages. */
+export interface SequentialResult {
+  readonly commands: number;
+  readonly client: Percentiles;
+  readonly server: Percentiles;
+  /**
+   * accept commit → the relay's claiming transaction began (`outbox.sent_at` is that transaction's `now()`);
+   * then → the command's last update (publish with confirm, delivery, handler transaction).
+   */
+  readonly stages: { readonly acceptToRelay: Percentiles; readonly relayToSucceeded: Percentiles };
+}
+
+const spread = (values: number[]): Percentiles => {
+  const sorted = values.toSorted((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+};
+
 /**
  * Sends `count` commands one after another (`PATCH /users/{id}` with `Prefer: wait=30`, so each answer comes
  * once the worker finished it): the client round trip, and accept → succeeded from the command rows.
@@ -11,7 +34,7 @@ export async function sequentialCommands(
   userId: string,
   count: number,
   databaseUrl: string,
-): Promise<{ commands: number; client: { p50: number; p99: number }; server: { p50: number; p99: number } }> {
+): Promise<SequentialResult> {
   const roundTrips: number[] = [];
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -31,16 +54,22 @@ export async function sequentialCommands(
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const rows = await client.query<{ ms: string }>(
-      'select extract(epoch from (updated_at - created_at)) * 1000 as ms from platform.commands where id = any($1::uuid[])',
+    const rows = await client.query<{ total: string; relay: string; rest: string }>(
+      `select extract(epoch from (c.updated_at - c.created_at)) * 1000 as total,
+              extract(epoch from (o.sent_at - c.created_at)) * 1000 as relay,
+              extract(epoch from (c.updated_at - o.sent_at)) * 1000 as rest
+       from platform.commands c join platform.outbox o on o.message_id = c.id
+       where c.id = any($1::uuid[])`,
       [ids],
     );
-    const server = rows.rows.map((row) => Number(row.ms)).sort((a, b) => a - b);
-    const clientSide = roundTrips.sort((a, b) => a - b);
     return {
       commands: count,
-      client: { p50: percentile(clientSide, 50), p99: percentile(clientSide, 99) },
-      server: { p50: percentile(server, 50), p99: percentile(server, 99) },
+      client: spread(roundTrips),
+      server: spread(rows.rows.map((row) => Number(row.total))),
+      stages: {
+        acceptToRelay: spread(rows.rows.map((row) => Number(row.relay))),
+        relayToSucceeded: spread(rows.rows.map((row) => Number(row.rest))),
+      },
     };
   } finally {
     await client.end();

@@ -1,13 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOG_DIR } from '../paths.js';
+import { sleep } from '../stats.js';
 
-/** A Node child process of the bench: its log is scanned for markers, then only its tail is kept. */
+/** A Node child process of the bench, logging to a file of its own. */
 export interface NodeProcess {
   readonly name: string;
   readonly child: ChildProcess;
   /** When `spawn` was called (performance.now()). */
   readonly startedAt: number;
-  /** Resolves with the time (performance.now()) the first log line containing `text` arrived. */
+  /** Resolves with the time (performance.now()) the log was first seen to contain `text`. */
   waitFor(text: string, timeoutMs?: number): Promise<number>;
   /** The resident set size now, in MiB (0 once exited). */
   rssMiB(): number;
@@ -19,71 +22,70 @@ export interface NodeProcess {
 
 const TAIL = 40;
 
-/** Starts `node <args>` with exactly `env` (nothing of the bench's environment leaks in unless passed). */
+/**
+ * Starts `node <args>` with exactly `env` (nothing of the bench's environment leaks in unless passed). Its
+ * stdout and stderr go straight to `<logDir>/<name>.log`, so logging under load costs the bench nothing;
+ * `waitFor` reads that file until the marker shows up.
+ */
 export function startNode(
   name: string,
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
-  options: { ipc?: boolean } = {},
+  options: { ipc?: boolean; logDir?: string } = {},
 ): NodeProcess {
+  const dir = options.logDir ?? LOG_DIR;
+  mkdirSync(dir, { recursive: true });
+  const logFile = join(dir, `${name}.log`);
+  const fd = openSync(logFile, 'w');
   const startedAt = performance.now();
-  const child = spawn(process.execPath, args, {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc === true ? (['ipc'] as const) : [])],
-  });
-  const lines: string[] = [];
-  const waiters = new Set<{ text: string; resolve: (at: number) => void }>();
-  let buffer = '';
-  const onData = (chunk: Buffer): void => {
-    const at = performance.now();
-    buffer += chunk.toString('utf8');
-    let newline = buffer.indexOf('\n');
-    while (newline >= 0) {
-      const line = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + 1);
-      lines.push(line);
-      if (lines.length > TAIL) lines.shift();
-      for (const waiter of waiters) {
-        if (line.includes(waiter.text)) {
-          waiters.delete(waiter);
-          waiter.resolve(at);
-        }
-      }
-      newline = buffer.indexOf('\n');
+  let child: ChildProcess;
+  try {
+    child = spawn(process.execPath, args, {
+      env,
+      stdio: ['ignore', fd, fd, ...(options.ipc === true ? (['ipc'] as const) : [])],
+    });
+  } finally {
+    closeSync(fd);
+  }
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const tail = (): string => {
+    try {
+      return readFileSync(logFile, 'utf8').split('\n').slice(-TAIL).join('\n');
+    } catch {
+      return '(no log)';
     }
   };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     name,
     child,
     startedAt,
-    waitFor(text, timeoutMs = 60_000) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          reject(new Error(`${name}: no "${text}" within ${timeoutMs} ms; last lines:\n${lines.join('\n')}`));
-        }, timeoutMs);
-        const waiter = {
-          text,
-          resolve: (at: number) => {
-            clearTimeout(timer);
-            resolve(at);
-          },
-        };
-        waiters.add(waiter);
-        void exited.then((code) => {
-          if (!waiters.delete(waiter)) return;
-          clearTimeout(timer);
-          reject(new Error(`${name} exited (${code}) before "${text}"; last lines:\n${lines.join('\n')}`));
-        });
-      });
+    async waitFor(text, timeoutMs = 60_000) {
+      const deadline = performance.now() + timeoutMs;
+      let offset = 0;
+      let partial = '';
+      for (;;) {
+        const at = performance.now();
+        const content = readFileSync(logFile);
+        if (content.length > offset) {
+          partial += content.subarray(offset).toString('utf8');
+          offset = content.length;
+          if (partial.includes(text)) return at;
+          partial = partial.slice(partial.lastIndexOf('\n') + 1);
+        }
+        if (child.exitCode !== null || child.signalCode !== null) {
+          throw new Error(
+            `${name} exited (${child.exitCode ?? child.signalCode}) before "${text}"; last lines:\n${tail()}`,
+          );
+        }
+        if (at > deadline)
+          throw new Error(`${name}: no "${text}" within ${timeoutMs} ms; last lines:\n${tail()}`);
+        await sleep(2);
+      }
     },
     rssMiB() {
       return child.pid === undefined || child.exitCode !== null ? 0 : rssOf(child.pid);
     },
-    tail: () => lines.join('\n'),
+    tail,
     async stop(graceMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
