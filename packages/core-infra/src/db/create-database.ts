@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, type PostgresDialectConfig } from 'kysely';
 import { Pool } from 'pg';
 import type { Logger } from '../logger.js';
+import { StatementNames } from './named-statements.js';
 import type { PlatformTables } from './platform-tables.js';
 
 /** Options of {@link createDatabase}. */
@@ -12,6 +13,12 @@ export interface DatabaseOptions {
   /** Shown in `pg_stat_activity`, so operators can tell the apps apart. */
   readonly applicationName?: string;
   readonly logger?: Logger;
+  /**
+   * Send queries with parameters as named (prepared) statements, so PostgreSQL parses and plans each distinct
+   * statement once per connection instead of on every call (default false). Not for a pooler in transaction
+   * mode (PgBouncer before 1.21), where a connection's statements do not follow the client.
+   */
+  readonly namedStatements?: boolean;
   /**
    * Runs once per new physical connection. Stock Kysely sends unnamed statements, which PostgreSQL parses and
    * plans on every call (TOOLCHAIN.md measured ~0.6× of named statements); this is where a connection-level
@@ -43,7 +50,9 @@ export function createPooledDatabase(options: DatabaseOptions): { db: Kysely<Pla
   // A client checked out between two queries (inside a transaction, while a handler awaits something else)
   // gets no pool listener: a server shutdown would be an uncaught 'error' that kills the process. Its next
   // query fails instead ("not queryable"), the transaction rolls back and the pool discards the client.
+  const names = options.namedStatements === true ? new StatementNames() : undefined;
   pool.on('connect', (client) => {
+    names?.install(client);
     client.on('error', (error) => {
       options.logger?.warn({ err: error }, 'database connection lost while checked out');
     });

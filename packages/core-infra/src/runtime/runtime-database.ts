@@ -35,6 +35,8 @@ export async function openRuntimeDatabase(options: {
     url: databaseUrl,
     poolSize: options.poolSize ?? 10,
     applicationName: 'contextflow',
+    // The apps run a small, fixed set of statements: each is parsed and planned once per connection.
+    namedStatements: true,
     logger,
   });
   const notifications = new PgNotificationListener({

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../testing/create-test-database.js';
+import { createDatabase } from './create-database.js';
+
+describe('named statements (createDatabase({ namedStatements: true }))', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('prepares each parameterised statement once per connection and keeps answering correctly', async () => {
+    const db = createDatabase({ url: database.url, poolSize: 1, namedStatements: true });
+    try {
+      await sql`create table t (id int primary key, name text)`.execute(db);
+      for (let i = 0; i < 5; i++) {
+        await sql`insert into t (id, name) values (${i}, ${`n${i}`})`.execute(db);
+      }
+      const rows = await sql<{ name: string }>`select name from t where id = ${3}`.execute(db);
+      expect(rows.rows).toEqual([{ name: 'n3' }]);
+      // Transactions (no parameters: simple protocol) and failing statements leave the connection usable.
+      await expect(sql`insert into t (id, name) values (${1}, ${'again'})`.execute(db)).rejects.toMatchObject(
+        {
+          code: '23505',
+        },
+      );
+      await db.transaction().execute(async (trx) => {
+        await sql`update t set name = ${'renamed'} where id = ${3}`.execute(trx);
+      });
+      const prepared = await sql<{ name: string; statement: string }>`
+        select name, statement from pg_prepared_statements order by name`.execute(db);
+      expect(prepared.rows.map((row) => row.statement)).toEqual(
+        expect.arrayContaining([
+          'insert into t (id, name) values ($1, $2)',
+          'select name from t where id = $1',
+          'update t set name = $1 where id = $2',
+        ]),
+      );
+      const again = await sql<{ name: string }>`select name from t where id = ${3}`.execute(db);
+      expect(again.rows).toEqual([{ name: 'renamed' }]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('sends unnamed statements by default', async () => {
+    const db = createDatabase({ url: database.url, poolSize: 1 });
+    try {
+      await sql`select ${1}::int as one`.execute(db);
+      const prepared = await sql<{ n: string }>`select count(*) as n from pg_prepared_statements`.execute(db);
+      expect(prepared.rows).toEqual([{ n: '0' }]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
