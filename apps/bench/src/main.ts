@@ -10,7 +10,7 @@ import { usersModule } from '@contextflow/users-infra';
 import { benchConfig } from './config.js';
 import { login } from './http.js';
 import { benchKey } from './keys.js';
-import { LOG_DIR } from './paths.js';
+import { LOG_DIR, PROFILE_DIR } from './paths.js';
 import type { LoadResult, LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
@@ -31,6 +31,7 @@ const log = (text: string): void => console.log(`bench: ${text}`);
 async function main(): Promise<void> {
   const startedAt = new Date();
   rmSync(LOG_DIR, { recursive: true, force: true });
+  rmSync(PROFILE_DIR, { recursive: true, force: true });
   const loadAverage = loadavg();
   const database = await createTestDatabase();
   const namespace = uniquePrefix('bench');
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
     BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
     SHUTDOWN_TIMEOUT_MS: '5000',
+    // BENCH_CPU_PROF=1: the apps write V8 CPU profiles (open them in Chrome DevTools) when they stop.
+    ...(config.cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {}),
   };
   // Ctrl-C or a kill still stops the processes and removes the database and the broker objects.
   const abort = (signal: string): void => {

@@ -14,3 +14,5 @@ export const RAW_BROKER_CHILD = fileURLToPath(new URL('./raw/raw-broker-loop.js'
 export const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
 /** The log of every process of the latest run (git-ignored). */
 export const LOG_DIR = `${RESULTS_DIR}logs/`;
+/** CPU profiles of the apps, with `BENCH_CPU_PROF=1` (git-ignored). */
+export const PROFILE_DIR = `${RESULTS_DIR}profiles/`;
