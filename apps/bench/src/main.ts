@@ -98,17 +98,23 @@ async function main(): Promise<void> {
       watch: NodeProcess[],
     ): Promise<LoadResult> => {
       const sampler = sampleRss(watch);
-      const result = await runLoad({
+      const cpuBefore = target.process.cpuMs();
+      const measured = await runLoad({
         baseUrl: target.baseUrl,
         connections: config.connections,
         warmupSeconds: config.warmupSeconds,
         seconds: config.seconds,
         ...spec,
       });
+      const result = {
+        ...measured,
+        serverCpuMicros:
+          ((target.process.cpuMs() - cpuBefore) * 1000) / (measured.requests + measured.warmupRequests),
+      };
       for (const [name, peak] of Object.entries(sampler.stop()))
         peaks[name] = Math.max(peaks[name] ?? 0, peak);
       log(
-        `${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms (${result.ok} ok, ${result.non2xx} non-2xx, ${result.errors} errors)`,
+        `${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.serverCpuMicros.toFixed(0)} µs CPU per request (${result.ok} ok, ${result.non2xx} non-2xx, ${result.errors} errors)`,
       );
       if (result.ok === 0 || result.non2xx > 0 || result.errors > 0) {
         throw new Error(`${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);

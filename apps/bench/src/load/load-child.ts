@@ -30,13 +30,14 @@ function options(spec: LoadSpec, seconds: number, amount?: number): Options {
 }
 
 async function run(spec: LoadSpec): Promise<LoadResult> {
-  if (spec.warmupSeconds > 0) await autocannon(options(spec, spec.warmupSeconds));
+  const warmup = spec.warmupSeconds > 0 ? await autocannon(options(spec, spec.warmupSeconds)) : undefined;
   const started = performance.now();
   const result = await autocannon(options(spec, spec.seconds, spec.amount));
   const seconds = spec.amount === undefined ? result.duration : (performance.now() - started) / 1000;
   const ok = result['2xx'];
   return {
     requests: result.requests.total,
+    warmupRequests: warmup?.requests.total ?? 0,
     ok,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,

@@ -14,6 +14,8 @@ export interface NodeProcess {
   waitFor(text: string, timeoutMs?: number): Promise<number>;
   /** The resident set size now, in MiB (0 once exited). */
   rssMiB(): number;
+  /** CPU time (user + system) the process has used so far, in ms (0 once exited). */
+  cpuMs(): number;
   /** The last log lines, for error messages. */
   tail(): string;
   /** SIGTERM, then the exit code; SIGKILL after `graceMs`. */
@@ -85,6 +87,9 @@ export function startNode(
     rssMiB() {
       return child.pid === undefined || child.exitCode !== null ? 0 : rssOf(child.pid);
     },
+    cpuMs() {
+      return child.pid === undefined || child.exitCode !== null ? 0 : cpuOf(child.pid);
+    },
     tail,
     async stop(graceMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
@@ -97,6 +102,18 @@ export function startNode(
       }
     },
   };
+}
+
+/** utime + stime of a process in ms, from /proc (Linux, 100 ticks per second); 0 when it cannot be read. */
+export function cpuOf(pid: number): number {
+  try {
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 /** VmRSS of a process in MiB, from /proc (Linux); 0 when it cannot be read. */

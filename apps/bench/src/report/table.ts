@@ -21,7 +21,18 @@ const withRule = (rows: string[][]): string => grid([rows[0] ?? [], [], ...rows.
 /** The measurements of a run as Markdown-compatible text tables (the README pastes them). */
 export function resultTables(r: BenchResults): string {
   const load = [
-    ['path', 'full req/s', 'raw req/s', 'ratio', 'full p50', 'raw p50', 'full p99', 'raw p99'],
+    [
+      'path',
+      'full req/s',
+      'raw req/s',
+      'ratio',
+      'full p50',
+      'raw p50',
+      'full p99',
+      'raw p99',
+      'server CPU/req full',
+      'raw',
+    ],
     ...(
       [
         ['GET /users/{id}', r.getUser],
@@ -37,6 +48,8 @@ export function resultTables(r: BenchResults): string {
       `${n1(pair.raw.p50)} ms`,
       `${n1(pair.full.p99)} ms`,
       `${n1(pair.raw.p99)} ms`,
+      `${n0(pair.full.serverCpuMicros ?? Number.NaN)} µs`,
+      `${n0(pair.raw.serverCpuMicros ?? Number.NaN)} µs`,
     ]),
   ];
   const { full, raw, underLoad } = r.endToEnd;
