@@ -11,8 +11,8 @@ export async function login(baseUrl: string, email: string, password: string): P
   return ((await reply.json()) as { accessToken: string }).accessToken;
 }
 
-/** Polls `url` until it answers 200; returns when (performance.now()) it did. */
-export async function waitFor200(url: string, timeoutMs = 60_000): Promise<number> {
+/** Polls `url` until it answers 200 (throwing once `alive()` turns false); returns when (performance.now()) it did. */
+export async function waitFor200(url: string, alive: () => boolean, timeoutMs = 60_000): Promise<number> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     try {
@@ -22,6 +22,7 @@ export async function waitFor200(url: string, timeoutMs = 60_000): Promise<numbe
     } catch {
       // not listening yet
     }
+    if (!alive()) throw new Error(`the process behind ${url} exited before it answered 200`);
     if (performance.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
     await sleep(5);
   }

@@ -43,7 +43,8 @@ for (const file of process.argv.slice(2)) {
   let all = 0;
   for (const node of profile.nodes) {
     const hits = node.hitCount ?? 0;
-    if (hits === 0) continue;
+    // Idle time is not where the time went: shares are of the busy samples.
+    if (hits === 0 || node.callFrame.functionName === '(idle)') continue;
     all += hits;
     const { functionName, url, lineNumber } = node.callFrame;
     const pkg = packageOf(url);
@@ -53,7 +54,7 @@ for (const file of process.argv.slice(2)) {
   }
   const seconds = (profile.endTime - profile.startTime) / 1e6;
   console.log(
-    `${file}: ${seconds.toFixed(1)} s, ${all} samples\nself time by package:\n${top(byPackage, all, 15)}`,
+    `${file}: ${seconds.toFixed(1)} s, ${all} busy samples\nself time by package:\n${top(byPackage, all, 15)}`,
   );
   console.log(`self time by function:\n${top(byFunction, all, 25)}\n`);
 }

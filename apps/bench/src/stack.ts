@@ -24,6 +24,16 @@ export interface Started {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** Waits for `readiness`; a process that never gets ready is stopped, not left behind. */
+async function ready(process: NodeProcess, readiness: () => Promise<number>): Promise<number> {
+  try {
+    return await readiness();
+  } catch (error) {
+    await process.stop();
+    throw error;
+  }
+}
+
 /** Runs `worker migrate` to its end; returns how long it took. */
 export async function migrate(env: Env): Promise<number> {
   const run = startNode('migrate', [WORKER_MAIN, 'migrate'], env);
@@ -37,15 +47,16 @@ export async function startHttp(env: Env): Promise<Started> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const process = startNode('http', [HTTP_MAIN], { ...env, PORT: String(port) });
-  await process.waitFor('"msg":"listening"');
-  const at = await waitFor200(`${baseUrl}/health/ready`);
+  const at = await ready(process, () =>
+    waitFor200(`${baseUrl}/health/ready`, () => process.child.exitCode === null),
+  );
   return { process, readyMs: at - process.startedAt, baseUrl };
 }
 
 /** Starts the worker; ready = its `worker ready` line (consumers and relay started). */
 export async function startWorker(env: Env): Promise<Started> {
   const process = startNode('worker', [WORKER_MAIN, 'run'], { ...env, WORKER_HTTP_PORT: '0' });
-  const at = await process.waitFor('"msg":"worker ready"');
+  const at = await ready(process, () => process.waitFor('"msg":"worker ready"'));
   return { process, readyMs: at - process.startedAt, baseUrl: '' };
 }
 
@@ -53,7 +64,7 @@ export async function startWorker(env: Env): Promise<Started> {
 export async function startEmbedded(env: Env): Promise<Started> {
   const port = await freePort();
   const process = startNode('embedded', [DEV_MAIN], { ...env, PORT: String(port) });
-  const at = await process.waitFor('dev ready', 120_000);
+  const at = await ready(process, () => process.waitFor('dev ready', 120_000));
   return { process, readyMs: at - process.startedAt, baseUrl: `http://127.0.0.1:${port}` };
 }
 
@@ -61,6 +72,6 @@ export async function startEmbedded(env: Env): Promise<Started> {
 export async function startRawHttp(env: Env): Promise<Started> {
   const port = await freePort();
   const process = startNode('raw', [RAW_HTTP_CHILD], { ...env, PORT: String(port) });
-  const at = await process.waitFor('raw http listening');
+  const at = await ready(process, () => process.waitFor('raw http listening'));
   return { process, readyMs: at - process.startedAt, baseUrl: `http://127.0.0.1:${port}` };
 }

@@ -100,7 +100,7 @@ export function chartSvg(r: BenchResults): string {
     );
   });
   const height = listTop + 22 + r.targets.length * 20 + 16;
-  const subtitle = `${r.startedAt.slice(0, 16).replace('T', ' ')} UTC · ${r.machine.cpus} cores · ${r.machine.memoryGiB.toFixed(0)} GiB · Node ${r.machine.node} · load generator on the same box · dashed mark = target`;
+  const subtitle = `${r.startedAt.slice(0, 16).replace('T', ' ')} UTC · ${r.machine.cpus} cores · ${r.machine.memoryGiB.toFixed(0)} GiB · Node ${r.machine.node} · load average ${r.machine.loadAverage[0]?.toFixed(1) ?? '?'} at start · load generator on the same box · dashed mark = target`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13">`,
     '<style>.label{fill:#222}.value{fill:#444;font-size:12px}.heading{font-weight:600;font-size:15px;fill:#111}.full{fill:#2f6fdb}.miss{fill:#d9534f}.raw{fill:#9aa5b1}.goal{stroke:#111;stroke-width:2;stroke-dasharray:3 2}.met{fill:#2e7d32}.missed{fill:#c62828}</style>',
