@@ -1,6 +1,6 @@
 import { preparePassword } from '@contextflow/auth-app';
 import { isAppError } from '@contextflow/core';
-import { ConfigError } from '@contextflow/core-infra/config';
+import { ConfigError, optionalText, wholeNumber } from '@contextflow/core-infra/config';
 import { z } from 'zod';
 import {
   generateDevelopmentKey,
@@ -12,35 +12,20 @@ import {
 } from '../crypto/jwt-keys.js';
 import type { AuthConfig } from './auth-config.js';
 
-const text = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => (value === '' ? undefined : value));
-
-const integer = (fallback: number, min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .default(String(fallback))
-    .refine((value) => /^\d+$/.test(value), 'must be a whole number')
-    .transform(Number)
-    .refine((value) => value >= min && value <= max, `must be between ${min} and ${max}`);
-
 const schema = z.object({
-  NODE_ENV: text,
-  JWT_PRIVATE_KEY: text,
-  JWT_KEY_ID: text,
-  JWT_PREVIOUS_PUBLIC_KEYS: text,
-  JWT_ISSUER: text.transform((value) => value ?? 'contextflow'),
-  JWT_AUDIENCE: text.transform((value) => value ?? 'contextflow-api'),
-  ACCESS_TOKEN_TTL_SECONDS: integer(900, 30, 900),
-  REFRESH_TOKEN_TTL_SECONDS: integer(30 * 24 * 3600, 300, 365 * 24 * 3600),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: integer(5, 1, 1000),
-  LOGIN_MAX_FAILURES_PER_ADDRESS: integer(50, 1, 100_000),
-  LOGIN_FAILURE_WINDOW_SECONDS: integer(900, 1, 86_400),
-  TRUSTED_PROXY: integer(0, 0, 10),
-  BOOTSTRAP_ADMIN_EMAIL: text,
+  NODE_ENV: optionalText,
+  JWT_PRIVATE_KEY: optionalText,
+  JWT_KEY_ID: optionalText,
+  JWT_PREVIOUS_PUBLIC_KEYS: optionalText,
+  JWT_ISSUER: optionalText.transform((value) => value ?? 'contextflow'),
+  JWT_AUDIENCE: optionalText.transform((value) => value ?? 'contextflow-api'),
+  ACCESS_TOKEN_TTL_SECONDS: wholeNumber(900, 30, 900),
+  REFRESH_TOKEN_TTL_SECONDS: wholeNumber(30 * 24 * 3600, 300, 365 * 24 * 3600),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: wholeNumber(5, 1, 1000),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: wholeNumber(50, 1, 100_000),
+  LOGIN_FAILURE_WINDOW_SECONDS: wholeNumber(900, 1, 86_400),
+  TRUSTED_PROXY: wholeNumber(0, 0, 10),
+  BOOTSTRAP_ADMIN_EMAIL: optionalText,
   BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
 });
 type Env = z.infer<typeof schema>;

@@ -1,26 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './config-error.js';
-
-const optionalUrl = (protocols: readonly string[]) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value === '' ? undefined : value))
-    .refine((value) => value === undefined || URL.canParse(value), 'must be a URL')
-    .refine(
-      (value) => value === undefined || !URL.canParse(value) || protocols.includes(new URL(value).protocol),
-      `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
-    );
-
-const integer = (fallback: number, min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .default(String(fallback))
-    .refine((value) => /^\d+$/.test(value), 'must be a whole number')
-    .transform(Number)
-    .refine((value) => value >= min && value <= max, `must be between ${min} and ${max}`);
+import { oneOf, optionalText, optionalUrl, wholeNumber } from './env-fields.js';
 
 const origins = z
   .string()
@@ -37,11 +17,8 @@ const origins = z
     'must be origins like https://app.example.com (scheme, host, optional port; no path)',
   );
 
-const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: `must be one of ${values.join(', ')}` });
-
 const schema = z.object({
-  PORT: integer(3000, 0, 65_535),
+  PORT: wholeNumber(3000, 0, 65_535),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   AMQP_URL: optionalUrl(['amqp:', 'amqps:']),
   AMQP_NAMESPACE: z
@@ -49,32 +26,23 @@ const schema = z.object({
     .trim()
     .default('')
     .refine((value) => /^[a-z0-9._-]{0,40}$/.test(value), 'must be up to 40 of a-z 0-9 . _ -'),
-  DATA_DIR: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value === '' ? undefined : value)),
+  DATA_DIR: optionalText,
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: origins,
   NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
-  BODY_LIMIT_BYTES: integer(1024 * 1024, 1, 100 * 1024 * 1024),
-  WORKER_CONCURRENCY: integer(10, 1, 1000),
-  SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
-  WORKER_HTTP_PORT: integer(9464, 0, 65_535),
+  BODY_LIMIT_BYTES: wholeNumber(1024 * 1024, 1, 100 * 1024 * 1024),
+  WORKER_CONCURRENCY: wholeNumber(10, 1, 1000),
+  SHUTDOWN_TIMEOUT_MS: wholeNumber(10_000, 0, 600_000),
+  WORKER_HTTP_PORT: wholeNumber(9464, 0, 65_535),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http:', 'https:']),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl(['http:', 'https:']),
-  OTEL_SERVICE_NAME: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value === '' ? undefined : value))
-    .refine(
-      (value) => value === undefined || /^[\w.-]{1,100}$/.test(value),
-      'must be up to 100 of A-Z a-z 0-9 _ . -',
-    ),
-  INBOX_RETENTION_DAYS: integer(7, 1, 3650),
-  OUTBOX_RETENTION_DAYS: integer(7, 1, 3650),
-  COMMAND_RETENTION_DAYS: integer(30, 1, 3650),
+  OTEL_SERVICE_NAME: optionalText.refine(
+    (value) => value === undefined || /^[\w.-]{1,100}$/.test(value),
+    'must be up to 100 of A-Z a-z 0-9 _ . -',
+  ),
+  INBOX_RETENTION_DAYS: wholeNumber(7, 1, 3650),
+  OUTBOX_RETENTION_DAYS: wholeNumber(7, 1, 3650),
+  COMMAND_RETENTION_DAYS: wholeNumber(30, 1, 3650),
 });
 
 /** The process configuration, validated; `databaseUrl`/`amqpUrl` absent means embedded mode. */
