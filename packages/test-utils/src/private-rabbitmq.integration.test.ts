@@ -65,7 +65,8 @@ describe('startPrivateRabbitMq', { timeout: 180_000 }, () => {
     await publisher.send({ routingKey: 'kill-probe', durable: true, messageId: 'before-kill' }, { n: 1 });
 
     await timed('kill()', () => broker.kill());
-    await vi.waitFor(() => expect(rabbit.ready).toBe(false));
+    // The client learns of the stop from its socket: that can take seconds on a loaded machine.
+    await vi.waitFor(() => expect(rabbit.ready).toBe(false), { timeout: 20_000 });
     await vi.waitFor(() => expect(errors).not.toEqual([]));
     expect(await acceptsTcp(broker.port)).toBe(false);
 
@@ -96,7 +97,8 @@ describe('startPrivateRabbitMq', { timeout: 180_000 }, () => {
     await vi.waitFor(() => expect(received).toEqual(['before-stop']));
 
     await timed('stopApp()', () => broker.stopApp());
-    await vi.waitFor(() => expect(rabbit.ready).toBe(false));
+    // The client learns of the stop from its socket: that can take seconds on a loaded machine.
+    await vi.waitFor(() => expect(rabbit.ready).toBe(false), { timeout: 20_000 });
     await timed('startApp()', () => broker.startApp());
 
     await publisher.send({ routingKey: 'app-probe', durable: true, messageId: 'after-start' }, { n: 2 });
