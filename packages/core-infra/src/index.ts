@@ -13,11 +13,8 @@ export {
   type OperationsServerOptions,
   serveOperations,
 } from './observability/operations-server.js';
-export {
-  createOtlpTracing,
-  type OtlpTracing,
-  type OtlpTracingOptions,
-} from './observability/otlp-tracing.js';
+// Types only: the OpenTelemetry SDK is loaded when a runtime is created with `tracing`, not with this package.
+export type { OtlpTracing, OtlpTracingOptions } from './observability/otlp-tracing.js';
 export type { PoolStats } from './observability/pool-metrics.js';
 export {
   brokerReadiness,

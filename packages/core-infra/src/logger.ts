@@ -69,6 +69,9 @@ export function createLogger(
       timestamp: pino.stdTimeFunctions.isoTime,
       mixin: telemetryLogFields,
     },
-    options.destination,
+    // Asynchronous writes: a line never blocks the event loop on a write(2), and lines written while one
+    // write is in flight leave together. Nothing waits for a buffer to fill, so a line still leaves at once;
+    // pino flushes what is pending synchronously when the process exits.
+    options.destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }

@@ -12,7 +12,6 @@ import { OutboxRelay } from '../messaging/outbox-relay.js';
 import { RabbitMqTransport } from '../messaging/rabbitmq-transport.js';
 import { buildTopology } from '../messaging/topology.js';
 import { Metrics } from '../observability/metrics.js';
-import { createOtlpTracing } from '../observability/otlp-tracing.js';
 import { installTracer } from '../observability/tracing.js';
 import type { Runtime, RuntimeMode, RuntimeOptions, WorkerOptions } from './runtime.js';
 import { openRuntimeDatabase } from './runtime-database.js';
@@ -49,7 +48,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       throw error;
     }
   }
-  const tracing = options.tracing === undefined ? undefined : createOtlpTracing(options.tracing);
+  // The OpenTelemetry SDK costs start-up time and memory: it is loaded only when spans are exported.
+  const tracing =
+    options.tracing === undefined
+      ? undefined
+      : (await import('../observability/otlp-tracing.js')).createOtlpTracing(options.tracing);
   const uninstallTracer = tracing === undefined ? undefined : installTracer(tracing.tracer);
   const inProcess = options.transport === undefined && options.amqpUrl === undefined;
   const mode: RuntimeMode = {
