@@ -1,30 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FaultServices, startFaultServices } from './support/fault-services.js';
-import { Scenario } from './support/fault-scenario.js';
+import { describe, expect, it } from 'vitest';
 import { waitForEffects } from './support/scenario-queries.js';
+import { useFaultServices } from './support/use-fault-services.js';
 
 // Broker outages under load: the broker killed, or its application stopped. One private PostgreSQL and
 // RabbitMQ for the file; each scenario has its own database and broker namespace.
-let services: FaultServices;
-const scenarios: Scenario[] = [];
-const open = async (name: string) => {
-  const scenario = await Scenario.open(name, services.pg, services.rabbit);
-  scenarios.push(scenario);
-  return scenario;
-};
+const file = useFaultServices();
+const open = (name: string) => file.open(name);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-beforeAll(async () => {
-  services = await startFaultServices();
-});
-
-afterEach(async () => {
-  await Promise.allSettled(scenarios.splice(0).map((scenario) => scenario.close()));
-});
-
-afterAll(async () => {
-  await services?.destroy();
-});
 
 describe('broker outages', () => {
   it('resumes consuming and publishing without a restart after the broker application stops and starts', async () => {
@@ -32,9 +14,9 @@ describe('broker outages', () => {
     const workers = await Promise.all([scenario.spawnWorker('w1'), scenario.spawnWorker('w2')]);
     const burst = scenario.burst(500, { sleepMs: 5 });
     await waitForEffects(scenario, 100);
-    await services.rabbit.stopApp();
+    await file.services.rabbit.stopApp();
     await pause(3_000);
-    await services.rabbit.startApp();
+    await file.services.rabbit.startApp();
     const resumedAt = Date.now();
     await burst;
     await scenario.settle();
@@ -48,9 +30,9 @@ describe('broker outages', () => {
     await Promise.all([scenario.spawnWorker('w1'), scenario.spawnWorker('w2')]);
     const burst = scenario.burst(1_000);
     await waitForEffects(scenario, 200);
-    await services.rabbit.kill();
+    await file.services.rabbit.kill();
     await pause(3_000);
-    await services.rabbit.start();
+    await file.services.rabbit.start();
     const restartedAt = Date.now();
     await burst;
     await scenario.settle();

@@ -1,30 +1,12 @@
 import { connectBroker } from './support/broker-client.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FaultServices, startFaultServices } from './support/fault-services.js';
-import { Scenario } from './support/fault-scenario.js';
+import { describe, expect, it } from 'vitest';
 import { unknownThatLanded, waitForEffects } from './support/scenario-queries.js';
+import { useFaultServices } from './support/use-fault-services.js';
 
 // PostgreSQL stopped under load: the workers pause instead of burning their retry attempts.
-let services: FaultServices;
-const scenarios: Scenario[] = [];
-const open = async (name: string) => {
-  const scenario = await Scenario.open(name, services.pg, services.rabbit);
-  scenarios.push(scenario);
-  return scenario;
-};
+const file = useFaultServices();
+const open = (name: string) => file.open(name);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-beforeAll(async () => {
-  services = await startFaultServices();
-});
-
-afterEach(async () => {
-  await Promise.allSettled(scenarios.splice(0).map((scenario) => scenario.close()));
-});
-
-afterAll(async () => {
-  await services?.destroy();
-});
 
 describe('database outage', () => {
   it('dead-letters nothing while PostgreSQL is stopped for 30 s under load, and completes everything after', async () => {
@@ -32,14 +14,14 @@ describe('database outage', () => {
     // A backlog first, so the outage meets handlers in flight and messages waiting in the queue.
     await scenario.burst(400, { sleepMs: 20 });
     await Promise.all([scenario.spawnWorker('w1'), scenario.spawnWorker('w2')]);
-    const broker = await connectBroker(services.rabbit.url, scenario.namespace);
+    const broker = await connectBroker(file.services.rabbit.url, scenario.namespace);
     try {
       await waitForEffects(scenario, 50);
       // Clients keep submitting through the outage: refused or unknown, never lost once accepted.
       const burst = scenario.burst(200, { sleepMs: 20 }, 5);
-      await services.pg.stop();
+      await file.services.pg.stop();
       await pause(30_000);
-      await services.pg.start();
+      await file.services.pg.start();
       const restartedAt = Date.now();
       await burst;
       await scenario.settle();

@@ -1,8 +1,6 @@
 import { freePorts } from '@contextflow/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectBroker } from './support/broker-client.js';
-import { type FaultServices, startFaultServices } from './support/fault-services.js';
-import { Scenario } from './support/fault-scenario.js';
 import { HttpSubmitter } from './support/http-submitter.js';
 import { PROBE_HOLDING } from './support/probe-module.js';
 import {
@@ -11,28 +9,12 @@ import {
   unsentOutboxRows,
   waitUntilNoCommandOpen,
 } from './support/scenario-queries.js';
+import { useFaultServices } from './support/use-fault-services.js';
 
 // The apps' own processes: the HTTP process killed under load, and the worker's graceful shutdown. One
 // private PostgreSQL and RabbitMQ for the file; each scenario has its own database and broker namespace.
-let services: FaultServices;
-const scenarios: Scenario[] = [];
-const open = async (name: string) => {
-  const scenario = await Scenario.open(name, services.pg, services.rabbit);
-  scenarios.push(scenario);
-  return scenario;
-};
-
-beforeAll(async () => {
-  services = await startFaultServices();
-});
-
-afterEach(async () => {
-  await Promise.allSettled(scenarios.splice(0).map((scenario) => scenario.close()));
-});
-
-afterAll(async () => {
-  await services?.destroy();
-});
+const file = useFaultServices();
+const open = (name: string) => file.open(name);
 
 describe('HTTP process faults', () => {
   it('publishes and processes every 202-ed command when the HTTP process is killed four times in a burst', async () => {
@@ -96,7 +78,7 @@ describe('worker graceful shutdown', () => {
     // Accepted while the worker drains: its relay publishes them, its consumers no longer take them.
     await scenario.burst(20);
     expect(await worker.exited).toBe(0);
-    const broker = await connectBroker(services.rabbit.url, scenario.namespace);
+    const broker = await connectBroker(file.services.rabbit.url, scenario.namespace);
     try {
       const queue = broker.topology.commandQueues.get('probe')!.declaration.queue;
       expect(await broker.transport.messageCount(queue)).toBe(20);

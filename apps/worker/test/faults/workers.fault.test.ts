@@ -1,40 +1,21 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectBroker } from './support/broker-client.js';
-import { type FaultServices, startFaultServices } from './support/fault-services.js';
-import { Scenario } from './support/fault-scenario.js';
 import { waitForEffects } from './support/scenario-queries.js';
 import { PROBE_HOLDING } from './support/probe-module.js';
 import { FAULT_RETRY_POLICY } from './support/retry.js';
+import { useFaultServices } from './support/use-fault-services.js';
 
 // Faults of the workers themselves (crash, freeze, duplicate deliveries, a poison handler) on one private
 // PostgreSQL and RabbitMQ; each scenario has its own database and broker namespace.
-let services: FaultServices;
-const scenarios: Scenario[] = [];
-const open = async (name: string) => {
-  const scenario = await Scenario.open(name, services.pg, services.rabbit);
-  scenarios.push(scenario);
-  return scenario;
-};
-
-beforeAll(async () => {
-  services = await startFaultServices();
-});
-
-afterEach(async () => {
-  // The private server allows 50 connections: a scenario's workers go before the next one starts.
-  await Promise.allSettled(scenarios.splice(0).map((scenario) => scenario.close()));
-});
-
-afterAll(async () => {
-  await services?.destroy();
-});
+const file = useFaultServices();
+const open = (name: string) => file.open(name);
 
 describe('worker faults', () => {
   it('applies a message published 20 times at once to 4 workers exactly once', async () => {
     const scenario = await open('duplicate-publish');
     await Promise.all(['w1', 'w2', 'w3', 'w4'].map((name) => scenario.spawnWorker(name)));
-    const broker = await connectBroker(services.rabbit.url, scenario.namespace);
+    const broker = await connectBroker(file.services.rabbit.url, scenario.namespace);
     try {
       await scenario.burst(50, { sleepMs: 20 });
       const { rows } = await sql<{ message_id: string; routing_key: string; body: unknown }>`
@@ -64,7 +45,7 @@ describe('worker faults', () => {
   it('fails a command whose handler always throws after exactly the documented attempts, while others pass', async () => {
     const scenario = await open('poison-handler');
     await scenario.spawnWorker('w1');
-    const broker = await connectBroker(services.rabbit.url, scenario.namespace);
+    const broker = await connectBroker(file.services.rabbit.url, scenario.namespace);
     try {
       const poison = await scenario.submit({ poison: true });
       await scenario.burst(50, { sleepMs: 5 });
