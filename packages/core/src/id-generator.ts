@@ -15,10 +15,17 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 export class UuidV7Generator implements IdGenerator {
   #lastMs = 0;
   #counter = 0;
+  // Random bytes for 64 ids at a time: one call into the CSPRNG instead of one per id.
+  readonly #pool = new Uint8Array(1024);
+  #offset = this.#pool.length;
 
   next(): string {
-    const bytes = new Uint8Array(16);
-    globalThis.crypto.getRandomValues(bytes);
+    if (this.#offset === this.#pool.length) {
+      globalThis.crypto.getRandomValues(this.#pool);
+      this.#offset = 0;
+    }
+    const bytes = this.#pool.slice(this.#offset, this.#offset + 16);
+    this.#offset += 16;
     let ms = Date.now();
     // Within one millisecond, a 12-bit counter in rand_a keeps ids ordered; past it, borrow the next ms.
     if (ms <= this.#lastMs) {

@@ -41,11 +41,24 @@ export function formatTraceparent(context: TraceContext): string {
   return `00-${context.traceId}-${context.spanId}-${context.flags}`;
 }
 
+// Random bytes for a few hundred ids at a time: one call into the CSPRNG instead of two per request.
+let pool = Buffer.alloc(0);
+let offset = 0;
+
+function randomHex(bytes: number): string {
+  if (offset + bytes > pool.length) {
+    pool = randomBytes(4096);
+    offset = 0;
+  }
+  offset += bytes;
+  return pool.toString('hex', offset - bytes, offset);
+}
+
 /** A new span of `parent`'s trace, or the root span of a new (sampled) trace when there is no parent. */
 export function startSpan(parent?: TraceContext): TraceContext {
   return {
-    traceId: parent?.traceId ?? randomBytes(16).toString('hex'),
-    spanId: randomBytes(8).toString('hex'),
+    traceId: parent?.traceId ?? randomHex(16),
+    spanId: randomHex(8),
     flags: parent?.flags ?? '01',
   };
 }
