@@ -1,9 +1,8 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { Clock } from '@contextflow/core';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
-import { notify } from '../db/notify.js';
 import { CHANNELS, type PlatformTables } from '../db/platform-tables.js';
 import type { ProblemDetails } from '../problem.js';
 import { type CommandRecord, isTerminal } from './command-record.js';
@@ -82,15 +81,23 @@ export class CommandLedger {
     status: 'succeeded' | 'failed',
     outcome: { result?: string; error?: string },
   ): Promise<Date | undefined> {
+    // The update and the notification of whoever waits for the command (Prefer: wait) in one statement.
     const finished = await trx
-      .updateTable('platform.commands')
-      .set({ status, ...outcome, updated_at: this.clock.now() })
-      .where('id', '=', commandId)
-      .where('status', 'in', OPEN_STATUSES)
-      .returning('created_at')
+      .with('done', (qb) =>
+        qb
+          .updateTable('platform.commands')
+          .set({ status, ...outcome, updated_at: this.clock.now() })
+          .where('id', '=', commandId)
+          .where('status', 'in', OPEN_STATUSES)
+          .returning('created_at'),
+      )
+      .selectFrom('done')
+      .select([
+        'done.created_at',
+        sql<string>`pg_notify(${CHANNELS.commandDone}, ${commandId})`.as('notified'),
+      ])
       .executeTakeFirst();
     if (finished === undefined) return undefined;
-    await notify(trx, CHANNELS.commandDone, commandId);
     return new Date(finished.created_at);
   }
 }

@@ -4,8 +4,8 @@ import { type AcceptedCommand, AppError, Clock, type Command, type SendOptions }
 import type { Kysely, Transaction } from 'kysely';
 import { inject, injectable } from 'tsyringe';
 import { Db } from '../db/db.js';
-import { notify } from '../db/notify.js';
-import { CHANNELS, type PlatformTables } from '../db/platform-tables.js';
+import { appendOutbox } from '../db/append-outbox.js';
+import type { PlatformTables } from '../db/platform-tables.js';
 import { callerOf } from './caller-of.js';
 import { messageHeaders } from './message-context.js';
 import { requestHash } from './request-hash.js';
@@ -95,18 +95,16 @@ export class PgCommandStore {
     }
     const context = { correlationId: meta.correlationId, causationId: meta.causationId };
     const traceparent = options.traceparent === undefined ? {} : { traceparent: options.traceparent };
-    await trx
-      .insertInto('platform.outbox')
-      .values({
+    await appendOutbox(trx, [
+      {
         message_id: meta.commandId,
         kind: 'command',
         routing_key: command.type,
         body: JSON.stringify(command),
         headers: JSON.stringify(messageHeaders({ ...context, ...traceparent })),
         created_at: now,
-      })
-      .execute();
-    await notify(trx, CHANNELS.outbox);
+      },
+    ]);
     return { commandId: meta.commandId, replayed: false, payload: command.payload };
   }
 

@@ -4,8 +4,8 @@ import { type DomainEvent, eventRoutingKey } from '@contextflow/core';
 import type { Kysely } from 'kysely';
 import { inject, injectable } from 'tsyringe';
 import { Db } from '../db/db.js';
-import { notify } from '../db/notify.js';
-import { CHANNELS, type PlatformTables } from '../db/platform-tables.js';
+import { appendOutbox } from '../db/append-outbox.js';
+import type { PlatformTables } from '../db/platform-tables.js';
 import { MessageContext, messageHeaders } from './message-context.js';
 import type { OutboxWriter } from './outbox-writer.js';
 
@@ -23,18 +23,15 @@ export class PgOutboxWriter implements OutboxWriter {
   async append(events: readonly DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
     const headers = JSON.stringify(messageHeaders(this.context));
-    await this.db
-      .insertInto('platform.outbox')
-      .values(
-        events.map((event) => ({
-          message_id: event.id,
-          kind: 'event' as const,
-          routing_key: eventRoutingKey(event),
-          body: JSON.stringify(event),
-          headers,
-        })),
-      )
-      .execute();
-    await notify(this.db, CHANNELS.outbox);
+    await appendOutbox(
+      this.db,
+      events.map((event) => ({
+        message_id: event.id,
+        kind: 'event' as const,
+        routing_key: eventRoutingKey(event),
+        body: JSON.stringify(event),
+        headers,
+      })),
+    );
   }
 }
