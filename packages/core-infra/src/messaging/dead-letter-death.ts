@@ -1,4 +1,5 @@
 import { ATTEMPT_HEADER } from './retry-policy.js';
+import { isRecord } from './is-record.js';
 
 /** Where and why a message was dead-lettered, as its broker headers tell. */
 export interface DeathRecord {
@@ -11,9 +12,6 @@ export interface DeathRecord {
   /** When it died there (last time), if the broker said. */
   readonly time: Date | undefined;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;

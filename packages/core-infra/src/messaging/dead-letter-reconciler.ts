@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CommandLedger } from '../commands/command-ledger.js';
+import { isUuidText } from '../db/is-uuid-text.js';
 import type { PlatformTables } from '../db/platform-tables.js';
 import type { Logger } from '../logger.js';
 import { problem, type ProblemDetails } from '../problem.js';
@@ -10,8 +11,6 @@ import type { Settlement } from './message-transport.js';
 
 /** Error code of a command the reconciler failed because its message was dead-lettered. */
 export const DEAD_LETTERED = 'commands.dead_lettered';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const WHY: Readonly<Record<string, string>> = Object.freeze({
   rejected: 'its consumer rejected it (unreadable, or out of attempts)',
@@ -34,7 +33,7 @@ export function deadCommandId(message: Pick<DeliveredMessage, 'messageId' | 'bod
   const body = message.body as { meta?: { commandId?: unknown } } | null | undefined;
   const fromBody = typeof body === 'object' && body !== null ? body.meta?.commandId : undefined;
   for (const candidate of [fromBody, message.messageId]) {
-    if (typeof candidate === 'string' && UUID.test(candidate)) return candidate;
+    if (isUuidText(candidate)) return candidate;
   }
   return undefined;
 }

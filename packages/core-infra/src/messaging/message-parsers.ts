@@ -1,6 +1,7 @@
 import type { Command, DomainEvent } from '@contextflow/core';
 import type { MessageSchema } from '../module.js';
 import type { DeliveredMessage } from './delivered-message.js';
+import { isRecord } from './is-record.js';
 
 /** A message read into what its handler takes, or why it cannot be (a poison message). */
 export type Parsed<T> =
@@ -12,9 +13,6 @@ export type Parsed<T> =
  * contextflow producer (the HTTP body limit is 1 MiB by default); one would mean a bug or an attack.
  */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 

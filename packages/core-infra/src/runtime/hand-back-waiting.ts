@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
+import { isUuidText } from '../db/is-uuid-text.js';
 import type { PlatformTables } from '../db/platform-tables.js';
 import type { InProcessTransport } from '../embedded/in-process-transport.js';
 import type { Logger } from '../logger.js';
 import type { Topology } from '../messaging/topology.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The in-process broker keeps messages in memory, so a stop would drop those not yet handled although the
@@ -24,7 +23,7 @@ export async function handBackWaiting(
       (queue) => queue.deadLetterQueue,
     ),
   );
-  const ids = [...new Set(transport.waitingMessageIds(deadLetterQueues))].filter((id) => UUID.test(id));
+  const ids = [...new Set(transport.waitingMessageIds(deadLetterQueues))].filter(isUuidText);
   if (ids.length === 0) return 0;
   const result = await db
     .updateTable('platform.outbox')
