@@ -2,11 +2,7 @@
 // by side with raw baselines run in the same session; prints a table with the targets, writes JSON and an SVG.
 import { rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { authModule } from '@contextflow/auth-infra';
-import { createLogger } from '@contextflow/core-infra';
-import { buildTopology, RabbitMqTransport } from '@contextflow/core-infra/messaging';
 import { createTestDatabase, uniquePrefix } from '@contextflow/core-infra/testing';
-import { usersModule } from '@contextflow/users-infra';
 import { benchConfig } from './config.js';
 import { login } from './http.js';
 import { benchKey } from './keys.js';
@@ -20,7 +16,15 @@ import { type NodeProcess, sampleRss } from './process/node-process.js';
 import { writeReport } from './report/write-report.js';
 import type { BenchResults } from './results.js';
 import { seed } from './seed.js';
-import { migrate, type Started, startEmbedded, startHttp, startRawHttp, startWorker } from './stack.js';
+import {
+  cleanUp,
+  migrate,
+  type Started,
+  startEmbedded,
+  startHttp,
+  startRawHttp,
+  startWorker,
+} from './stack.js';
 import { sleep } from './stats.js';
 import { evaluateTargets } from './targets.js';
 
@@ -267,15 +271,6 @@ async function main(): Promise<void> {
     await Promise.all([...running].map((p) => p.stop()));
     await cleanUp(config.amqpUrl, namespace);
     await database.drop();
-  }
-}
-
-async function cleanUp(amqpUrl: string, namespace: string): Promise<void> {
-  const transport = new RabbitMqTransport({ url: amqpUrl, logger: createLogger({ level: 'silent' }) });
-  try {
-    await transport.deleteTopology(buildTopology([usersModule, authModule], { namespace }));
-  } finally {
-    await transport.close();
   }
 }
 

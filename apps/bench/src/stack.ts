@@ -1,4 +1,8 @@
 import { createServer } from 'node:net';
+import { authModule } from '@contextflow/auth-infra';
+import { createLogger } from '@contextflow/core-infra';
+import { buildTopology, RabbitMqTransport } from '@contextflow/core-infra/messaging';
+import { usersModule } from '@contextflow/users-infra';
 import { DEV_MAIN, HTTP_MAIN, RAW_HTTP_CHILD, WORKER_MAIN } from './paths.js';
 import { type NodeProcess, startNode } from './process/node-process.js';
 import { waitFor200 } from './http.js';
@@ -74,4 +78,14 @@ export async function startRawHttp(env: Env): Promise<Started> {
   const process = startNode('raw', [RAW_HTTP_CHILD], { ...env, PORT: String(port) });
   const at = await ready(process, () => process.waitFor('raw http listening'));
   return { process, readyMs: at - process.startedAt, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** Deletes the broker objects (queues, exchanges) the apps declared under `namespace`. */
+export async function cleanUp(amqpUrl: string, namespace: string): Promise<void> {
+  const transport = new RabbitMqTransport({ url: amqpUrl, logger: createLogger({ level: 'silent' }) });
+  try {
+    await transport.deleteTopology(buildTopology([usersModule, authModule], { namespace }));
+  } finally {
+    await transport.close();
+  }
 }

@@ -1,0 +1,106 @@
+// `pnpm --filter @contextflow/bench focus <phase>…`: one or more load phases of the bench against a fresh
+// stack, for profiling a change without the whole three-minute run. Phases: get, list, accept (the http app),
+// raw-get, raw-list, raw-accept (the raw baseline), drain (the worker drains what accept left). With
+// BENCH_CPU_PROF=1 the apps write CPU profiles, summarised at the end.
+import { readdirSync, rmSync } from 'node:fs';
+import { createTestDatabase, uniquePrefix } from '@contextflow/core-infra/testing';
+import { benchConfig } from './config.js';
+import { login } from './http.js';
+import { benchKey } from './keys.js';
+import type { LoadSpec } from './load/load-spec.js';
+import { runLoad } from './load/run-load.js';
+import { PROFILE_DIR } from './paths.js';
+import { commandCompletion } from './phases/command-completion.js';
+import { seed } from './seed.js';
+import { cleanUp, migrate, type Started, startHttp, startRawHttp, startWorker } from './stack.js';
+
+const PHASES = ['get', 'list', 'accept', 'raw-get', 'raw-list', 'raw-accept', 'drain'] as const;
+type Phase = (typeof PHASES)[number];
+const isPhase = (name: string): name is Phase => (PHASES as readonly string[]).includes(name);
+
+const phases = process.argv.slice(2);
+if (phases.length === 0 || !phases.every(isPhase)) {
+  console.error(`usage: focus <phase>… (phases: ${PHASES.join(', ')})`);
+  process.exit(2);
+}
+const config = benchConfig();
+const ADMIN = { email: 'bench-admin@bench.example', password: 'bench admin password' };
+rmSync(PROFILE_DIR, { recursive: true, force: true });
+const database = await createTestDatabase();
+const key = benchKey();
+const namespace = uniquePrefix('focus');
+const env = {
+  PATH: process.env.PATH,
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'info',
+  DATABASE_URL: database.url,
+  AMQP_URL: config.amqpUrl,
+  AMQP_NAMESPACE: namespace,
+  JWT_PRIVATE_KEY: key.privatePem,
+  JWT_KEY_ID: key.kid,
+  BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+  BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+  ...(config.cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {}),
+};
+const started: Started[] = [];
+try {
+  await migrate(env);
+  const ids = await seed(database.url, config.users);
+  const http = await startHttp(env);
+  started.push(http);
+  const raw = await startRawHttp({
+    PATH: env.PATH,
+    DATABASE_URL: database.url,
+    JWT_PUBLIC_JWK: key.publicJwk,
+  });
+  started.push(raw);
+  const auth = { authorization: `Bearer ${await login(http.baseUrl, ADMIN.email, ADMIN.password)}` };
+  const patch = {
+    method: 'PATCH',
+    path: '/users/{id}',
+    ids,
+    body: '{"name":"Bench {n}"}',
+    headers: { ...auth, 'content-type': 'application/json' },
+  } as const;
+  const specs: Record<
+    Exclude<Phase, 'drain'>,
+    [Started, Omit<LoadSpec, 'baseUrl' | 'connections' | 'warmupSeconds' | 'seconds'>]
+  > = {
+    get: [http, { method: 'GET', path: '/users/{id}', ids, headers: auth }],
+    list: [http, { method: 'GET', path: '/users?limit=20', headers: auth }],
+    accept: [http, patch],
+    'raw-get': [raw, { method: 'GET', path: '/users/{id}', ids, headers: auth }],
+    'raw-list': [raw, { method: 'GET', path: '/users?limit=20', headers: auth }],
+    'raw-accept': [raw, patch],
+  };
+  const since = new Date();
+  for (const phase of phases) {
+    if (phase === 'drain') {
+      const worker = await startWorker(env);
+      started.push(worker);
+      const drain = await commandCompletion(database.url, since, new Date());
+      console.log(`drain: ${drain.count} commands, ${drain.perSecond.toFixed(0)}/s (${drain.failed} failed)`);
+      continue;
+    }
+    const [target, spec] = specs[phase];
+    const cpuBefore = target.process.cpuMs();
+    const result = await runLoad({
+      baseUrl: target.baseUrl,
+      connections: config.connections,
+      warmupSeconds: config.warmupSeconds,
+      seconds: config.seconds,
+      ...spec,
+    });
+    const cpu = ((target.process.cpuMs() - cpuBefore) * 1000) / (result.requests + result.warmupRequests);
+    console.log(
+      `${phase}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${cpu.toFixed(0)} µs CPU/request (${result.non2xx} non-2xx, ${result.errors} errors)`,
+    );
+  }
+} finally {
+  await Promise.all(started.map((s) => s.process.stop()));
+  await cleanUp(config.amqpUrl, namespace);
+  await database.drop();
+}
+if (config.cpuProfile) {
+  for (const file of readdirSync(PROFILE_DIR)) console.log(`profile: ${PROFILE_DIR}${file}`);
+}
