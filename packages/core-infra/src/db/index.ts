@@ -46,6 +46,7 @@ export {
 export { notify } from './notify.js';
 export { PgNotificationListener, type PgNotificationListenerOptions } from './pg-notification-listener.js';
 export { platformMigrations } from './platform-migrations.js';
+export { type PreparedQuery, preparedQuery } from './prepared-query.js';
 export {
   CHANNELS,
   type CommandsTable,
