@@ -1,21 +1,91 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { type AcceptedCommand, AppError, Clock, type Command, type SendOptions } from '@contextflow/core';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
 import { Db } from '../db/db.js';
-import { appendOutbox } from '../db/append-outbox.js';
-import type { PlatformTables } from '../db/platform-tables.js';
+import { CHANNELS, type PlatformTables } from '../db/platform-tables.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import { callerOf } from './caller-of.js';
 import { messageHeaders } from './message-context.js';
 import { requestHash } from './request-hash.js';
+
+/**
+ * The command row (nothing when this caller's idempotency key is taken), its outbox message (only when the
+ * command row was written) and the relay's wake-up (`pg_notify`, delivered at commit): one statement.
+ */
+const acceptStatement = preparedQuery(
+  (
+    db: Kysely<PlatformTables>,
+    id: string,
+    type: string,
+    payload: string,
+    caller: string,
+    issuedBy: string | null,
+    idempotencyKey: string | null,
+    hash: string,
+    correlationId: string,
+    causationId: string,
+    traceparent: string | null,
+    now: Date,
+    body: string,
+    headers: string,
+  ) =>
+    db
+      .with('accepted', (qb) =>
+        qb
+          .insertInto('platform.commands')
+          .values({
+            id,
+            type,
+            payload,
+            status: 'pending',
+            result: null,
+            error: null,
+            caller,
+            issued_by: issuedBy,
+            idempotency_key: idempotencyKey,
+            request_hash: hash,
+            correlation_id: correlationId,
+            causation_id: causationId,
+            traceparent,
+            created_at: now,
+            updated_at: now,
+          })
+          // A concurrent accept with the same key commits first: this insert waits for it, then does nothing.
+          .onConflict((oc) =>
+            oc.columns(['caller', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
+          )
+          .returning('id'),
+      )
+      .with('appended', (qb) =>
+        qb
+          .insertInto('platform.outbox')
+          .columns(['message_id', 'kind', 'routing_key', 'body', 'headers', 'created_at'])
+          .expression((eb) =>
+            eb
+              .selectFrom('accepted')
+              .select([
+                'accepted.id',
+                sql<'command'>`'command'`.as('kind'),
+                sql<string>`${type}::text`.as('routing_key'),
+                sql<string>`${body}::jsonb`.as('body'),
+                sql<string>`${headers}::jsonb`.as('headers'),
+                sql<Date>`${now}::timestamptz`.as('created_at'),
+              ]),
+          )
+          .returning('seq'),
+      )
+      .selectFrom('accepted')
+      .select(['accepted.id', sql<string>`pg_notify(${CHANNELS.outbox}, '')`.as('notified')]),
+);
 
 /** Options of {@link PgCommandStore.accept}: the bus's {@link SendOptions}. */
 export type AcceptOptions = SendOptions;
 
 /**
  * Durable acceptance of commands: the `platform.commands` row and its outbox message are written in one
- * transaction, so a command is either fully accepted (and will be published) or not at all.
+ * statement, so a command is either fully accepted (and will be published) or not at all.
  */
 @injectable()
 export class PgCommandStore {
@@ -24,31 +94,23 @@ export class PgCommandStore {
     @inject(Clock) private readonly clock: Clock,
   ) {}
 
-  /** {@link accept} on the pooled database handle, in a transaction of its own. */
+  /** {@link accept} on the pooled database handle, atomic on its own (one statement). */
   send(command: Command, options: AcceptOptions = {}): Promise<AcceptedCommand> {
     return this.accept(this.db, command, options);
   }
 
   /**
-   * Accepts a command as `pending` and queues it for publication. Joins `db` when it is a transaction,
-   * otherwise opens one. With an idempotency key that this caller already used, returns the first command
-   * (`replayed: true`) without writing when the type and payload match, and throws an `invalid` AppError
-   * (`commands.idempotency_key_reused`) when they do not. Race-safe: concurrent accepts with one key write
-   * one row and all return its id.
+   * Accepts a command as `pending` and queues it for publication: the command row, its outbox message and
+   * the relay's wake-up in one statement, so outside a transaction it is atomic by itself and costs one round
+   * trip (inside one, it joins it). With an idempotency key that this caller already used, returns the first
+   * command (`replayed: true`) without writing when the type and payload match, and throws an `invalid`
+   * AppError (`commands.idempotency_key_reused`) when they do not. Race-safe: concurrent accepts with one key
+   * write one row and all return its id.
    */
   async accept(
     db: Kysely<PlatformTables>,
     command: Command,
     options: AcceptOptions = {},
-  ): Promise<AcceptedCommand> {
-    if (db.isTransaction) return this.#accept(db as Transaction<PlatformTables>, command, options);
-    return db.transaction().execute((trx) => this.#accept(trx, command, options));
-  }
-
-  async #accept(
-    trx: Transaction<PlatformTables>,
-    command: Command,
-    options: AcceptOptions,
   ): Promise<AcceptedCommand> {
     const { meta } = command;
     const caller = callerOf(meta.actor);
@@ -57,64 +119,39 @@ export class PgCommandStore {
       options.fingerprint === undefined ? command.payload : options.fingerprint,
     );
     const key = meta.idempotencyKey ?? null;
-    if (key !== null) {
-      const replay = await this.#replay(trx, caller, key, hash);
-      if (replay !== null) return replay;
-    }
-    const now = this.clock.now();
-    const inserted = await trx
-      .insertInto('platform.commands')
-      .values({
-        id: meta.commandId,
-        type: command.type,
-        payload: JSON.stringify(command.payload ?? null),
-        status: 'pending',
-        result: null,
-        error: null,
-        caller,
-        issued_by: meta.actor?.userId ?? null,
-        idempotency_key: key,
-        request_hash: hash,
-        correlation_id: meta.correlationId,
-        causation_id: meta.causationId,
-        traceparent: options.traceparent ?? null,
-        created_at: now,
-        updated_at: now,
-      })
-      // A concurrent accept with the same key commits first: this insert waits for it, then does nothing.
-      .onConflict((oc) =>
-        oc.columns(['caller', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
-      )
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted === undefined) {
-      const replay = key === null ? null : await this.#replay(trx, caller, key, hash);
-      if (replay !== null) return replay;
-      // Only reachable under an isolation level stricter than READ COMMITTED, where the winner stays invisible.
-      throw new Error('the idempotency key conflicted with a command this transaction cannot see');
-    }
     const context = { correlationId: meta.correlationId, causationId: meta.causationId };
-    const traceparent = options.traceparent === undefined ? {} : { traceparent: options.traceparent };
-    await appendOutbox(trx, [
-      {
-        message_id: meta.commandId,
-        kind: 'command',
-        routing_key: command.type,
-        body: JSON.stringify(command),
-        headers: JSON.stringify(messageHeaders({ ...context, ...traceparent })),
-        created_at: now,
-      },
-    ]);
-    return { commandId: meta.commandId, replayed: false, payload: command.payload };
+    const traceparent = options.traceparent ?? null;
+    const { rows } = await acceptStatement.execute(
+      db,
+      meta.commandId,
+      command.type,
+      JSON.stringify(command.payload ?? null),
+      caller,
+      meta.actor?.userId ?? null,
+      key,
+      hash,
+      meta.correlationId,
+      meta.causationId,
+      traceparent,
+      this.clock.now(),
+      JSON.stringify(command),
+      JSON.stringify(messageHeaders(traceparent === null ? context : { ...context, traceparent })),
+    );
+    if (rows.length > 0) return { commandId: meta.commandId, replayed: false, payload: command.payload };
+    // The key was taken: a concurrent accept with it committed first (this statement waited for it).
+    const replay = key === null ? null : await this.#replay(db, caller, key, hash);
+    if (replay !== null) return replay;
+    // Only reachable under an isolation level stricter than READ COMMITTED, where the winner stays invisible.
+    throw new Error('the idempotency key conflicted with a command this transaction cannot see');
   }
 
   async #replay(
-    trx: Transaction<PlatformTables>,
+    db: Kysely<PlatformTables>,
     caller: string,
     key: string,
     hash: string,
   ): Promise<AcceptedCommand | null> {
-    const existing = await trx
+    const existing = await db
       .selectFrom('platform.commands')
       .select(['id', 'request_hash', 'payload'])
       .where('caller', '=', caller)
