@@ -1,7 +1,7 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { type Page, UUID_PATTERN } from '@contextflow/core';
-import { Db } from '@contextflow/core-infra/db';
+import { Db, preparedQuery } from '@contextflow/core-infra/db';
 import {
   UserListCursor,
   type UserListFilter,
@@ -11,6 +11,10 @@ import {
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
 import type { UsersTables, UserViewsTable } from './users-tables.js';
+
+const userById = preparedQuery((db: Kysely<UsersTables>, id: string) =>
+  db.selectFrom('users.user_views').selectAll().where('id', '=', id),
+);
 
 function toView(row: Selectable<UserViewsTable>): UserView {
   return {
@@ -35,11 +39,7 @@ export class KyselyUserReadModel implements UserReadModel {
 
   async get(id: string): Promise<UserView | null> {
     if (!UUID_PATTERN.test(id)) return null;
-    const row = await this.db
-      .selectFrom('users.user_views')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const [row] = (await userById.execute(this.db, id)).rows;
     return row === undefined ? null : toView(row);
   }
 
