@@ -3,7 +3,7 @@ export {
   type EmbeddedDatabase,
   type EmbeddedDatabaseOptions,
 } from './embedded/create-embedded-database.js';
-export { createLogger, Logger, REDACTED_PATHS } from './logger.js';
+export { createLogger, Logger, REDACTED_KEYS, redactSecrets } from './logger.js';
 export type { CommandRegistration, ContextModule, EventSubscription, QueryRegistration } from './module.js';
 export { checkReadiness, type ReadinessReport } from './observability/check-readiness.js';
 export { messageParent, messageTelemetry } from './observability/message-telemetry.js';
