@@ -66,6 +66,25 @@ describe('JoseAccessTokenIssuer and JoseAccessTokenVerifier', () => {
     expect(await verifier.verify(token)).toBeNull();
   });
 
+  it('remember a verified token until its exp, and only that exact token', async () => {
+    const { clock, issuer, verifier } = setUp();
+    const { token } = await issuer.issue(claims);
+    expect(await verifier.verify(token)).toEqual(claims);
+    const [header, payload, signature = ''] = token.split('.');
+    const flipped = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect(await verifier.verify(flipped)).toBeNull();
+    const otherClaims = b64({
+      ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()),
+      roles: ['admin'],
+    });
+    expect(await verifier.verify(`${header}.${otherClaims}.${signature}`)).toBeNull();
+    clock.advance(599_999);
+    expect(await verifier.verify(token)).toEqual(claims);
+    clock.advance(1);
+    expect(await verifier.verify(token)).toBeNull();
+    expect(await verifier.verify(token)).toBeNull();
+  });
+
   it('reject a token for another audience or from another issuer', async () => {
     const { keys, clock, verifier } = setUp();
     const ids = new SequentialIds();
