@@ -108,10 +108,11 @@ export class RabbitMqTransport implements MessageTransport {
       },
       Buffer.from(JSON.stringify(message.body)),
     );
+    // The error is made only when the timer fires: an Error captures a stack, dear on every publish.
     await withTimeout(
       sent,
       this.#publishTimeoutMs,
-      new AppError('unavailable', 'messaging.publish_timeout', 'The broker did not confirm in time.'),
+      () => new AppError('unavailable', 'messaging.publish_timeout', 'The broker did not confirm in time.'),
     );
   }
 
@@ -162,10 +163,10 @@ export class RabbitMqTransport implements MessageTransport {
   }
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number, error: Error | string): Promise<T> {
+async function withTimeout<T>(work: Promise<T>, ms: number, error: (() => Error) | string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(typeof error === 'string' ? new Error(error) : error), ms);
+    timer = setTimeout(() => reject(typeof error === 'string' ? new Error(error) : error()), ms);
   });
   try {
     return await Promise.race([work, timeout]);
