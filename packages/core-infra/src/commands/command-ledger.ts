@@ -4,8 +4,9 @@ import { Clock } from '@contextflow/core';
 import { type Kysely, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
 import { CHANNELS, type PlatformTables } from '../db/platform-tables.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import type { ProblemDetails } from '../problem.js';
-import { type CommandRecord, isTerminal } from './command-record.js';
+import type { CommandRecord } from './command-record.js';
 import { toCommandRecord } from './to-command-record.js';
 
 /** What {@link CommandLedger.begin} found. */
@@ -17,6 +18,54 @@ export interface BeginResult {
 }
 
 const OPEN_STATUSES = ['pending', 'processing'] as const;
+const RECORD_COLUMNS = [
+  'id',
+  'type',
+  'status',
+  'result',
+  'error',
+  'issued_by',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** An open command moved to `processing`, its attempt counted; no row when it is unknown or terminal. */
+const startProcessing = preparedQuery((db: Kysely<PlatformTables>, id: string, now: Date) =>
+  db
+    .updateTable('platform.commands')
+    .set((eb) => ({ status: 'processing', attempts: eb('attempts', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .where('status', 'in', OPEN_STATUSES)
+    .returning(RECORD_COLUMNS),
+);
+
+const commandById = preparedQuery((db: Kysely<PlatformTables>, id: string) =>
+  db.selectFrom('platform.commands').select(RECORD_COLUMNS).where('id', '=', id),
+);
+
+/**
+ * An open command made terminal with its outcome in `column`, and whoever waits for it (Prefer: wait)
+ * notified, in one statement; no row when it was not open.
+ */
+const finishWith = (column: 'result' | 'error') =>
+  preparedQuery(
+    (db: Kysely<PlatformTables>, id: string, status: 'succeeded' | 'failed', outcome: string, now: Date) =>
+      db
+        .with('done', (qb) =>
+          qb
+            .updateTable('platform.commands')
+            .set({ status, [column]: outcome, updated_at: now })
+            .where('id', '=', id)
+            .where('status', 'in', OPEN_STATUSES)
+            .returning('created_at'),
+        )
+        .selectFrom('done')
+        .select([
+          'done.created_at',
+          sql<string>`pg_notify(${CHANNELS.commandDone}, ${id}::text)`.as('notified'),
+        ]),
+  );
+const finishes = { result: finishWith('result'), error: finishWith('error') };
 
 /**
  * The dispatcher's side of the command life cycle, called inside the handler's transaction so the status
@@ -28,25 +77,15 @@ export class CommandLedger {
   constructor(@inject(Clock) private readonly clock: Clock) {}
 
   /**
-   * Locks the command row (`FOR UPDATE`, so concurrent deliveries of one command run one at a time) and, unless
-   * it is missing or terminal, marks it `processing` and counts the attempt.
+   * Moves the command to `processing` and counts the attempt, unless it is missing or terminal: one UPDATE,
+   * whose row lock (held to the end of the transaction) makes concurrent deliveries of one command run one at
+   * a time; a delivery that waited finds the command terminal and does not run.
    */
   async begin(trx: Kysely<PlatformTables>, commandId: string): Promise<BeginResult> {
-    const row = await trx
-      .selectFrom('platform.commands')
-      .selectAll()
-      .where('id', '=', commandId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (row === undefined) return { run: false, record: null };
-    if (isTerminal(row.status)) return { run: false, record: toCommandRecord(row) };
-    const updated = await trx
-      .updateTable('platform.commands')
-      .set((eb) => ({ status: 'processing', attempts: eb('attempts', '+', 1), updated_at: this.clock.now() }))
-      .where('id', '=', commandId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return { run: true, record: toCommandRecord(updated) };
+    const [updated] = (await startProcessing.execute(trx, commandId, this.clock.now())).rows;
+    if (updated !== undefined) return { run: true, record: toCommandRecord(updated) };
+    const [row] = (await commandById.execute(trx, commandId)).rows;
+    return { run: false, record: row === undefined ? null : toCommandRecord(row) };
   }
 
   /**
@@ -54,12 +93,12 @@ export class CommandLedger {
    * when the command was accepted (for the accept→done metric), or `undefined` when it was not open.
    */
   succeed(trx: Kysely<PlatformTables>, commandId: string, result: unknown): Promise<Date | undefined> {
-    return this.#finish(trx, commandId, 'succeeded', { result: JSON.stringify(result ?? null) });
+    return this.#finish(trx, commandId, 'succeeded', 'result', JSON.stringify(result ?? null));
   }
 
   /** Marks the command `failed` with the problem that ended it; resolves as {@link succeed} does. */
   fail(trx: Kysely<PlatformTables>, commandId: string, problem: ProblemDetails): Promise<Date | undefined> {
-    return this.#finish(trx, commandId, 'failed', { error: JSON.stringify(problem) });
+    return this.#finish(trx, commandId, 'failed', 'error', JSON.stringify(problem));
   }
 
   /**
@@ -79,25 +118,11 @@ export class CommandLedger {
     trx: Kysely<PlatformTables>,
     commandId: string,
     status: 'succeeded' | 'failed',
-    outcome: { result?: string; error?: string },
+    column: 'result' | 'error',
+    outcome: string,
   ): Promise<Date | undefined> {
-    // The update and the notification of whoever waits for the command (Prefer: wait) in one statement.
-    const finished = await trx
-      .with('done', (qb) =>
-        qb
-          .updateTable('platform.commands')
-          .set({ status, ...outcome, updated_at: this.clock.now() })
-          .where('id', '=', commandId)
-          .where('status', 'in', OPEN_STATUSES)
-          .returning('created_at'),
-      )
-      .selectFrom('done')
-      .select([
-        'done.created_at',
-        sql<string>`pg_notify(${CHANNELS.commandDone}, ${commandId})`.as('notified'),
-      ])
-      .executeTakeFirst();
-    if (finished === undefined) return undefined;
-    return new Date(finished.created_at);
+    const finish = finishes[column];
+    const [finished] = (await finish.execute(trx, commandId, status, outcome, this.clock.now())).rows;
+    return finished === undefined ? undefined : new Date(finished.created_at);
   }
 }

@@ -6,7 +6,12 @@ import type { CommandRecord } from './command-record.js';
 const iso = (value: Date | string): string => new Date(value).toISOString();
 
 /** Maps a `platform.commands` row to the record the platform shows. */
-export function toCommandRecord(row: Selectable<CommandsTable>): CommandRecord {
+export function toCommandRecord(
+  row: Pick<
+    Selectable<CommandsTable>,
+    'id' | 'type' | 'status' | 'result' | 'error' | 'issued_by' | 'created_at' | 'updated_at'
+  >,
+): CommandRecord {
   return {
     id: row.id,
     type: row.type,
