@@ -98,6 +98,33 @@ describe('OutboxRelay', () => {
     expect(await unsent()).toBe(0);
   });
 
+  it('keeps a row whose publish failed unsent, counting the attempt of every row', async () => {
+    const [failing, passing] = await insertRows(2);
+    const flaky = new OutboxRelay({
+      db: database.db,
+      publisher: {
+        publish: (message) =>
+          message.messageId === failing ? Promise.reject(new Error('refused')) : transport.publish(message),
+      },
+      names: topology.names,
+      logger,
+    });
+    expect(await flaky.drainOnce()).toEqual({ claimed: 2, published: 1, failed: 1 });
+    const rows = await database.db
+      .selectFrom('platform.outbox')
+      .select(['message_id', 'publish_attempts', 'sent_at'])
+      .where('message_id', 'in', [failing ?? '', passing ?? ''])
+      .execute();
+    expect(rows.map((row) => [row.message_id, row.publish_attempts, row.sent_at === null])).toEqual(
+      expect.arrayContaining([
+        [failing, 1, true],
+        [passing, 1, false],
+      ]),
+    );
+    expect(await relay().drainOnce()).toEqual({ claimed: 1, published: 1, failed: 0 });
+    await expect.poll(() => deliveries.get(failing ?? '')).toBe(1);
+  });
+
   it('publishes every message exactly once with two relays running at once', async () => {
     const ids = await insertRows(500);
     const first = relay({ idleMs: 100 });

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { CHANNELS, type OutboxTable, type PlatformTables } from '../db/platform-tables.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import type { NotificationListener, Unlisten } from '../db/notification-listener.js';
 import type { Logger } from '../logger.js';
 import { messageTelemetry } from '../observability/message-telemetry.js';
@@ -39,6 +40,34 @@ export interface DrainResult {
 }
 
 type OutboxRow = Selectable<OutboxTable>;
+
+/** The next unsent rows, locked for this relay; rows another relay holds are skipped, not waited for. */
+const claimBatch = preparedQuery((db: Kysely<PlatformTables>, limit: number) =>
+  db
+    .selectFrom('platform.outbox')
+    .select(['seq', 'message_id', 'kind', 'routing_key', 'body', 'headers'])
+    .where('sent_at', 'is', null)
+    .orderBy('seq')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked(),
+);
+
+/** Counts a publish attempt of the rows `seqs` (an array parameter: one statement whatever their number). */
+const countAttempt = preparedQuery((db: Kysely<PlatformTables>, seqs: string[]) =>
+  db
+    .updateTable('platform.outbox')
+    .set({ publish_attempts: sql<number>`publish_attempts + 1` })
+    .where(sql<boolean>`seq = any(${seqs}::bigint[])`),
+);
+
+/** Marks the rows `seqs` sent and counts the attempt. */
+const markSent = preparedQuery((db: Kysely<PlatformTables>, seqs: string[]) =>
+  db
+    .updateTable('platform.outbox')
+    .set({ sent_at: sql`now()`, publish_attempts: sql<number>`publish_attempts + 1` })
+    .where(sql<boolean>`seq = any(${seqs}::bigint[])`),
+);
 
 /**
  * Publishes the outbox: claims a batch of unsent rows (`FOR UPDATE SKIP LOCKED`, so several relays share the
@@ -86,38 +115,19 @@ export class OutboxRelay {
   async drainOnce(): Promise<DrainResult> {
     const { db, batchSize = 100 } = this.#options;
     return db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom('platform.outbox')
-        .select(['seq', 'message_id', 'kind', 'routing_key', 'body', 'headers'])
-        .where('sent_at', 'is', null)
-        .orderBy('seq')
-        .limit(batchSize)
-        .forUpdate()
-        .skipLocked()
-        .execute();
+      const { rows } = await claimBatch.execute(trx, batchSize);
       if (rows.length === 0) return { claimed: 0, published: 0, failed: 0 };
       const results = await Promise.allSettled(rows.map((row) => this.#publish(row)));
       const sent = rows.filter((_, i) => results[i]?.status === 'fulfilled').map((row) => row.seq);
       const failed = rows.filter((_, i) => results[i]?.status === 'rejected').map((row) => row.seq);
-      const bump = sql<number>`publish_attempts + 1`;
-      if (sent.length > 0) {
-        await trx
-          .updateTable('platform.outbox')
-          .set({ sent_at: sql`now()`, publish_attempts: bump })
-          .where('seq', 'in', sent)
-          .execute();
-      }
+      if (sent.length > 0) await markSent.execute(trx, sent);
       if (failed.length > 0) {
         const reason = results.find((result) => result.status === 'rejected')?.reason;
         this.#options.logger.warn(
           { err: reason, failed: failed.length },
           'outbox publish failed; will retry',
         );
-        await trx
-          .updateTable('platform.outbox')
-          .set({ publish_attempts: bump })
-          .where('seq', 'in', failed)
-          .execute();
+        await countAttempt.execute(trx, failed);
       }
       return { claimed: rows.length, published: sent.length, failed: failed.length };
     });
