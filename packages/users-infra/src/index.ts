@@ -2,7 +2,6 @@ export { RegisterUserOnAccountRegistered } from './amqp/register-user-on-account
 export { usersRoutes } from './http/users-routes.js';
 export { KyselyUserReadModel } from './kysely/kysely-user-read-model.js';
 export { KyselyUserRepository } from './kysely/kysely-user-repository.js';
-export { UserViewProjection } from './kysely/user-view-projection.js';
 export type { UsersTable, UsersTables, UserViewsTable } from './kysely/users-tables.js';
 export { usersMigrations } from './migrations/index.js';
 export { usersModule } from './module.js';

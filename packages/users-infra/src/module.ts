@@ -28,7 +28,6 @@ import { RegisterUserOnAccountRegistered } from './amqp/register-user-on-account
 import { usersRoutes } from './http/users-routes.js';
 import { KyselyUserReadModel } from './kysely/kysely-user-read-model.js';
 import { KyselyUserRepository } from './kysely/kysely-user-repository.js';
-import { UserViewProjection } from './kysely/user-view-projection.js';
 import { usersMigrations } from './migrations/index.js';
 
 type WriteHandler = new (repository: UserRepository, clock: Clock, ids: IdGenerator) => unknown;
@@ -65,7 +64,6 @@ export const usersModule: ContextModule = {
   ],
   register(container: DependencyContainer): void {
     // Transient: resolved per unit of work, they take that scope's Db (its transaction).
-    container.register(UserViewProjection, { useClass: UserViewProjection });
     container.register(UserRepository, { useClass: KyselyUserRepository });
     container.register(UserReadModel, { useClass: KyselyUserReadModel });
     const write = (Handler: WriteHandler) =>
