@@ -71,7 +71,9 @@ describe('JoseAccessTokenIssuer and JoseAccessTokenVerifier', () => {
     const { token } = await issuer.issue(claims);
     expect(await verifier.verify(token)).toEqual(claims);
     const [header, payload, signature = ''] = token.split('.');
-    const flipped = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    // A character in the middle: all six of its bits are signature (the last one's low bits are padding).
+    const middle = signature.length >> 1;
+    const flipped = `${header}.${payload}.${signature.slice(0, middle)}${signature[middle] === 'A' ? 'B' : 'A'}${signature.slice(middle + 1)}`;
     expect(await verifier.verify(flipped)).toBeNull();
     const otherClaims = b64({
       ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()),
