@@ -6,7 +6,10 @@ export {
   type EnsureBootstrapAdminPayload,
   type EnsureBootstrapAdminResult,
 } from './ensure-bootstrap-admin/ensure-bootstrap-admin-command.js';
-export { EnsureBootstrapAdminHandler } from './ensure-bootstrap-admin/ensure-bootstrap-admin-handler.js';
+export {
+  BOOTSTRAP_PASSWORD_NEEDED,
+  EnsureBootstrapAdminHandler,
+} from './ensure-bootstrap-admin/ensure-bootstrap-admin-handler.js';
 export {
   GrantRoleCommand,
   type GrantRolePayload,

@@ -1,4 +1,5 @@
 import {
+  BOOTSTRAP_PASSWORD_NEEDED,
   EnsureBootstrapAdminCommand,
   type EnsureBootstrapAdminResult,
   PasswordHasher,
@@ -23,7 +24,8 @@ export async function ensureBootstrapAdmin(
 ): Promise<EnsureBootstrapAdminResult | null> {
   const admin = config.bootstrapAdmin;
   if (admin === undefined) return null;
-  const passwordHash = await container.resolve<PasswordHasher>(PasswordHasher).hash(admin.password);
+  // Hashing is slow on purpose (tens of ms and MiB): done only when the account has to be created.
+  let passwordHash: string | undefined;
   const ids = container.resolve<IdGenerator>(IdGenerator);
   const clock = container.resolve<Clock>(Clock);
   const bus = container.resolve<CommandBus>(CommandBus);
@@ -31,7 +33,7 @@ export async function ensureBootstrapAdmin(
     const commandId = ids.next();
     const command: EnsureBootstrapAdminCommand = {
       type: EnsureBootstrapAdminCommand.type,
-      payload: { email: admin.email, passwordHash },
+      payload: { email: admin.email, ...(passwordHash === undefined ? {} : { passwordHash }) },
       meta: {
         commandId,
         actor: SYSTEM_PRINCIPAL,
@@ -43,6 +45,10 @@ export async function ensureBootstrapAdmin(
     try {
       return await bus.execute<EnsureBootstrapAdminResult>(command);
     } catch (error) {
+      if (passwordHash === undefined && isAppError(error) && error.code === BOOTSTRAP_PASSWORD_NEEDED) {
+        passwordHash = await container.resolve<PasswordHasher>(PasswordHasher).hash(admin.password);
+        continue;
+      }
       if (attempt >= ATTEMPTS || !isAppError(error) || !LOST_RACE.has(error.code)) throw error;
     }
   }

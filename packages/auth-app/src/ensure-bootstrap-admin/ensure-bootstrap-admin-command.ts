@@ -3,8 +3,12 @@ import type { Command } from '@contextflow/core';
 /** Input of {@link EnsureBootstrapAdminCommand}, from `BOOTSTRAP_ADMIN_EMAIL` / `BOOTSTRAP_ADMIN_PASSWORD`. */
 export interface EnsureBootstrapAdminPayload {
   readonly email: string;
-  /** Used only when the account is created; an existing account keeps its password. */
-  readonly passwordHash: string;
+  /**
+   * Used only when the account is created; an existing account keeps its password. Without it, an existing
+   * account is still promoted, and a missing one fails with `auth.bootstrap_password_needed`: the caller
+   * hashes the password (slow on purpose) only then, and runs the command again.
+   */
+  readonly passwordHash?: string;
   /** Display name for a created account; defaults to `Administrator`. */
   readonly name?: string;
 }

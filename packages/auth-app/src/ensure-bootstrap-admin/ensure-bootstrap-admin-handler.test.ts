@@ -7,15 +7,19 @@ import { EnsureBootstrapAdminHandler } from './ensure-bootstrap-admin-handler.js
 function setUp() {
   const fakes = createAuthFakes();
   const handler = new EnsureBootstrapAdminHandler(fakes.accounts, fakes.ids, fakes.clock);
-  const ensure = (actor: Principal | null = SYSTEM_PRINCIPAL, passwordHash = 'fake-hash:bootstrap secret') =>
+  const ensure = (
+    actor: Principal | null = SYSTEM_PRINCIPAL,
+    // null: no hash in the payload
+    passwordHash: string | null = 'fake-hash:bootstrap secret',
+  ) =>
     handler.handle(
       aCommand<EnsureBootstrapAdminCommand>(
         'auth.ensure-bootstrap-admin',
-        { email: 'Root@Example.com', passwordHash },
+        { email: 'Root@Example.com', ...(passwordHash === null ? {} : { passwordHash }) },
         actor,
       ),
     );
-  return { ...fakes, ensure };
+  return { ...fakes, handler, ensure };
 }
 
 describe('EnsureBootstrapAdminHandler', () => {
@@ -43,6 +47,27 @@ describe('EnsureBootstrapAdminHandler', () => {
     expect(second).toEqual({ accountId: first.accountId, created: false });
     expect(accounts.published).toHaveLength(2);
     expect(accounts.snapshotOf(first.accountId)?.passwordHash).toBe('fake-hash:bootstrap secret');
+  });
+
+  it('needs no password hash for an account that exists, and refuses to create one without it', async () => {
+    const { ensure, accounts, handler } = setUp();
+    await expect(ensure(SYSTEM_PRINCIPAL, null)).rejects.toThrow(
+      expect.objectContaining({ code: 'auth.bootstrap_password_needed' }),
+    );
+    expect(accounts.published).toEqual([]);
+    const first = await ensure();
+    expect(await ensure(SYSTEM_PRINCIPAL, null)).toEqual({ accountId: first.accountId, created: false });
+    const existing = anAccount().withEmail('other@example.com').build();
+    accounts.seed(existing);
+    const promoted = await handler.handle(
+      aCommand<EnsureBootstrapAdminCommand>(
+        'auth.ensure-bootstrap-admin',
+        { email: 'other@example.com' },
+        SYSTEM_PRINCIPAL,
+      ),
+    );
+    expect(promoted).toEqual({ accountId: existing.id, created: false });
+    expect(accounts.snapshotOf(existing.id)?.roles).toEqual(['user', 'admin']);
   });
 
   it('promotes an existing account with that email', async () => {
