@@ -1,7 +1,9 @@
 // `pnpm --filter @contextflow/bench focus <phase>…`: one or more load phases of the bench against a fresh
 // stack, for profiling a change without the whole three-minute run. Phases: get, list, accept (the http app),
 // raw-get, raw-list, raw-accept (the raw baseline), drain (the worker drains what accept left). With
-// BENCH_CPU_PROF=1 the apps write CPU profiles, summarised at the end.
+// BENCH_CPU_PROF=1 the apps write CPU profiles, summarised at the end. Each load phase reports the target's
+// RSS (VmRSS) before it, its peak (sampled every 100 ms) and after it. FOCUS_HTTP_<NAME>=value reaches the
+// http app alone as <NAME>, for experiments: FOCUS_HTTP_NODE_OPTIONS='--max-semi-space-size=16'.
 import { readdirSync, rmSync } from 'node:fs';
 import { createTestDatabase, uniquePrefix } from '@contextflow/core-infra/testing';
 import { benchConfig } from './config.js';
@@ -11,6 +13,7 @@ import type { LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
 import { PROFILE_DIR } from './paths.js';
 import { commandCompletion } from './phases/command-completion.js';
+import { sampleRss } from './process/node-process.js';
 import { seed } from './seed.js';
 import { cleanUp, migrate, type Started, startHttp, startRawHttp, startWorker } from './stack.js';
 
@@ -42,12 +45,18 @@ const env = {
   BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
   ...(config.cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {}),
 };
+const httpEnv = Object.fromEntries(
+  Object.entries(process.env)
+    .filter(([name]) => name.startsWith('FOCUS_HTTP_'))
+    .map(([name, value]) => [name.slice('FOCUS_HTTP_'.length), value]),
+);
 const started: Started[] = [];
 try {
   await migrate(env);
   const ids = await seed(database.url, config.users);
-  const http = await startHttp(env);
+  const http = await startHttp({ ...env, ...httpEnv });
   started.push(http);
+  console.log(`http pid ${http.process.child.pid}, RSS ${http.process.rssMiB().toFixed(0)} MiB when ready`);
   const raw = await startRawHttp({
     PATH: env.PATH,
     DATABASE_URL: database.url,
@@ -83,6 +92,8 @@ try {
       continue;
     }
     const [target, spec] = specs[phase];
+    const rssBefore = target.process.rssMiB();
+    const sampler = sampleRss([target.process], 100);
     const cpuBefore = target.process.cpuMs();
     const result = await runLoad({
       baseUrl: target.baseUrl,
@@ -92,8 +103,9 @@ try {
       ...spec,
     });
     const cpu = ((target.process.cpuMs() - cpuBefore) * 1000) / (result.requests + result.warmupRequests);
+    const rssPeak = sampler.stop()[target.process.name] ?? 0;
     console.log(
-      `${phase}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${cpu.toFixed(0)} µs CPU/request (${result.non2xx} non-2xx, ${result.errors} errors)`,
+      `${phase}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${cpu.toFixed(0)} µs CPU/request (${result.non2xx} non-2xx, ${result.errors} errors); RSS ${rssBefore.toFixed(0)} MiB before, ${rssPeak.toFixed(0)} MiB peak, ${target.process.rssMiB().toFixed(0)} MiB after`,
     );
   }
 } finally {
