@@ -1,6 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { PGlite, types } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Logger } from '../logger.js';
 import { LOCK_FILE, lockDataDir } from './data-dir-lock.js';
 import { PgliteTemplate } from './pglite-template.js';
@@ -25,8 +25,10 @@ export interface OpenedPglite {
   close(): Promise<void>;
 }
 
-// int8 as a string, as `pg` returns it: the adapters were written for PostgreSQL and must not get bigints.
-const PARSERS = { [types.INT8]: (value: string) => value };
+// int8 (type oid 20) as a string, as `pg` returns it: the adapters were written for PostgreSQL and must not
+// get bigints.
+const INT8 = 20;
+const PARSERS = { [INT8]: (value: string) => value };
 // The data of an embedded database is in memory (or in the OS page cache) already: PostgreSQL's default 128 MB
 // of shared buffers mostly doubles it. 16 MB measured ~100 MB less resident memory and no slower on dev loads.
 const SETTINGS = ['shared_buffers=16MB'];
@@ -89,6 +91,9 @@ async function open(
   exists: boolean,
   { templateDir, logger }: OpenPgliteOptions,
 ): Promise<Pick<OpenedPglite, 'pglite' | 'origin'>> {
+  // PGlite (tens of MB of WebAssembly and JavaScript) loads only here: an app on PostgreSQL that imports this
+  // package never pays for it, at start-up or in memory.
+  const { PGlite } = await import('@electric-sql/pglite');
   const create = (loadDataDir?: Blob) =>
     PGlite.create({
       ...(dataDir === undefined ? {} : { dataDir }),
