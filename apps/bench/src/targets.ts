@@ -48,8 +48,10 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets'>): TargetResult[
     target: '< 1000 ms',
     met: r.startup.httpReadyMs < 1000,
   });
+  // The target is the apps' (http, worker). Embedded mode runs PostgreSQL itself inside the process (PGlite,
+  // WebAssembly: ~400 MiB before the first request); its RSS is reported, not held to the apps' target.
   for (const [process, rss] of Object.entries(r.rss)) {
-    if (process === 'raw') continue;
+    if (process === 'raw' || process === 'embedded') continue;
     out.push({
       name: `RSS under load: ${process}`,
       actual: `${rss.load.toFixed(0)} MiB`,
