@@ -16,6 +16,17 @@ const userById = preparedQuery((db: Kysely<UsersTables>, id: string) =>
   db.selectFrom('users.user_views').selectAll().where('id', '=', id),
 );
 
+const NEWEST_FIRST = (db: Kysely<UsersTables>) =>
+  db.selectFrom('users.user_views').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
+
+/** The unfiltered pages every client walks through, compiled once: the first one, and those after a cursor. */
+const firstPage = preparedQuery((db: Kysely<UsersTables>, limit: number) => NEWEST_FIRST(db).limit(limit));
+const pageAfter = preparedQuery((db: Kysely<UsersTables>, createdAt: string, id: string, limit: number) =>
+  NEWEST_FIRST(db)
+    .where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`)
+    .limit(limit),
+);
+
 function toView(row: Selectable<UserViewsTable>): UserView {
   return {
     id: row.id,
@@ -44,23 +55,15 @@ export class KyselyUserReadModel implements UserReadModel {
   }
 
   async list(filter: UserListFilter): Promise<Page<UserView>> {
-    let query = this.db.selectFrom('users.user_views').selectAll();
-    if (filter.status !== undefined) query = query.where('status', '=', filter.status);
-    if (filter.q !== undefined && filter.q.trim() !== '') {
-      const pattern = likeLiteral(filter.q.trim());
-      query = query.where((eb) => eb.or([eb('email', 'ilike', pattern), eb('name', 'ilike', pattern)]));
-    }
-    if (filter.cursor !== undefined) {
-      const after = UserListCursor.decode(filter.cursor);
-      query = query.where(
-        sql<boolean>`(created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
-      );
-    }
-    const rows = await query
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(filter.limit + 1)
-      .execute();
+    const after = filter.cursor === undefined ? undefined : UserListCursor.decode(filter.cursor);
+    const q = filter.q?.trim() ?? '';
+    const rows =
+      filter.status === undefined && q === ''
+        ? (after === undefined
+            ? await firstPage.execute(this.db, filter.limit + 1)
+            : await pageAfter.execute(this.db, after.createdAt, after.id, filter.limit + 1)
+          ).rows
+        : await this.#filtered(filter.status, q, after, filter.limit + 1);
     const page = rows.slice(0, filter.limit);
     const last = page.at(-1);
     return {
@@ -70,5 +73,26 @@ export class KyselyUserReadModel implements UserReadModel {
           ? UserListCursor.encode({ createdAt: last.created_at.toISOString(), id: last.id })
           : null,
     };
+  }
+
+  /** A page filtered by status and/or text: built per call (its shape depends on the filters). */
+  #filtered(
+    status: UserListFilter['status'],
+    q: string,
+    after: { createdAt: string; id: string } | undefined,
+    limit: number,
+  ): Promise<Selectable<UserViewsTable>[]> {
+    let query = NEWEST_FIRST(this.db);
+    if (status !== undefined) query = query.where('status', '=', status);
+    if (q !== '') {
+      const pattern = likeLiteral(q);
+      query = query.where((eb) => eb.or([eb('email', 'ilike', pattern), eb('name', 'ilike', pattern)]));
+    }
+    if (after !== undefined) {
+      query = query.where(
+        sql<boolean>`(created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+      );
+    }
+    return query.limit(limit).execute();
   }
 }
