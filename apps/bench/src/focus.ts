@@ -15,7 +15,16 @@ import { PROFILE_DIR } from './paths.js';
 import { commandCompletion } from './phases/command-completion.js';
 import { sampleRss } from './process/node-process.js';
 import { seed } from './seed.js';
-import { cleanUp, migrate, type Started, startHttp, startRawHttp, startWorker } from './stack.js';
+import {
+  ADMIN,
+  appEnv,
+  cleanUp,
+  migrate,
+  type Started,
+  startHttp,
+  startRawHttp,
+  startWorker,
+} from './stack.js';
 
 const PHASES = ['get', 'list', 'accept', 'raw-get', 'raw-list', 'raw-accept', 'drain'] as const;
 type Phase = (typeof PHASES)[number];
@@ -27,24 +36,17 @@ if (phases.length === 0 || !phases.every(isPhase)) {
   process.exit(2);
 }
 const config = benchConfig();
-const ADMIN = { email: 'bench-admin@bench.example', password: 'bench admin password' };
 rmSync(PROFILE_DIR, { recursive: true, force: true });
 const database = await createTestDatabase();
 const key = benchKey();
 const namespace = uniquePrefix('focus');
-const env = {
-  PATH: process.env.PATH,
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'info',
-  DATABASE_URL: database.url,
-  AMQP_URL: config.amqpUrl,
-  AMQP_NAMESPACE: namespace,
-  JWT_PRIVATE_KEY: key.privatePem,
-  JWT_KEY_ID: key.kid,
-  BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
-  BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-  ...(config.cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {}),
-};
+const env = appEnv({
+  databaseUrl: database.url,
+  amqpUrl: config.amqpUrl,
+  namespace,
+  key,
+  cpuProfile: config.cpuProfile,
+});
 const httpEnv = Object.fromEntries(
   Object.entries(process.env)
     .filter(([name]) => name.startsWith('FOCUS_HTTP_'))

@@ -17,6 +17,8 @@ import { writeReport } from './report/write-report.js';
 import type { BenchResults } from './results.js';
 import { seed } from './seed.js';
 import {
+  ADMIN,
+  appEnv,
   cleanUp,
   migrate,
   type Started,
@@ -29,7 +31,6 @@ import { sleep } from './stats.js';
 import { evaluateTargets } from './targets.js';
 
 const config = benchConfig();
-const ADMIN = { email: 'bench-admin@bench.example', password: 'bench admin password' };
 const log = (text: string): void => console.log(`bench: ${text}`);
 
 async function main(): Promise<void> {
@@ -49,21 +50,13 @@ async function main(): Promise<void> {
     running.delete(started.process);
     await started.process.stop();
   };
-  const env = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'info',
-    DATABASE_URL: database.url,
-    AMQP_URL: config.amqpUrl,
-    AMQP_NAMESPACE: namespace,
-    JWT_PRIVATE_KEY: key.privatePem,
-    JWT_KEY_ID: key.kid,
-    BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
-    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-    SHUTDOWN_TIMEOUT_MS: '5000',
-    // BENCH_CPU_PROF=1: the apps write V8 CPU profiles (open them in Chrome DevTools) when they stop.
-    ...(config.cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {}),
-  };
+  const env = appEnv({
+    databaseUrl: database.url,
+    amqpUrl: config.amqpUrl,
+    namespace,
+    key,
+    cpuProfile: config.cpuProfile,
+  });
   // Ctrl-C or a kill still stops the processes and removes the database and the broker objects.
   const abort = (signal: string): void => {
     log(`${signal}: cleaning up`);

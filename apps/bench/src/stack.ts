@@ -3,7 +3,8 @@ import { authModule } from '@contextflow/auth-infra';
 import { createLogger } from '@contextflow/core-infra';
 import { buildTopology, RabbitMqTransport } from '@contextflow/core-infra/messaging';
 import { usersModule } from '@contextflow/users-infra';
-import { DEV_MAIN, HTTP_MAIN, RAW_HTTP_CHILD, WORKER_MAIN } from './paths.js';
+import type { BenchKey } from './keys.js';
+import { DEV_MAIN, HTTP_MAIN, PROFILE_DIR, RAW_HTTP_CHILD, WORKER_MAIN } from './paths.js';
 import { type NodeProcess, startNode } from './process/node-process.js';
 import { waitFor200 } from './http.js';
 
@@ -14,6 +15,37 @@ import { waitFor200 } from './http.js';
  * 250–375 MiB under load for ~40 MiB of live objects; with them it stays near 150–170 MiB for ~5% more CPU.
  */
 export const APP_NODE_FLAGS = ['--max-semi-space-size=16', '--max-old-space-size=512'] as const;
+
+/** The administrator the apps bootstrap; the bench logs in as them. */
+export const ADMIN = { email: 'bench-admin@bench.example', password: 'bench admin password' };
+
+/**
+ * The environment of the http app and the worker (nothing of the bench's own leaks in): production mode,
+ * `info` logs, the run's database, broker namespace and signing key; with `cpuProfile`, V8 CPU profiles.
+ */
+export function appEnv(options: {
+  readonly databaseUrl: string;
+  readonly amqpUrl: string;
+  readonly namespace: string;
+  readonly key: BenchKey;
+  readonly cpuProfile: boolean;
+}): Record<string, string | undefined> {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: options.databaseUrl,
+    AMQP_URL: options.amqpUrl,
+    AMQP_NAMESPACE: options.namespace,
+    JWT_PRIVATE_KEY: options.key.privatePem,
+    JWT_KEY_ID: options.key.kid,
+    BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    SHUTDOWN_TIMEOUT_MS: '5000',
+    // The apps write V8 CPU profiles (open them in Chrome DevTools) when they stop.
+    ...(options.cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {}),
+  };
+}
 
 /** A TCP port nothing listens on right now. */
 export async function freePort(): Promise<number> {
