@@ -63,10 +63,13 @@ export async function pendingMigrations<DB>(
   db: Kysely<DB>,
   sets: readonly MigrationSet[],
 ): Promise<string[]> {
-  const pending: string[] = [];
-  for (const set of withPlatformFirst(sets)) {
-    const infos = await migratorOf(db, set).getMigrations();
-    for (const info of infos) if (info.executedAt === undefined) pending.push(`${set.schema}/${info.name}`);
-  }
-  return pending;
+  // The schemas are read at once (a readiness check on the way to ready, several queries each).
+  const perSet = await Promise.all(
+    withPlatformFirst(sets).map(async (set) =>
+      (await migratorOf(db, set).getMigrations())
+        .filter((info) => info.executedAt === undefined)
+        .map((info) => `${set.schema}/${info.name}`),
+    ),
+  );
+  return perSet.flat();
 }
