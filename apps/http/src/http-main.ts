@@ -37,10 +37,15 @@ async function main(): Promise<void> {
     logger,
     tracing: tracingOf(config, 'contextflow-http'),
   });
+  // Ready = database reachable, migrations applied, not shutting down; this app never touches the broker.
+  const readiness = runtime.readinessChecks();
+  // Run once while the administrator is ensured (the migrations check remembers success), so the first
+  // /health/ready answers at once; a check failing here fails again, and answers 503, when it is asked.
+  const checked = Promise.allSettled(readiness.map((readinessCheck) => readinessCheck.check()));
   const admin = await ensureBootstrapAdmin(runtime.container, authConfig);
   if (admin !== null) logger.info('bootstrap admin ensured');
-  // Ready = database reachable, migrations applied, not shutting down; this app never touches the broker.
-  const app = buildApp(runtime.container, modules, logger, config, runtime.readinessChecks());
+  const app = buildApp(runtime.container, modules, logger, config, readiness);
+  await checked;
   const server = await serveHttp(app, { port: config.port });
   logger.info({ url: server.url }, 'listening');
 
