@@ -26,7 +26,12 @@ describe('logger redaction', () => {
       .child({ name: 'outer' })
       .child({ options: { secret: 'g1' } })
       .info('grandchild');
-    logger.error(Object.assign(new Error('boom'), { apiKey: 'k1', context: { authorization: 'Bearer b1' } }));
+    logger.error(
+      Object.assign(new Error('boom', { cause: Object.assign(new Error('inner'), { password: 'c1' }) }), {
+        apiKey: 'k1',
+        context: { authorization: 'Bearer b1' },
+      }),
+    );
     const [nested, grandchild, failed] = lines;
     expect(grandchild).toMatchObject({ name: 'outer', options: { secret: '[redacted]' } });
     expect(nested).toMatchObject({
@@ -37,9 +42,14 @@ describe('logger redaction', () => {
     });
     expect(failed).toMatchObject({
       msg: 'boom',
-      err: { type: 'Error', message: 'boom', apiKey: '[redacted]', context: { authorization: '[redacted]' } },
+      err: {
+        type: 'Error',
+        message: 'boom: inner',
+        apiKey: '[redacted]',
+        context: { authorization: '[redacted]' },
+      },
     });
-    expect(JSON.stringify(lines)).not.toMatch(/p1|t1|k1|b1|g1|postgres:/);
+    expect(JSON.stringify(lines)).not.toMatch(/p1|t1|k1|b1|g1|c1|postgres:/);
     // The caller's objects are not modified.
     expect(input.user.profile.credentials.password).toBe('p1');
   });

@@ -52,8 +52,11 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
     }
     return copy ?? value;
   }
+  // Plain records, and pino's serialized errors (a nested `cause`), whose prototype is a bare object; not
+  // class instances (dates, buffers, maps).
   const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null ? redactKeys(value, depth) : value;
+  const record = prototype === null || (value as { constructor?: unknown }).constructor === Object;
+  return record ? redactKeys(value, depth) : value;
 }
 
 /** The own enumerable keys of `record` redacted; a copy keeps the prototype (a serialized error's getters). */
