@@ -54,19 +54,15 @@ const claimBatch = preparedQuery((db: Kysely<PlatformTables>, limit: number) =>
 );
 
 /** Counts a publish attempt of the rows `seqs` (an array parameter: one statement whatever their number). */
-const countAttempt = preparedQuery((db: Kysely<PlatformTables>, seqs: string[]) =>
+const attempted = (db: Kysely<PlatformTables>, seqs: string[]) =>
   db
     .updateTable('platform.outbox')
     .set({ publish_attempts: sql<number>`publish_attempts + 1` })
-    .where(sql<boolean>`seq = any(${seqs}::bigint[])`),
-);
-
+    .where(sql<boolean>`seq = any(${seqs}::bigint[])`);
+const countAttempt = preparedQuery(attempted);
 /** Marks the rows `seqs` sent and counts the attempt. */
 const markSent = preparedQuery((db: Kysely<PlatformTables>, seqs: string[]) =>
-  db
-    .updateTable('platform.outbox')
-    .set({ sent_at: sql`now()`, publish_attempts: sql<number>`publish_attempts + 1` })
-    .where(sql<boolean>`seq = any(${seqs}::bigint[])`),
+  attempted(db, seqs).set({ sent_at: sql`now()` }),
 );
 
 /**

@@ -19,12 +19,14 @@ const userById = preparedQuery((db: Kysely<UsersTables>, id: string) =>
 const NEWEST_FIRST = (db: Kysely<UsersTables>) =>
   db.selectFrom('users.user_views').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
 
+/** Keyset condition: the rows after the position (`created_at`, `id`) a cursor stands for, newest first. */
+const olderThan = (createdAt: string, id: string) =>
+  sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`;
+
 /** The unfiltered pages every client walks through, compiled once: the first one, and those after a cursor. */
 const firstPage = preparedQuery((db: Kysely<UsersTables>, limit: number) => NEWEST_FIRST(db).limit(limit));
 const pageAfter = preparedQuery((db: Kysely<UsersTables>, createdAt: string, id: string, limit: number) =>
-  NEWEST_FIRST(db)
-    .where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`)
-    .limit(limit),
+  NEWEST_FIRST(db).where(olderThan(createdAt, id)).limit(limit),
 );
 
 function toView(row: Selectable<UserViewsTable>): UserView {
@@ -88,11 +90,7 @@ export class KyselyUserReadModel implements UserReadModel {
       const pattern = likeLiteral(q);
       query = query.where((eb) => eb.or([eb('email', 'ilike', pattern), eb('name', 'ilike', pattern)]));
     }
-    if (after !== undefined) {
-      query = query.where(
-        sql<boolean>`(created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
-      );
-    }
+    if (after !== undefined) query = query.where(olderThan(after.createdAt, after.id));
     return query.limit(limit).execute();
   }
 }
