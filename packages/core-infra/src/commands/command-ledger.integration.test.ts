@@ -1,9 +1,11 @@
 import { SystemClock } from '@contextflow/core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problem } from '../problem.js';
 import { buildCommand } from '../testing/build-command.js';
 import { type OpenTestDatabase, openTestDatabase } from '../testing/open-test-database.js';
 import { CommandLedger } from './command-ledger.js';
+import { reopenDeadCommand } from './reopen-dead-command.js';
 import { PgCommandStore } from './pg-command-store.js';
 
 describe('CommandLedger', () => {
@@ -77,6 +79,35 @@ describe('CommandLedger', () => {
     const again = await inTransaction((trx) => ledger.begin(trx, id));
     expect(again).toMatchObject({ run: false, record: { id, status: 'succeeded', result: 1 } });
     expect(await rowOf(id)).toMatchObject({ attempts: 1 });
+  });
+
+  it('runs a dead command that a redrive reopens while the delivery of its copy waits', async () => {
+    const id = await accepted();
+    await ledger.failOutsideHandler(t.db, id, problem(500, 'commands.dead_lettered', 'Dead-lettered.'));
+    let commitReopen!: () => void;
+    const reopenHeld = new Promise<void>((resolve) => {
+      commitReopen = resolve;
+    });
+    // The redrive: reopens the command and holds its transaction open (as while the broker confirms the copy).
+    const redrive = inTransaction(async (trx) => {
+      expect(await reopenDeadCommand(trx, id)).toBe(true);
+      await reopenHeld;
+    });
+    await expect.poll(async () => (await rowOf(id)).status).toBe('failed');
+    const delivery = inTransaction((trx) => ledger.begin(trx, id));
+    // The delivery must wait for the redrive's row lock instead of reading the command `failed` and moving on.
+    await expect
+      .poll(async () => {
+        const { rows } = await sql<{ waiting: number }>`
+          select count(*)::int as waiting from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`.execute(t.db);
+        return rows[0]?.waiting;
+      })
+      .toBe(1);
+    commitReopen();
+    await redrive;
+    await expect(delivery).resolves.toMatchObject({ run: true, record: { id, status: 'processing' } });
+    expect(await rowOf(id)).toMatchObject({ status: 'processing', error: null, attempts: 1 });
   });
 
   it('does not run an unknown command', async () => {

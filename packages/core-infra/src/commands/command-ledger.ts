@@ -6,7 +6,7 @@ import { inject, injectable } from 'tsyringe';
 import { CHANNELS, type PlatformTables } from '../db/platform-tables.js';
 import { preparedQuery } from '../db/prepared-query.js';
 import type { ProblemDetails } from '../problem.js';
-import type { CommandRecord } from './command-record.js';
+import { type CommandRecord, isTerminal } from './command-record.js';
 import { toCommandRecord } from './to-command-record.js';
 
 /** What {@link CommandLedger.begin} found. */
@@ -39,8 +39,9 @@ const startProcessing = preparedQuery((db: Kysely<PlatformTables>, id: string, n
     .returning(RECORD_COLUMNS),
 );
 
-const commandById = preparedQuery((db: Kysely<PlatformTables>, id: string) =>
-  db.selectFrom('platform.commands').select(RECORD_COLUMNS).where('id', '=', id),
+/** The command's latest committed row, locked: waits for a transaction that holds it (a redrive's reopen). */
+const lockedCommandById = preparedQuery((db: Kysely<PlatformTables>, id: string) =>
+  db.selectFrom('platform.commands').select(RECORD_COLUMNS).where('id', '=', id).forUpdate(),
 );
 
 /**
@@ -77,15 +78,25 @@ export class CommandLedger {
   constructor(@inject(Clock) private readonly clock: Clock) {}
 
   /**
-   * Moves the command to `processing` and counts the attempt, unless it is missing or terminal: one UPDATE,
-   * whose row lock (held to the end of the transaction) makes concurrent deliveries of one command run one at
-   * a time; a delivery that waited finds the command terminal and does not run.
+   * Moves the command to `processing` and counts the attempt, unless it is missing or terminal. Usually one
+   * UPDATE, whose row lock (held to the end of the transaction) makes concurrent deliveries of one command run
+   * one at a time; a delivery that waited finds the command terminal and does not run.
+   *
+   * The UPDATE filters on the status its snapshot sees, and skips a row that does not match without waiting
+   * for the row's lock. So when it finds nothing, the row is read again under `FOR UPDATE`, which waits for a
+   * transaction holding it and sees what that one committed: a redrive reopens a dead command (`failed` to
+   * `pending`) and publishes the copy in one transaction, and the copy may be delivered before it commits.
    */
   async begin(trx: Kysely<PlatformTables>, commandId: string): Promise<BeginResult> {
-    const [updated] = (await startProcessing.execute(trx, commandId, this.clock.now())).rows;
+    const now = this.clock.now();
+    const [updated] = (await startProcessing.execute(trx, commandId, now)).rows;
     if (updated !== undefined) return { run: true, record: toCommandRecord(updated) };
-    const [row] = (await commandById.execute(trx, commandId)).rows;
-    return { run: false, record: row === undefined ? null : toCommandRecord(row) };
+    const [row] = (await lockedCommandById.execute(trx, commandId)).rows;
+    if (row === undefined) return { run: false, record: null };
+    if (isTerminal(row.status)) return { run: false, record: toCommandRecord(row) };
+    const [started] = (await startProcessing.execute(trx, commandId, now)).rows;
+    if (started === undefined) throw new Error(`command ${commandId} is locked and open, yet did not start`);
+    return { run: true, record: toCommandRecord(started) };
   }
 
   /**
