@@ -38,6 +38,20 @@ describe('RabbitMqTransport', () => {
     await raw.close();
   });
 
+  it("coalesces its writes: it finds rabbitmq-client's socket on connecting", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const debug = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const probe = new RabbitMqTransport({ url: amqpUrl, logger: debug });
+    try {
+      await probe.ready();
+      await expect
+        .poll(() => lines.find((line) => line.msg === 'amqp connected'))
+        .toMatchObject({ coalescedWrites: true });
+    } finally {
+      await probe.close();
+    }
+  });
+
   it('declares the same topology again without complaint', async () => {
     await expect(transport.declare(topology)).resolves.toBeUndefined();
   });

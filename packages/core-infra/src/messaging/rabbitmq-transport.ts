@@ -1,5 +1,7 @@
 import { AppError } from '@contextflow/core';
 import { Connection, type Consumer, ConsumerStatus, type Publisher } from 'rabbitmq-client';
+import { Writable } from 'node:stream';
+import { coalesceWrites } from './coalesce-writes.js';
 import { toDelivered } from './delivered-message.js';
 import type { Logger } from '../logger.js';
 import type {
@@ -47,7 +49,13 @@ export class RabbitMqTransport implements MessageTransport {
     this.#connection.on('error', (error: unknown) =>
       this.#logger.warn({ err: error }, 'amqp connection error'),
     );
-    this.#connection.on('connection', () => this.#logger.debug('amqp connected'));
+    this.#connection.on('connection', () => {
+      // rabbitmq-client writes each frame as it comes (an ack is one write, a publish one more); its socket is
+      // internal, read here on every (re)connect. Without it, writes simply go out one by one as before.
+      const socket = (this.#connection as unknown as { _socket?: unknown })._socket;
+      if (socket instanceof Writable) coalesceWrites(socket);
+      this.#logger.debug({ coalescedWrites: socket instanceof Writable }, 'amqp connected');
+    });
     this.#connection.on('connection.blocked', (reason: string) =>
       this.#logger.warn({ reason }, 'amqp connection blocked by the broker; publishes wait'),
     );
