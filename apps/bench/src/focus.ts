@@ -3,7 +3,8 @@
 // raw-get, raw-list, raw-accept (the raw baseline), drain (the worker drains what accept left). With
 // BENCH_CPU_PROF=1 the apps write CPU profiles, summarised at the end. Each load phase reports the target's
 // RSS (VmRSS) before it, its peak (sampled every 100 ms) and after it. FOCUS_HTTP_<NAME>=value reaches the
-// http app alone as <NAME>, for experiments: FOCUS_HTTP_NODE_OPTIONS='--max-semi-space-size=16'.
+// http app alone as <NAME>, for experiments: FOCUS_HTTP_NODE_OPTIONS='--max-semi-space-size=16'; FOCUS_WORKER_<NAME>
+// likewise reaches the worker alone: FOCUS_WORKER_WORKER_CONCURRENCY=20.
 import { readdirSync, rmSync } from 'node:fs';
 import { createTestDatabase, uniquePrefix } from '@contextflow/core-infra/testing';
 import { benchConfig } from './config.js';
@@ -13,7 +14,7 @@ import type { LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
 import { PROFILE_DIR } from './paths.js';
 import { commandCompletion } from './phases/command-completion.js';
-import { sampleRss } from './process/node-process.js';
+import { machineBusyMs, perItemMicros, sampleRss } from './process/node-process.js';
 import { seed } from './seed.js';
 import {
   ADMIN,
@@ -47,11 +48,14 @@ const env = appEnv({
   key,
   cpuProfile: config.cpuProfile,
 });
-const httpEnv = Object.fromEntries(
-  Object.entries(process.env)
-    .filter(([name]) => name.startsWith('FOCUS_HTTP_'))
-    .map(([name, value]) => [name.slice('FOCUS_HTTP_'.length), value]),
-);
+const passed = (prefix: string) =>
+  Object.fromEntries(
+    Object.entries(process.env)
+      .filter(([name]) => name.startsWith(prefix))
+      .map(([name, value]) => [name.slice(prefix.length), value]),
+  );
+const httpEnv = passed('FOCUS_HTTP_');
+const workerEnv = passed('FOCUS_WORKER_');
 const started: Started[] = [];
 try {
   await migrate(env);
@@ -87,10 +91,15 @@ try {
   const since = new Date();
   for (const phase of phases) {
     if (phase === 'drain') {
-      const worker = await startWorker(env);
+      const worker = await startWorker({ ...env, ...workerEnv });
       started.push(worker);
+      const [workerBefore, machineBefore] = [worker.process.cpuMs(), machineBusyMs()];
       const drain = await commandCompletion(database.url, since, new Date());
-      console.log(`drain: ${drain.count} commands, ${drain.perSecond.toFixed(0)}/s (${drain.failed} failed)`);
+      // Polling for the end adds up to 200 ms of idle machine: small next to a drain of several seconds.
+      const perCommand = (ms: number) => perItemMicros(ms, drain.count).toFixed(0);
+      console.log(
+        `drain: ${drain.count} commands, ${drain.perSecond.toFixed(0)}/s (${drain.failed} failed); CPU per command: worker ${perCommand(worker.process.cpuMs() - workerBefore)} µs, whole machine ${perCommand(machineBusyMs() - machineBefore)} µs`,
+      );
       continue;
     }
     const [target, spec] = specs[phase];

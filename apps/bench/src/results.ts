@@ -8,6 +8,11 @@ export interface CompletionResult {
   readonly perSecond: number;
   readonly p50: number;
   readonly p99: number;
+  /**
+   * CPU the whole machine spent per item (µs): every process and the kernel, busy time from /proc/stat over
+   * the phase. On a machine the phase saturates, this is what its throughput is made of.
+   */
+  readonly machineCpuMicros?: number;
 }
 
 /** A target of the issue, evaluated on this run. */

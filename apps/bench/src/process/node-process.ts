@@ -116,6 +116,24 @@ export function cpuOf(pid: number): number {
   }
 }
 
+/** CPU time the whole machine spent busy (every core, every process, the kernel too), in ms, from /proc/stat. */
+export function machineBusyMs(): number {
+  // cpu  user nice system idle iowait irq softirq steal …, in clock ticks (100 per second).
+  const fields = readFileSync('/proc/stat', 'utf8')
+    .split('\n', 1)[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return (fields.reduce((sum, n) => sum + n, 0) - idle) * 10;
+}
+
+/** `busyMs` of CPU spread over `count` items, in µs each. */
+export function perItemMicros(busyMs: number, count: number): number {
+  return count === 0 ? Number.NaN : (busyMs * 1000) / count;
+}
+
 /** VmRSS of a process in MiB, from /proc (Linux); 0 when it cannot be read. */
 export function rssOf(pid: number): number {
   try {

@@ -2,6 +2,7 @@ import type { BenchResults } from '../results.js';
 
 const n0 = (value: number): string => value.toFixed(0);
 const n1 = (value: number): string => value.toFixed(1);
+const micros = (value: number | undefined): string => (value === undefined ? '' : `${n0(value)} µs`);
 
 /** Left-aligns the first column and right-aligns the others. */
 function grid(rows: readonly (readonly string[])[]): string {
@@ -54,13 +55,14 @@ export function resultTables(r: BenchResults): string {
   ];
   const { full, raw, underLoad } = r.endToEnd;
   const completion = [
-    ['completion', 'count', 'per second', 'p50', 'p99'],
+    ['completion', 'count', 'per second', 'p50', 'p99', 'machine CPU each'],
     [
       'commands: worker drains the accepted backlog (outbox → RabbitMQ → worker)',
       String(full.count),
       n0(full.perSecond),
       '',
       '',
+      micros(full.machineCpuMicros),
     ],
     [
       'commands accepted and processed at once, accept → succeeded',
@@ -75,6 +77,7 @@ export function resultTables(r: BenchResults): string {
       n0(raw.perSecond),
       `${n1(raw.p50)} ms`,
       `${n1(raw.p99)} ms`,
+      micros(raw.machineCpuMicros),
     ],
     [
       'sequential commands, accept → succeeded (server)',
