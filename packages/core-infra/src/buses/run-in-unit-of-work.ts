@@ -2,11 +2,14 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
 import { Db } from '../db/db.js';
 import { MessageContext } from '../commands/message-context.js';
+import { OutboxWriter } from '../commands/outbox-writer.js';
 
 /** Options of {@link runInUnitOfWork}. */
 export interface UnitOfWorkOptions {
   /** The message being handled; registered as {@link MessageContext} so the outbox stamps what it writes. */
   readonly context?: MessageContext;
+  /** The outbox the work's repositories write to, instead of the container's (which writes at once). */
+  readonly outbox?: OutboxWriter;
 }
 
 /**
@@ -25,6 +28,7 @@ export async function runInUnitOfWork<T, DB>(
     const scope = container.createChildContainer();
     scope.register(Db, { useValue: trx });
     if (options.context !== undefined) scope.register(MessageContext, { useValue: options.context });
+    if (options.outbox !== undefined) scope.register(OutboxWriter, { useValue: options.outbox });
     try {
       return await work(scope, trx);
     } finally {

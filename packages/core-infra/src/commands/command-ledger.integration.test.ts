@@ -1,6 +1,8 @@
 import { SystemClock } from '@contextflow/core';
 import { sql } from 'kysely';
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../db/platform-tables.js';
 import { problem } from '../problem.js';
 import { buildCommand } from '../testing/build-command.js';
 import { type OpenTestDatabase, openTestDatabase } from '../testing/open-test-database.js';
@@ -49,6 +51,59 @@ describe('CommandLedger', () => {
       await ledger.succeed(trx, id, { widgetId: 'w-1' });
     });
     expect(await rowOf(id)).toMatchObject({ status: 'succeeded', result: { widgetId: 'w-1' }, error: null });
+  });
+
+  it('appends the outbox rows the handler recorded with the success, in order, only for an open command', async () => {
+    const id = await accepted();
+    const rows = ['01900000-0000-7000-8000-00000000a001', '01900000-0000-7000-8000-00000000a002'].map(
+      (messageId, n) => ({
+        message_id: messageId,
+        kind: 'event' as const,
+        routing_key: `widgets.widget-made.v${n + 1}`,
+        body: JSON.stringify({ n }),
+        headers: JSON.stringify({ causationId: id }),
+      }),
+    );
+    const outboxOf = (ids: string[]) =>
+      t.db
+        .selectFrom('platform.outbox')
+        .select(['message_id', 'routing_key', 'body', 'headers', 'sent_at'])
+        .where('message_id', 'in', ids)
+        .orderBy('seq')
+        .execute();
+    const listener = new Client({ connectionString: t.url });
+    await listener.connect();
+    const notified: string[] = [];
+    listener.on('notification', (n) => void notified.push(`${n.channel}:${n.payload}`));
+    await listener.query(`listen ${CHANNELS.outbox}; listen ${CHANNELS.commandDone}`);
+    try {
+      const acceptedAt = await inTransaction(async (trx) => {
+        await ledger.begin(trx, id);
+        return ledger.succeed(trx, id, { made: 2 }, rows);
+      });
+      expect(acceptedAt).toBeInstanceOf(Date);
+      await expect.poll(() => notified.length).toBe(2);
+    } finally {
+      await listener.end();
+    }
+    // The relay is woken (once) and whoever waits for the command is told.
+    expect(notified.toSorted()).toEqual([`${CHANNELS.commandDone}:${id}`, `${CHANNELS.outbox}:`]);
+    expect(await rowOf(id)).toMatchObject({ status: 'succeeded', result: { made: 2 } });
+    expect(await outboxOf(rows.map((row) => row.message_id))).toEqual(
+      rows.map((row, n) => ({
+        message_id: row.message_id,
+        routing_key: row.routing_key,
+        body: { n },
+        headers: { causationId: id },
+        sent_at: null,
+      })),
+    );
+
+    // A command that is not open any more appends nothing: its outcome was already recorded.
+    const late = [{ ...rows[0]!, message_id: '01900000-0000-7000-8000-00000000a003' }];
+    await expect(inTransaction((trx) => ledger.succeed(trx, id, 'again', late))).resolves.toBeUndefined();
+    expect(await outboxOf(['01900000-0000-7000-8000-00000000a003'])).toEqual([]);
+    expect(await rowOf(id)).toMatchObject({ result: { made: 2 } });
   });
 
   it('stores an undefined result as null', async () => {

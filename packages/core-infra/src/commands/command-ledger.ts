@@ -1,9 +1,10 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { Clock } from '@contextflow/core';
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
-import { CHANNELS, type PlatformTables } from '../db/platform-tables.js';
+import { type OutboxColumns, outboxColumns, outboxRowsFrom } from '../db/append-outbox.js';
+import { CHANNELS, type OutboxTable, type PlatformTables } from '../db/platform-tables.js';
 import { preparedQuery } from '../db/prepared-query.js';
 import type { ProblemDetails } from '../problem.js';
 import { type CommandRecord, isTerminal } from './command-record.js';
@@ -69,6 +70,47 @@ const finishWith = (column: 'result' | 'error') =>
 const finishes = { result: finishWith('result'), error: finishWith('error') };
 
 /**
+ * As `finishes.result`, and the outbox rows the handler recorded inserted with it (only if the command was
+ * open), the relay woken: one statement instead of two.
+ */
+const succeedWithOutbox = preparedQuery(
+  (
+    db: Kysely<PlatformTables>,
+    id: string,
+    result: string,
+    now: Date,
+    messageIds: OutboxColumns[0],
+    kinds: OutboxColumns[1],
+    routingKeys: OutboxColumns[2],
+    bodies: OutboxColumns[3],
+    headers: OutboxColumns[4],
+    createdAt: OutboxColumns[5],
+  ) =>
+    db
+      .with('done', (qb) =>
+        qb
+          .updateTable('platform.commands')
+          .set({ status: 'succeeded', result, updated_at: now })
+          .where('id', '=', id)
+          .where('status', 'in', OPEN_STATUSES)
+          .returning('created_at'),
+      )
+      .with('appended', (qb) =>
+        outboxRowsFrom(
+          qb,
+          [messageIds, kinds, routingKeys, bodies, headers, createdAt],
+          sql<boolean>`exists (select 1 from done)`,
+        ),
+      )
+      .selectFrom('done')
+      .select([
+        'done.created_at',
+        sql<string>`pg_notify(${CHANNELS.commandDone}, ${id}::text)`.as('notified'),
+        sql<string>`(select pg_notify(${CHANNELS.outbox}, '') from appended limit 1)`.as('relayWoken'),
+      ]),
+);
+
+/**
  * The dispatcher's side of the command life cycle, called inside the handler's transaction so the status
  * changes commit or roll back with the handler's own writes. A terminal transition notifies
  * `cf_command_done` (delivered at commit), which wakes `waitUntilDone`.
@@ -100,11 +142,22 @@ export class CommandLedger {
   }
 
   /**
-   * Marks the command `succeeded` with the handler's result (`undefined` is stored as `null`). Resolves with
-   * when the command was accepted (for the accept→done metric), or `undefined` when it was not open.
+   * Marks the command `succeeded` with the handler's result (`undefined` is stored as `null`) and appends
+   * `outbox`, the rows its handler recorded (see `BufferedOutboxWriter`), in the same statement. Resolves with
+   * when the command was accepted (for the accept→done metric), or `undefined` when it was not open (then
+   * nothing is appended either).
    */
-  succeed(trx: Kysely<PlatformTables>, commandId: string, result: unknown): Promise<Date | undefined> {
-    return this.#finish(trx, commandId, 'succeeded', 'result', JSON.stringify(result ?? null));
+  async succeed(
+    trx: Kysely<PlatformTables>,
+    commandId: string,
+    result: unknown,
+    outbox: readonly Insertable<OutboxTable>[] = [],
+  ): Promise<Date | undefined> {
+    const outcome = JSON.stringify(result ?? null);
+    if (outbox.length === 0) return this.#finish(trx, commandId, 'succeeded', 'result', outcome);
+    const now = this.clock.now();
+    const { rows } = await succeedWithOutbox.execute(trx, commandId, outcome, now, ...outboxColumns(outbox));
+    return rows[0] === undefined ? undefined : new Date(rows[0].created_at);
   }
 
   /** Marks the command `failed` with the problem that ended it; resolves as {@link succeed} does. */

@@ -1,32 +1,64 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, type QueryCreator, type RawBuilder, sql } from 'kysely';
 import { CHANNELS, type OutboxTable, type PlatformTables } from './platform-tables.js';
 import { preparedQuery } from './prepared-query.js';
 
+/** Outbox rows as one array per column, the parameters of {@link outboxRowsFrom}. */
+export type OutboxColumns = [
+  messageIds: string[],
+  kinds: string[],
+  routingKeys: string[],
+  bodies: string[],
+  headers: (string | null)[],
+  createdAt: (Date | string | null)[],
+];
+
+/** `rows` as one array per column (see {@link outboxRowsFrom}). */
+export function outboxColumns(rows: readonly Insertable<OutboxTable>[]): OutboxColumns {
+  return [
+    rows.map((row) => row.message_id),
+    rows.map((row) => row.kind),
+    rows.map((row) => row.routing_key),
+    rows.map((row) => row.body),
+    rows.map((row) => row.headers ?? null),
+    rows.map((row) => row.created_at ?? null),
+  ];
+}
+
 /**
- * The rows, as one array per column (`unnest` makes them rows again), so the statement has one shape whatever
- * their number and is compiled once; then the relay's wake-up.
+ * Inserts outbox rows given as one array per column (`unnest` makes them rows again), so the statement has one
+ * shape whatever their number and is compiled once; with `when`, only if that SQL condition holds.
  */
+export function outboxRowsFrom(
+  qb: QueryCreator<PlatformTables>,
+  [messageIds, kinds, routingKeys, bodies, headers, createdAt]: OutboxColumns,
+  when: RawBuilder<boolean> = sql<boolean>`true`,
+) {
+  return qb
+    .insertInto('platform.outbox')
+    .columns(['message_id', 'kind', 'routing_key', 'body', 'headers', 'created_at'])
+    .expression(
+      sql`select m, k, r, b, coalesce(h, '{}'::jsonb), coalesce(c, now())
+          from unnest(${messageIds}::uuid[], ${kinds}::text[], ${routingKeys}::text[], ${bodies}::jsonb[],
+                      ${headers}::jsonb[], ${createdAt}::timestamptz[]) as t(m, k, r, b, h, c)
+          where ${when}`,
+    )
+    .returning('seq');
+}
+
+/** The rows, then the relay's wake-up. */
 const appendRows = preparedQuery(
   (
     db: Kysely<PlatformTables>,
-    messageIds: string[],
-    kinds: string[],
-    routingKeys: string[],
-    bodies: string[],
-    headers: (string | null)[],
-    createdAt: (Date | string | null)[],
+    messageIds: OutboxColumns[0],
+    kinds: OutboxColumns[1],
+    routingKeys: OutboxColumns[2],
+    bodies: OutboxColumns[3],
+    headers: OutboxColumns[4],
+    createdAt: OutboxColumns[5],
   ) =>
     db
       .with('appended', (qb) =>
-        qb
-          .insertInto('platform.outbox')
-          .columns(['message_id', 'kind', 'routing_key', 'body', 'headers', 'created_at'])
-          .expression(
-            sql`select m, k, r, b, coalesce(h, '{}'::jsonb), coalesce(c, now())
-                from unnest(${messageIds}::uuid[], ${kinds}::text[], ${routingKeys}::text[], ${bodies}::jsonb[],
-                            ${headers}::jsonb[], ${createdAt}::timestamptz[]) as t(m, k, r, b, h, c)`,
-          )
-          .returning('seq'),
+        outboxRowsFrom(qb, [messageIds, kinds, routingKeys, bodies, headers, createdAt]),
       )
       .selectFrom('appended')
       .select(sql<string>`pg_notify(${CHANNELS.outbox}, '')`.as('notified'))
@@ -43,13 +75,5 @@ export async function appendOutbox(
   rows: readonly Insertable<OutboxTable>[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await appendRows.execute(
-    db,
-    rows.map((row) => row.message_id),
-    rows.map((row) => row.kind),
-    rows.map((row) => row.routing_key),
-    rows.map((row) => row.body),
-    rows.map((row) => row.headers ?? null),
-    rows.map((row) => row.created_at ?? null),
-  );
+  await appendRows.execute(db, ...outboxColumns(rows));
 }

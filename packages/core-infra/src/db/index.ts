@@ -11,7 +11,7 @@ export { MessageContext, messageHeaders } from '../commands/message-context.js';
 export { OutboxWriter } from '../commands/outbox-writer.js';
 export { PgCommandStatusReader } from '../commands/pg-command-status-reader.js';
 export { type AcceptOptions, PgCommandStore } from '../commands/pg-command-store.js';
-export { PgOutboxWriter } from '../commands/pg-outbox-writer.js';
+export { BufferedOutboxWriter, PgOutboxWriter } from '../commands/pg-outbox-writer.js';
 export { requestHash } from '../commands/request-hash.js';
 export { callerOf } from '../commands/caller-of.js';
 export { commandHandlers, type HandlerRegistry, queryHandlers } from '../buses/handler-registry.js';

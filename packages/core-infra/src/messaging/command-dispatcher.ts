@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import { runInUnitOfWork } from '../buses/run-in-unit-of-work.js';
 import type { CommandLedger } from '../commands/command-ledger.js';
+import { BufferedOutboxWriter } from '../commands/pg-outbox-writer.js';
 import type { PlatformTables } from '../db/platform-tables.js';
 import type { Logger } from '../logger.js';
 import type { ContextModule, MessageSchema } from '../module.js';
@@ -142,6 +143,8 @@ export class CommandDispatcher {
       causationId: commandId,
       ...(typeof traceparent === 'string' ? { traceparent } : {}),
     };
+    // The events the handler records go to the outbox with the statement that marks the command succeeded.
+    const outbox = new BufferedOutboxWriter(context);
     return runInUnitOfWork(
       container,
       db,
@@ -153,9 +156,9 @@ export class CommandDispatcher {
         }
         const handler = scope.resolve(this.#handlers.get(command.type) as InjectionToken<CommandHandler>);
         const result = await handler.handle(command);
-        return ledger.succeed(trx, commandId, result);
+        return ledger.succeed(trx, commandId, result, outbox.take());
       },
-      { context },
+      { context, outbox },
     );
   }
 
