@@ -20,13 +20,13 @@ export function coalesceWrites(socket: Writable): void {
     corked = false;
     socket.uncork();
   };
-  const write = socket.write;
-  socket.write = function coalescingWrite(this: Writable, ...args: Parameters<Writable['write']>) {
+  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+  socket.write = ((...args: unknown[]) => {
     if (!corked && !socket.destroyed) {
       corked = true;
       socket.cork();
       setImmediate(flush);
     }
-    return write.apply(this, args);
-  } as Writable['write'];
+    return write(...args);
+  }) as Writable['write'];
 }

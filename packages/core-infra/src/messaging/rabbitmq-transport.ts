@@ -52,6 +52,7 @@ export class RabbitMqTransport implements MessageTransport {
     this.#connection.on('connection', () => {
       // rabbitmq-client writes each frame as it comes (an ack is one write, a publish one more); its socket is
       // internal, read here on every (re)connect. Without it, writes simply go out one by one as before.
+      // oxlint-disable-next-line no-underscore-dangle -- rabbitmq-client's own name for its socket
       const socket = (this.#connection as unknown as { _socket?: unknown })._socket;
       if (socket instanceof Writable) coalesceWrites(socket);
       this.#logger.debug({ coalescedWrites: socket instanceof Writable }, 'amqp connected');
