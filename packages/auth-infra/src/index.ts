@@ -36,6 +36,13 @@ export type {
 export { KyselyAccountRepository } from './kysely/kysely-account-repository.js';
 export { KyselySessionRepository } from './kysely/kysely-session-repository.js';
 export { KyselySessionStatusReader } from './kysely/kysely-session-status-reader.js';
+export {
+  ACCESS_CHANNEL,
+  AccessChanges,
+  SessionCache,
+  type SessionCacheOptions,
+  type SessionLookup,
+} from './cache/session-cache.js';
 export { PgLoginThrottle } from './kysely/pg-login-throttle.js';
 export { authMigrations } from './migrations/index.js';
 export { type AuthModuleOptions, authModule, createAuthModule } from './module.js';

@@ -8,7 +8,7 @@ describe('createAuthModule', () => {
 
   it('names the context auth and ships its migrations', () => {
     expect(module.name).toBe('auth');
-    expect(Object.keys(module.migrations)).toEqual(['0001-create-auth']);
+    expect(Object.keys(module.migrations)).toEqual(['0001-create-auth', '0002-notify-access-changes']);
   });
 
   it('handles the queued and the in-process commands', () => {

@@ -22,10 +22,12 @@ import {
 } from '@contextflow/auth-app';
 import { AccountRepository, SessionRepository } from '@contextflow/auth-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
-import { Db } from '@contextflow/core-infra/db';
+import { Logger } from '@contextflow/core-infra';
+import { Db, NotificationListener } from '@contextflow/core-infra/db';
 import { Authenticator } from '@contextflow/core-infra/http';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
+import { AccessChanges, SessionCache } from './cache/session-cache.js';
 import { AuthConfig } from './config/auth-config.js';
 import { Argon2PasswordHasher, type Argon2PasswordHasherOptions } from './crypto/argon2-password-hasher.js';
 import { JoseAccessTokenIssuer } from './crypto/jose-access-token-issuer.js';
@@ -54,7 +56,17 @@ export function registerAuth(
   const ids = container.resolve<IdGenerator>(IdGenerator);
   const { jwt } = config;
   const verifier = new JoseAccessTokenVerifier(jwt.keys, jwt, clock);
-  const statuses = new KyselySessionStatusReader(root);
+  // Where the process hears PostgreSQL's notifications (the apps), live sessions are cached; see SessionCache.
+  const reader = new KyselySessionStatusReader(root);
+  const cache = container.isRegistered(NotificationListener, true)
+    ? new SessionCache(
+        reader,
+        container.resolve<NotificationListener>(NotificationListener),
+        container.isRegistered(Logger, true) ? { logger: container.resolve<Logger>(Logger) } : {},
+      )
+    : undefined;
+  const statuses = cache ?? reader;
+  if (cache !== undefined) container.register(AccessChanges, { useValue: cache });
   const tokenOptions = { issuer: jwt.issuer, audience: jwt.audience, ttlSeconds: jwt.accessTokenTtlSeconds };
 
   container.register(AuthConfig, { useValue: config });

@@ -5,6 +5,7 @@ import { ROLES, UUID_PATTERN } from '@contextflow/core';
 import { Db, isUniqueViolation, OutboxWriter } from '@contextflow/core-infra/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
+import { AccessChanges } from '../cache/session-cache.js';
 import type { AccountsTable, AuthTables } from './auth-tables.js';
 
 function toAccount(row: Selectable<AccountsTable>): Account {
@@ -28,6 +29,7 @@ export class KyselyAccountRepository implements AccountRepository {
   constructor(
     @inject(Db) private readonly db: Kysely<AuthTables>,
     @inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    @inject(AccessChanges, { isOptional: true }) private readonly changes?: AccessChanges,
   ) {}
 
   async findById(id: string): Promise<Account | null> {
@@ -55,6 +57,7 @@ export class KyselyAccountRepository implements AccountRepository {
       version: s.version,
       updated_at: sql<Date>`now()`,
     };
+    if (account.persistedVersion !== 0) this.changes?.accountChanging(s.id);
     try {
       const written =
         account.persistedVersion === 0

@@ -12,7 +12,9 @@ import { createLogger, createRuntime, type Runtime } from '@contextflow/core-inf
 import { runInUnitOfWork } from '@contextflow/core-infra/db';
 import { createTestDatabase, type TestDatabase } from '@contextflow/core-infra/testing';
 import type { DependencyContainer } from 'tsyringe';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SessionCache } from '../cache/session-cache.js';
 import { loadAuthConfig } from '../config/load-auth-config.js';
 import { createAuthModule } from '../module.js';
 
@@ -216,5 +218,48 @@ describe('KyselySessionStatusReader', () => {
     expect(await reader().find(ofDisabled.session.id, now)).toBeNull();
     expect(await reader().find(ids().next(), now)).toBeNull();
     expect(await reader().find('not-a-uuid', now)).toBeNull();
+  });
+});
+
+const cache = () => reader() as SessionCache;
+
+/** Finds the session until the cache keeps it (the cache starts listening on its first use). */
+const cached = async (sessionId: string) => {
+  await expect
+    .poll(async () => {
+      await cache().find(sessionId, new Date());
+      return cache().holds(sessionId);
+    })
+    .toBe(true);
+};
+
+describe('SessionCache in front of it (the apps)', () => {
+  it('is what the apps resolve, and it answers live sessions from memory', async () => {
+    expect(reader()).toBeInstanceOf(SessionCache);
+    const { session } = await started((await anAccount()).id);
+    await cached(session.id);
+    expect(await reader().find(session.id, new Date())).not.toBeNull();
+  });
+
+  it('forgets a session that another process revoked as soon as PostgreSQL announces it', async () => {
+    const { session } = await started((await anAccount()).id);
+    await cached(session.id);
+    // Plain SQL on another connection, as the worker or an operator would: only the trigger tells the cache.
+    await sql`update auth.sessions set status = 'revoked', revoked_reason = 'logout' where id = ${session.id}`.execute(
+      runtime.db,
+    );
+    // Well within the cache's 5 s: only the notification can make this null so soon.
+    await expect.poll(() => reader().find(session.id, new Date()), { timeout: 2_000 }).toBeNull();
+  });
+
+  it('answers a revocation made in this process at once, before any notification', async () => {
+    const { session, first } = await started((await anAccount()).id);
+    await cached(session.id);
+    await inTransaction(async (sessions) => {
+      const found = (await sessions.findByTokenHash(first)) as Session;
+      found.revoke('logout', stamp());
+      await sessions.save(found);
+    });
+    expect(await reader().find(session.id, new Date())).toBeNull();
   });
 });

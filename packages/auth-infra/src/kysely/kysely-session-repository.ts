@@ -12,6 +12,7 @@ import { UUID_PATTERN } from '@contextflow/core';
 import { Db, OutboxWriter } from '@contextflow/core-infra/db';
 import { type Kysely, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
+import { AccessChanges } from '../cache/session-cache.js';
 import type { AuthTables } from './auth-tables.js';
 
 /**
@@ -24,6 +25,7 @@ export class KyselySessionRepository implements SessionRepository {
   constructor(
     @inject(Db) private readonly db: Kysely<AuthTables>,
     @inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    @inject(AccessChanges, { isOptional: true }) private readonly changes?: AccessChanges,
   ) {}
 
   async findByTokenHash(hash: string): Promise<Session | null> {
@@ -70,6 +72,7 @@ export class KyselySessionRepository implements SessionRepository {
       ...(revoked === undefined ? {} : { revoked_at: revoked.occurredAt }),
     };
     const isNew = session.persistedVersion === 0;
+    if (!isNew) this.changes?.accountChanging(s.accountId);
     const written = isNew
       ? await this.db
           .insertInto('auth.sessions')
@@ -108,6 +111,7 @@ export class KyselySessionRepository implements SessionRepository {
 
   async revokeAllForAccount(accountId: string, reason: SessionRevokedReason, at: Date): Promise<number> {
     if (!UUID_PATTERN.test(accountId)) return 0;
+    this.changes?.accountChanging(accountId);
     const result = await this.db
       .updateTable('auth.sessions')
       .set((eb) => ({

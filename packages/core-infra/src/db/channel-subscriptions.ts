@@ -72,9 +72,13 @@ export abstract class ChannelSubscriptions implements NotificationListener {
     return listening;
   }
 
-  /** Forgets every LISTEN (their connection is gone): the next {@link ensureListening} listens again. */
+  /**
+   * Forgets every LISTEN (their connection is gone): the next {@link ensureListening} listens again. Tells
+   * subscribers that notifications are not heard until they hear `onReconnect`.
+   */
   protected forgetListening(): void {
     this.#listening.clear();
+    this.#tell('onDisconnect');
   }
 
   /** Every channel anyone subscribed to. */
@@ -84,8 +88,18 @@ export abstract class ChannelSubscriptions implements NotificationListener {
 
   /** Tells every subscriber that notifications may have been missed. */
   protected reconnected(): void {
+    this.#tell('onReconnect');
+  }
+
+  #tell(event: 'onReconnect' | 'onDisconnect'): void {
     for (const subscribers of this.#subscribers.values()) {
-      for (const { options } of subscribers) options.onReconnect?.();
+      for (const { options } of subscribers) {
+        try {
+          options[event]?.();
+        } catch (error) {
+          this.logger?.error({ err: error }, `notification ${event} handler threw`);
+        }
+      }
     }
   }
 

@@ -10,6 +10,12 @@ export interface ListenOptions {
    * so a subscriber re-checks whatever it was waiting for.
    */
   readonly onReconnect?: () => void;
+  /**
+   * Called when the listening connection is lost, before any reconnect: from now until `onReconnect`,
+   * notifications are not heard. A subscriber that trusts a cache because it hears of every change stops
+   * trusting it here.
+   */
+  readonly onDisconnect?: () => void;
 }
 
 /** Stops a subscription; idempotent. */

@@ -66,9 +66,17 @@ describe('PgNotificationListener', () => {
     try {
       const reconnected = nextValue<true>();
       const heard = nextValue<string>();
-      await listener.listen('cf_test_c', heard.next, { onReconnect: () => reconnected.next(true) });
+      const events: string[] = [];
+      await listener.listen('cf_test_c', heard.next, {
+        onReconnect: () => {
+          events.push('reconnect');
+          reconnected.next(true);
+        },
+        onDisconnect: () => void events.push('disconnect'),
+      });
       await terminate(t.db, applicationName);
       await expect(reconnected.value).resolves.toBe(true);
+      expect(events).toEqual(['disconnect', 'reconnect']);
       await notify(t.db, 'cf_test_c', 'after');
       await expect(heard.value).resolves.toBe('after');
     } finally {
