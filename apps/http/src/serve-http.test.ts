@@ -1,3 +1,4 @@
+import { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { serveHttp } from './serve-http.js';
 
@@ -30,6 +31,26 @@ describe('serveHttp', () => {
     expect(await res.text()).toBe('done');
     await closed;
     await expect(fetch(`${server.url}/`)).rejects.toThrow('fetch failed');
+  });
+
+  it("hands the app Node's request in its env (the body limit reads the framing headers from it)", async () => {
+    const server = await serveHttp(
+      {
+        fetch: (_request, env) => {
+          const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming;
+          return new Response(
+            incoming instanceof IncomingMessage ? String(incoming.headers['x-probe']) : 'no env',
+          );
+        },
+      },
+      { port: 0, hostname: '127.0.0.1' },
+    );
+    try {
+      const res = await fetch(server.url, { headers: { 'x-probe': 'seen' } });
+      expect(await res.text()).toBe('seen');
+    } finally {
+      await server.close(1_000);
+    }
   });
 
   it('rejects when the port is taken', async () => {

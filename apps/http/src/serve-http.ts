@@ -19,12 +19,13 @@ const TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTime
 
 /** Serves a fetch handler with @hono/node-server; resolves once it listens, rejects if it cannot. */
 export function serveHttp(
-  app: { fetch: (request: Request) => Response | Promise<Response> },
+  app: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> },
   options: { port: number; hostname?: string },
 ): Promise<HttpServer> {
   return new Promise((resolve, reject) => {
     const server = serve({
-      fetch: (request) => app.fetch(request),
+      // The env carries Node's request (`incoming`), which the body limit reads its framing from.
+      fetch: (request, env) => app.fetch(request, env),
       port: options.port,
       ...(options.hostname === undefined ? {} : { hostname: options.hostname }),
       serverOptions: TIMEOUTS,

@@ -1,7 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import type { DependencyContainer } from 'tsyringe';
 import type { Logger } from '../logger.js';
 import type { ContextModule } from '../module.js';
@@ -18,6 +16,7 @@ import { createNotFoundHandler } from './not-found-handler.js';
 import { BEARER_AUTH, bearerAuthScheme } from './openapi-responses.js';
 import type { ReadinessCheck } from './readiness-check.js';
 import { requestContext } from './request-context.js';
+import { limitBody } from './limit-body.js';
 import { requireJsonBody } from './require-json-body.js';
 import { securityHeaders } from './security-headers.js';
 import { validationHook } from './validation-hook.js';
@@ -84,16 +83,7 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
       }),
     );
   }
-  app.use(
-    bodyLimit({
-      maxSize: options.bodyLimitBytes ?? 1024 * 1024,
-      onError: () => {
-        throw new HTTPException(413, { message: 'Payload Too Large' });
-      },
-    }),
-    requireJsonBody(),
-    authenticate(container),
-  );
+  app.use(limitBody(options.bodyLimitBytes ?? 1024 * 1024), requireJsonBody(), authenticate(container));
 
   for (const module of options.modules) {
     const routes = module.routes?.();
