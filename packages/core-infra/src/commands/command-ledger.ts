@@ -3,7 +3,12 @@ import 'reflect-metadata';
 import { Clock } from '@contextflow/core';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
-import { type OutboxColumns, outboxColumns, outboxRowsFrom } from '../db/append-outbox.js';
+import {
+  OUTBOX_COLUMN_COUNT,
+  type OutboxColumns,
+  outboxColumns,
+  outboxRowsFrom,
+} from '../db/append-outbox.js';
 import { CHANNELS, type OutboxTable, type PlatformTables } from '../db/platform-tables.js';
 import { preparedQuery } from '../db/prepared-query.js';
 import type { ProblemDetails } from '../problem.js';
@@ -74,18 +79,7 @@ const finishes = { result: finishWith('result'), error: finishWith('error') };
  * open), the relay woken: one statement instead of two.
  */
 const succeedWithOutbox = preparedQuery(
-  (
-    db: Kysely<PlatformTables>,
-    id: string,
-    result: string,
-    now: Date,
-    messageIds: OutboxColumns[0],
-    kinds: OutboxColumns[1],
-    routingKeys: OutboxColumns[2],
-    bodies: OutboxColumns[3],
-    headers: OutboxColumns[4],
-    createdAt: OutboxColumns[5],
-  ) =>
+  (db: Kysely<PlatformTables>, id: string, result: string, now: Date, ...outbox: OutboxColumns) =>
     db
       .with('done', (qb) =>
         qb
@@ -95,19 +89,14 @@ const succeedWithOutbox = preparedQuery(
           .where('status', 'in', OPEN_STATUSES)
           .returning('created_at'),
       )
-      .with('appended', (qb) =>
-        outboxRowsFrom(
-          qb,
-          [messageIds, kinds, routingKeys, bodies, headers, createdAt],
-          sql<boolean>`exists (select 1 from done)`,
-        ),
-      )
+      .with('appended', (qb) => outboxRowsFrom(qb, outbox, sql<boolean>`exists (select 1 from done)`))
       .selectFrom('done')
       .select([
         'done.created_at',
         sql<string>`pg_notify(${CHANNELS.commandDone}, ${id}::text)`.as('notified'),
         sql<string>`(select pg_notify(${CHANNELS.outbox}, '') from appended limit 1)`.as('relayWoken'),
       ]),
+  3 + OUTBOX_COLUMN_COUNT,
 );
 
 /**

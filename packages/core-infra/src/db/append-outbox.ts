@@ -45,24 +45,18 @@ export function outboxRowsFrom(
     .returning('seq');
 }
 
+/** How many columns {@link OutboxColumns} has: the arity of a prepared query that takes them as rest arguments. */
+export const OUTBOX_COLUMN_COUNT = 6;
+
 /** The rows, then the relay's wake-up. */
 const appendRows = preparedQuery(
-  (
-    db: Kysely<PlatformTables>,
-    messageIds: OutboxColumns[0],
-    kinds: OutboxColumns[1],
-    routingKeys: OutboxColumns[2],
-    bodies: OutboxColumns[3],
-    headers: OutboxColumns[4],
-    createdAt: OutboxColumns[5],
-  ) =>
+  (db: Kysely<PlatformTables>, ...columns: OutboxColumns) =>
     db
-      .with('appended', (qb) =>
-        outboxRowsFrom(qb, [messageIds, kinds, routingKeys, bodies, headers, createdAt]),
-      )
+      .with('appended', (qb) => outboxRowsFrom(qb, columns))
       .selectFrom('appended')
       .select(sql<string>`pg_notify(${CHANNELS.outbox}, '')`.as('notified'))
       .limit(1),
+  OUTBOX_COLUMN_COUNT,
 );
 
 /**

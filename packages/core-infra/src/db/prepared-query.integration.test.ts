@@ -66,6 +66,22 @@ describe('preparedQuery', () => {
     expect((await byId.execute(db, 2)).rows).toEqual([{ name: 'two' }]);
   });
 
+  it('takes arguments gathered in a rest parameter when told how many there are', async () => {
+    const idsBetween = preparedQuery(
+      (q: Kysely<Tables>, kind: string, ...range: [min: number, max: number]) =>
+        q
+          .selectFrom('t')
+          .select('id')
+          .where('kind', '=', kind)
+          .where('id', '>=', range[0])
+          .where('id', '<=', range[1])
+          .orderBy('id'),
+      3,
+    );
+    expect((await idsBetween.execute(db, 'odd', 1, 3)).rows).toEqual([{ id: 1 }, { id: 3 }]);
+    expect((await idsBetween.execute(db, 'even', 1, 3)).rows).toEqual([{ id: 2 }]);
+  });
+
   it('refuses a builder that uses an argument as anything but a value', async () => {
     // `kind` decides the query's shape here: a stand-in is never a real value, so this cannot be compiled once.
     const shaped = preparedQuery((q: Kysely<Tables>, kind: string) =>

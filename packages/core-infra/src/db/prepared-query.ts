@@ -35,10 +35,12 @@ export interface PreparedQuery<DB, A extends readonly unknown[], R> {
  */
 export function preparedQuery<DB, A extends readonly unknown[], R>(
   build: (db: Kysely<DB>, ...args: A) => Compilable<R>,
+  /** How many arguments follow `db`: give it when `build` gathers some in a rest parameter. */
+  arity = build.length - 1,
 ): PreparedQuery<DB, A, R> {
   let compiled: Compiled | undefined;
   const compile = (db: Kysely<DB>): Compiled => {
-    const slots = Array.from({ length: build.length - 1 }, (_, index) => new Slot(index));
+    const slots = Array.from({ length: arity }, (_, index) => new Slot(index));
     const template = build(db, ...(slots as unknown as A)).compile();
     const used = new Set<number>();
     const parameters = template.parameters.map((value) => {
