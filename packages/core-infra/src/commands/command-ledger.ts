@@ -1,7 +1,7 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { Clock } from '@contextflow/core';
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, type QueryCreator, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
 import {
   OUTBOX_COLUMN_COUNT,
@@ -50,6 +50,26 @@ const lockedCommandById = preparedQuery((db: Kysely<PlatformTables>, id: string)
   db.selectFrom('platform.commands').select(RECORD_COLUMNS).where('id', '=', id).forUpdate(),
 );
 
+/** The UPDATE that makes an open command terminal with its outcome in `column`; returns its `created_at`. */
+const closeOpen = (
+  qb: QueryCreator<PlatformTables>,
+  id: string,
+  status: 'succeeded' | 'failed',
+  column: 'result' | 'error',
+  outcome: string,
+  now: Date,
+) =>
+  qb
+    .updateTable('platform.commands')
+    .set({ status, [column]: outcome, updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', OPEN_STATUSES)
+    .returning('created_at');
+
+/** What a finish statement answers: when the command was accepted, and whoever waits for it notified. */
+const notifiedDone = (id: string) =>
+  ['done.created_at', sql<string>`pg_notify(${CHANNELS.commandDone}, ${id}::text)`.as('notified')] as const;
+
 /**
  * An open command made terminal with its outcome in `column`, and whoever waits for it (Prefer: wait)
  * notified, in one statement; no row when it was not open.
@@ -58,19 +78,9 @@ const finishWith = (column: 'result' | 'error') =>
   preparedQuery(
     (db: Kysely<PlatformTables>, id: string, status: 'succeeded' | 'failed', outcome: string, now: Date) =>
       db
-        .with('done', (qb) =>
-          qb
-            .updateTable('platform.commands')
-            .set({ status, [column]: outcome, updated_at: now })
-            .where('id', '=', id)
-            .where('status', 'in', OPEN_STATUSES)
-            .returning('created_at'),
-        )
+        .with('done', (qb) => closeOpen(qb, id, status, column, outcome, now))
         .selectFrom('done')
-        .select([
-          'done.created_at',
-          sql<string>`pg_notify(${CHANNELS.commandDone}, ${id}::text)`.as('notified'),
-        ]),
+        .select(notifiedDone(id)),
   );
 const finishes = { result: finishWith('result'), error: finishWith('error') };
 
@@ -81,19 +91,11 @@ const finishes = { result: finishWith('result'), error: finishWith('error') };
 const succeedWithOutbox = preparedQuery(
   (db: Kysely<PlatformTables>, id: string, result: string, now: Date, ...outbox: OutboxColumns) =>
     db
-      .with('done', (qb) =>
-        qb
-          .updateTable('platform.commands')
-          .set({ status: 'succeeded', result, updated_at: now })
-          .where('id', '=', id)
-          .where('status', 'in', OPEN_STATUSES)
-          .returning('created_at'),
-      )
+      .with('done', (qb) => closeOpen(qb, id, 'succeeded', 'result', result, now))
       .with('appended', (qb) => outboxRowsFrom(qb, outbox, sql<boolean>`exists (select 1 from done)`))
       .selectFrom('done')
       .select([
-        'done.created_at',
-        sql<string>`pg_notify(${CHANNELS.commandDone}, ${id}::text)`.as('notified'),
+        ...notifiedDone(id),
         sql<string>`(select pg_notify(${CHANNELS.outbox}, '') from appended limit 1)`.as('relayWoken'),
       ]),
   3 + OUTBOX_COLUMN_COUNT,
