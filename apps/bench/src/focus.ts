@@ -14,7 +14,7 @@ import type { LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
 import { PROFILE_DIR } from './paths.js';
 import { commandCompletion } from './phases/command-completion.js';
-import { machineBusyMs, perItemMicros, sampleRss } from './process/node-process.js';
+import { perItemMicros, sampleRss, withMachineCpu } from './process/node-process.js';
 import { seed } from './seed.js';
 import {
   ADMIN,
@@ -93,12 +93,12 @@ try {
     if (phase === 'drain') {
       const worker = await startWorker({ ...env, ...workerEnv });
       started.push(worker);
-      const [workerBefore, machineBefore] = [worker.process.cpuMs(), machineBusyMs()];
-      const drain = await commandCompletion(database.url, since, new Date());
+      const workerBefore = worker.process.cpuMs();
       // Polling for the end adds up to 200 ms of idle machine: small next to a drain of several seconds.
-      const perCommand = (ms: number) => perItemMicros(ms, drain.count).toFixed(0);
+      const drain = await withMachineCpu(() => commandCompletion(database.url, since, new Date()));
+      const workerMicros = perItemMicros(worker.process.cpuMs() - workerBefore, drain.count);
       console.log(
-        `drain: ${drain.count} commands, ${drain.perSecond.toFixed(0)}/s (${drain.failed} failed); CPU per command: worker ${perCommand(worker.process.cpuMs() - workerBefore)} µs, whole machine ${perCommand(machineBusyMs() - machineBefore)} µs`,
+        `drain: ${drain.count} commands, ${drain.perSecond.toFixed(0)}/s (${drain.failed} failed); CPU per command: worker ${workerMicros.toFixed(0)} µs, whole machine ${drain.machineCpuMicros.toFixed(0)} µs`,
       );
       continue;
     }

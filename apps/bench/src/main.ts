@@ -12,7 +12,7 @@ import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
 import { rawBrokerLoop } from './phases/raw-broker.js';
 import { sequentialCommands } from './phases/sequential.js';
-import { machineBusyMs, type NodeProcess, perItemMicros, sampleRss } from './process/node-process.js';
+import { type NodeProcess, sampleRss, withMachineCpu } from './process/node-process.js';
 import { writeReport } from './report/write-report.js';
 import type { BenchResults } from './results.js';
 import { seed } from './seed.js';
@@ -169,9 +169,7 @@ async function main(): Promise<void> {
     worker = track(await startWorker(env));
     const drainFrom = new Date();
     const sampler = sampleRss([http.process, worker.process]);
-    const drainBusy = machineBusyMs();
-    const drained = await commandCompletion(database.url, acceptSince, drainFrom);
-    const drain = { ...drained, machineCpuMicros: perItemMicros(machineBusyMs() - drainBusy, drained.count) };
+    const drain = await withMachineCpu(() => commandCompletion(database.url, acceptSince, drainFrom));
     if (drain.failed > 0) throw new Error(`${drain.failed} commands failed while draining the backlog`);
     log(
       `end to end (backlog drain): ${drain.count} commands, ${drain.perSecond.toFixed(0)}/s, ${drain.machineCpuMicros.toFixed(0)} µs machine CPU per command`,
@@ -191,19 +189,16 @@ async function main(): Promise<void> {
     log(
       `end to end under load: ${underLoad.count} commands, ${underLoad.perSecond.toFixed(0)}/s, p50 ${underLoad.p50.toFixed(1)} ms, p99 ${underLoad.p99.toFixed(1)} ms`,
     );
-    const rawBusy = machineBusyMs();
-    const rawLoop = await rawBrokerLoop({
-      PATH: env.PATH,
-      DATABASE_URL: database.url,
-      AMQP_URL: config.amqpUrl,
-      QUEUE: `${namespace}raw-baseline`,
-      COUNT: String(config.brokerMessages),
-    });
     // Includes the loop's own start and stop (a few % of the phase): it overstates the raw cost, if anything.
-    const rawBroker = {
-      ...rawLoop,
-      machineCpuMicros: perItemMicros(machineBusyMs() - rawBusy, rawLoop.count),
-    };
+    const rawBroker = await withMachineCpu(() =>
+      rawBrokerLoop({
+        PATH: env.PATH,
+        DATABASE_URL: database.url,
+        AMQP_URL: config.amqpUrl,
+        QUEUE: `${namespace}raw-baseline`,
+        COUNT: String(config.brokerMessages),
+      }),
+    );
     log(
       `raw broker loop: ${rawBroker.count} messages, ${rawBroker.perSecond.toFixed(0)}/s, p50 ${rawBroker.p50.toFixed(1)} ms, p99 ${rawBroker.p99.toFixed(1)} ms, ${rawBroker.machineCpuMicros.toFixed(0)} µs machine CPU per message`,
     );

@@ -134,6 +134,15 @@ export function perItemMicros(busyMs: number, count: number): number {
   return count === 0 ? Number.NaN : (busyMs * 1000) / count;
 }
 
+/** Runs `work` and adds what the whole machine spent on it per item it counted (see {@link machineBusyMs}). */
+export async function withMachineCpu<T extends { readonly count: number }>(
+  work: () => Promise<T>,
+): Promise<T & { readonly machineCpuMicros: number }> {
+  const before = machineBusyMs();
+  const result = await work();
+  return { ...result, machineCpuMicros: perItemMicros(machineBusyMs() - before, result.count) };
+}
+
 /** VmRSS of a process in MiB, from /proc (Linux); 0 when it cannot be read. */
 export function rssOf(pid: number): number {
   try {
