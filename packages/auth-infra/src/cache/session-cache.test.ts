@@ -169,4 +169,17 @@ describe('SessionCache', () => {
     await cache.find('s1', at);
     expect(db.lookups).toBe(1);
   });
+
+  it('drops an account from its index when its last cached session is evicted', async () => {
+    const db = source({ s1: { accountId: ACCOUNT }, s3: { accountId: OTHER } });
+    const listener = new FakeListener();
+    const cache = new SessionCache(db, listener, { maxEntries: 1 });
+    await cache.find('s1', at);
+    await listener.listening();
+    await cache.find('s1', at);
+    expect(cache.accounts).toBe(1);
+    await cache.find('s3', at);
+    expect(cache.size).toBe(1);
+    expect(cache.accounts).toBe(1);
+  });
 });

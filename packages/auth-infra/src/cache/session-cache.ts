@@ -106,6 +106,11 @@ export class SessionCache implements SessionStatusReader, AccessChanges {
     return this.#entries.size;
   }
 
+  /** Accounts with a session cached now (for tests): the index never outgrows the cache. */
+  get accounts(): number {
+    return this.#sessionsByAccount.size;
+  }
+
   /** Whether the session's answer is cached now (for tests). */
   holds(sessionId: string): boolean {
     return this.#entries.has(sessionId);
@@ -158,7 +163,11 @@ export class SessionCache implements SessionStatusReader, AccessChanges {
     if (oldest === undefined) return;
     const evicted = this.#entries.get(oldest);
     this.#entries.delete(oldest);
-    if (evicted !== undefined) this.#sessionsByAccount.get(evicted.live.accountId)?.delete(oldest);
+    if (evicted === undefined) return;
+    // An account whose last cached session goes leaves the index too: it holds only what the cache holds.
+    const siblings = this.#sessionsByAccount.get(evicted.live.accountId);
+    siblings?.delete(oldest);
+    if (siblings?.size === 0) this.#sessionsByAccount.delete(evicted.live.accountId);
   }
 
   #forgetAccount(accountId: string): void {
