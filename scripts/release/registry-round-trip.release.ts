@@ -70,17 +70,23 @@ beforeAll(async () => {
       type: 'module',
       dependencies: {
         ...Object.fromEntries(
-          ['auth-infra', 'client', 'core', 'core-infra', 'users-infra'].map((n) => [
-            `@contextflow/${n}`,
-            packages[`@contextflow/${n}`],
-          ]),
+          [
+            'auth-infra',
+            'client',
+            'core',
+            'core-infra',
+            'http-docs',
+            'http-kit',
+            'runtime',
+            'users-infra',
+          ].map((n) => [`@contextflow/${n}`, packages[`@contextflow/${n}`]]),
         ),
         ...Object.fromEntries(third.map((name) => [name, versions[name]])),
       },
       devDependencies: { '@types/node': versions['@types/node'], typescript: '7.0.2' },
     }),
   );
-  // swagger-ui-dist (the docs page of core-infra) pulls in a usage-telemetry install script: never run it.
+  // swagger-ui-dist (the docs page of http-docs) pulls in a usage-telemetry install script: never run it.
   writeFileSync(join(scratch, 'pnpm-workspace.yaml'), 'allowBuilds:\n  "@scarf/scarf": false\n');
   run('pnpm', ['install', '--prefer-offline', '--reporter=append-only'], scratch);
   console.log(`scratch install: ${Date.now() - started} ms`);

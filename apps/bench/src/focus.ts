@@ -6,7 +6,7 @@
 // http app alone as <NAME>, for experiments: FOCUS_HTTP_NODE_OPTIONS='--max-semi-space-size=16'; FOCUS_WORKER_<NAME>
 // likewise reaches the worker alone: FOCUS_WORKER_WORKER_CONCURRENCY=20.
 import { readdirSync, rmSync } from 'node:fs';
-import { createTestDatabase, uniquePrefix } from '@contextflow/core-infra/testing';
+import { createTestDatabase, uniquePrefix } from '@contextflow/runtime/testing';
 import { benchConfig } from './config.js';
 import { login } from './http.js';
 import { benchKey } from './keys.js';

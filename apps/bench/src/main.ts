@@ -2,13 +2,13 @@
 // by side with raw baselines run in the same session; prints a table with the targets, writes JSON and an SVG.
 import { rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { createTestDatabase, uniquePrefix } from '@contextflow/core-infra/testing';
+import { createTestDatabase, uniquePrefix } from '@contextflow/runtime/testing';
 import { benchConfig } from './config.js';
 import { login } from './http.js';
 import { benchKey } from './keys.js';
-import { LOG_DIR, PROFILE_DIR } from './paths.js';
 import type { LoadResult, LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
+import { LOG_DIR, PROFILE_DIR } from './paths.js';
 import { commandCompletion } from './phases/command-completion.js';
 import { rawBrokerLoop } from './phases/raw-broker.js';
 import { sequentialCommands } from './phases/sequential.js';

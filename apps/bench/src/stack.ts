@@ -1,12 +1,12 @@
 import { createServer } from 'node:net';
 import { authModule } from '@contextflow/auth-infra';
 import { createLogger } from '@contextflow/core-infra';
-import { buildTopology, RabbitMqTransport } from '@contextflow/core-infra/messaging';
+import { buildTopology, RabbitMqTransport } from '@contextflow/runtime/messaging';
 import { usersModule } from '@contextflow/users-infra';
+import { waitFor200 } from './http.js';
 import type { BenchKey } from './keys.js';
 import { DEV_MAIN, HTTP_MAIN, PROFILE_DIR, RAW_HTTP_CHILD, WORKER_MAIN } from './paths.js';
 import { type NodeProcess, startNode } from './process/node-process.js';
-import { waitFor200 } from './http.js';
 
 /**
  * The V8 heap limits the apps are started with (package.json's start scripts and the Dockerfile carry the same;

@@ -1,4 +1,4 @@
-import type { Runtime } from '@contextflow/core-infra';
+import type { Runtime } from '@contextflow/runtime';
 
 type CompiledQuery = Parameters<Runtime['db']['executeQuery']>[0];
 

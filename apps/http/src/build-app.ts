@@ -1,6 +1,13 @@
-import { type ContextModule, type Logger, Metrics } from '@contextflow/core-infra';
-import type { AppConfig } from '@contextflow/core-infra/config';
-import { createHttpApp, type HttpEnv, type ReadinessCheck } from '@contextflow/core-infra/http';
+import {
+  type ContextModule,
+  type HttpEnv,
+  type Logger,
+  Metrics,
+  type ReadinessCheck,
+} from '@contextflow/core-infra';
+import { docsRoutes } from '@contextflow/http-docs';
+import { createHttpApp } from '@contextflow/http-kit';
+import type { AppConfig } from '@contextflow/runtime/config';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { DependencyContainer } from 'tsyringe';
 
@@ -28,5 +35,6 @@ export function buildApp(
     readiness,
     ...(container.isRegistered(Metrics, true) ? { metrics: container.resolve(Metrics) } : {}),
     info: { title: 'contextflow API', version: API_VERSION },
+    docs: docsRoutes,
   });
 }

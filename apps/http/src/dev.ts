@@ -1,8 +1,17 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
 import { ensureBootstrapAdmin, loadAuthConfig } from '@contextflow/auth-infra';
-import { createLogger, createRuntime, type RuntimeMode, stopOnSignals } from '@contextflow/core-infra';
-import { ConfigError, loadConfig, tracingOf } from '@contextflow/core-infra/config';
+import { createLogger } from '@contextflow/core-infra';
+import { ConfigError } from '@contextflow/core-infra/config';
+import { embeddedDatabase, inProcessTransport } from '@contextflow/embedded';
+import {
+  createRuntime,
+  postgresDatabase,
+  rabbitMqTransport,
+  type RuntimeMode,
+  stopOnSignals,
+} from '@contextflow/runtime';
+import { loadConfig, tracingOf } from '@contextflow/runtime/config';
 import { answerQueriesOverIpc } from './answer-queries-over-ipc.js';
 import { buildApp } from './build-app.js';
 import { modules } from './modules.js';
@@ -21,8 +30,8 @@ function describe(mode: RuntimeMode): string {
       : mode.dataDir === undefined
         ? 'PGlite in memory'
         : `PGlite in ${mode.dataDir}`;
-  const messaging = mode.messaging === 'in-process' ? 'in-process messaging' : 'RabbitMQ';
-  const embedded = [mode.database === 'pglite', mode.messaging === 'in-process'].filter(Boolean).length;
+  const messaging = mode.messaging === 'rabbitmq' ? 'RabbitMQ' : `${mode.messaging} messaging`;
+  const embedded = [mode.database !== 'postgresql', mode.messaging !== 'rabbitmq'].filter(Boolean).length;
   const label = embedded === 2 ? 'EMBEDDED' : embedded === 1 ? 'PARTLY EMBEDDED' : 'on external services';
   return `contextflow running ${label} (${database}, ${messaging})`;
 }
@@ -44,9 +53,12 @@ async function dev(): Promise<void> {
   }
   const logger = createLogger({ level: config.logLevel, name: 'dev' });
   const runtime = await createRuntime({
-    databaseUrl: config.databaseUrl,
-    amqpUrl: config.amqpUrl,
-    dataDir: config.dataDir,
+    database:
+      config.databaseUrl === undefined
+        ? embeddedDatabase({ dataDir: config.dataDir })
+        : postgresDatabase({ url: config.databaseUrl }),
+    transport:
+      config.amqpUrl === undefined ? inProcessTransport() : rabbitMqTransport({ url: config.amqpUrl }),
     namespace: config.amqpNamespace,
     modules,
     logger,

@@ -1,8 +1,10 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
 import { ensureBootstrapAdmin, loadAuthConfig } from '@contextflow/auth-infra';
-import { createLogger, createRuntime, stopOnSignals } from '@contextflow/core-infra';
-import { ConfigError, loadConfig, tracingOf } from '@contextflow/core-infra/config';
+import { createLogger } from '@contextflow/core-infra';
+import { ConfigError } from '@contextflow/core-infra/config';
+import { createRuntime, postgresDatabase, stopOnSignals } from '@contextflow/runtime';
+import { loadConfig, tracingOf } from '@contextflow/runtime/config';
 import { buildApp } from './build-app.js';
 import { modules } from './modules.js';
 import { serveHttp } from './serve-http.js';
@@ -23,16 +25,16 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
-  const { databaseUrl, amqpUrl } = config;
+  const { databaseUrl } = config;
   if (databaseUrl === undefined) {
     fail(
       'Invalid configuration: DATABASE_URL is required by the HTTP app (the embedded, all-in-one mode is `pnpm dev`)',
     );
   }
   const logger = createLogger({ level: config.logLevel, name: 'http' });
+  // No transport: this app accepts commands into the outbox and reads; the worker publishes and consumes.
   const runtime = await createRuntime({
-    databaseUrl,
-    amqpUrl,
+    database: postgresDatabase({ url: databaseUrl }),
     modules,
     logger,
     tracing: tracingOf(config, 'contextflow-http'),

@@ -14,7 +14,7 @@ describe('.env.example', () => {
 
   it('lists every variable the configuration loaders and dev.ts read, once each', () => {
     const loaded = [
-      ...schemaKeys(read('packages/core-infra/src/config/load-config.ts')),
+      ...schemaKeys(read('packages/runtime/src/config/load-config.ts')),
       ...schemaKeys(read('packages/auth-infra/src/config/load-auth-config.ts')),
     ].map(([, name]) => name);
     const devOnly = [...read('apps/http/src/dev.ts').matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)].map(

@@ -1,4 +1,4 @@
-import { type CollectedSpan, type OtlpCollector, startOtlpCollector } from '@contextflow/core-infra/testing';
+import { type CollectedSpan, type OtlpCollector, startOtlpCollector } from '@contextflow/runtime/testing';
 import { type PrivateRabbitMq, startPrivateRabbitMq } from '@contextflow/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, login } from './support/accounts.js';

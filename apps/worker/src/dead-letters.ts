@@ -1,17 +1,16 @@
 import type { ContextModule, Logger } from '@contextflow/core-infra';
-import { createDatabase } from '@contextflow/core-infra/db';
+import { createDatabase } from '@contextflow/runtime';
+import { buildTopology, type Topology } from '@contextflow/runtime/messaging';
 import {
-  buildTopology,
   deadCommandRedriveHook,
   type DeadLetterResult,
   RabbitMqDeadLetters,
-  type Topology,
   UnknownQueueError,
-} from '@contextflow/core-infra/messaging';
+} from '@contextflow/runtime/operations';
 import { CliError, type DeadLettersCommand } from './cli.js';
 import { formatDeadLetter, formatDeadLetters } from './format-dead-letters.js';
-import { type OperatorIo, progressReporter } from './operator-io.js';
 import { describeError, OperatorError } from './operator-error.js';
+import { type OperatorIo, progressReporter } from './operator-io.js';
 
 /** What `dead-letters` needs. */
 export interface DeadLettersContext {

@@ -1,4 +1,4 @@
-import type { DeadLetter } from '@contextflow/core-infra/messaging';
+import type { DeadLetter } from '@contextflow/runtime/operations';
 import { describe, expect, it } from 'vitest';
 import { formatAge, formatDeadLetter, formatDeadLetters } from './format-dead-letters.js';
 

@@ -1,4 +1,4 @@
-import type { DeadLetter } from '@contextflow/core-infra/messaging';
+import type { DeadLetter } from '@contextflow/runtime/operations';
 
 /** How long ago, in the largest whole unit (`42s`, `5m`, `3h`, `12d`); `-` when unknown. */
 export function formatAge(since: Date | undefined, now: Date = new Date()): string {

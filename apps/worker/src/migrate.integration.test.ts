@@ -1,6 +1,6 @@
 import { createLogger } from '@contextflow/core-infra';
-import { createDatabase, pendingMigrations } from '@contextflow/core-infra/db';
-import { createTestDatabase, type TestDatabase } from '@contextflow/core-infra/testing';
+import { createDatabase, pendingMigrations } from '@contextflow/runtime';
+import { createTestDatabase, type TestDatabase } from '@contextflow/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from './migrate.js';
 import { modules } from './modules.js';

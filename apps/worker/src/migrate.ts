@@ -1,4 +1,5 @@
-import { type ContextModule, createRuntime, type Logger } from '@contextflow/core-infra';
+import type { ContextModule, Logger } from '@contextflow/core-infra';
+import { createRuntime, postgresDatabase } from '@contextflow/runtime';
 
 /** Applies the platform migrations and every module's to the database, then closes the pool. */
 export async function migrate(options: {
@@ -6,7 +7,11 @@ export async function migrate(options: {
   readonly modules: readonly ContextModule[];
   readonly logger: Logger;
 }): Promise<void> {
-  const runtime = await createRuntime({ ...options, poolSize: 2 });
+  const runtime = await createRuntime({
+    database: postgresDatabase({ url: options.databaseUrl, poolSize: 2 }),
+    modules: options.modules,
+    logger: options.logger,
+  });
   try {
     await runtime.migrate();
   } finally {

@@ -1,22 +1,23 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { type Command, CommandBus, UuidV7Generator } from '@contextflow/core';
-import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
-import { CommandStatusReader, RabbitMqTransport } from '@contextflow/core-infra/messaging';
+import { CommandStatusReader, createLogger } from '@contextflow/core-infra';
+import { createRuntime, postgresDatabase, rabbitMqTransport, type Runtime } from '@contextflow/runtime';
+import { RabbitMqTransport } from '@contextflow/runtime/messaging';
 import {
   buildCommand,
   createTestDatabase,
-  type TestDatabase,
   testAmqpUrl,
+  type TestDatabase,
   uniquePrefix,
-} from '@contextflow/core-infra/testing';
+} from '@contextflow/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DeadLettersCommand, parseCli } from './cli.js';
 import { runDeadLetters } from './dead-letters.js';
 import { migrate } from './migrate.js';
 import { modules } from './modules.js';
-import type { OperatorIo } from './operator-io.js';
 import { OperatorError } from './operator-error.js';
+import type { OperatorIo } from './operator-io.js';
 import { runOutboxStatus } from './outbox-status.js';
 
 /** Captures what a command prints: `out` (stdout) and `err` (stderr) lines. */
@@ -75,8 +76,8 @@ describe('worker operator commands (RabbitMQ + PostgreSQL)', () => {
     await migrate({ databaseUrl: database.url, modules, logger });
     // Consumers and the reconciler, but no outbox relay: the outbox keeps what the tests accept.
     runtime = await createRuntime({
-      databaseUrl: database.url,
-      amqpUrl: testAmqpUrl(),
+      database: postgresDatabase({ url: database.url }),
+      transport: rabbitMqTransport({ url: testAmqpUrl() }),
       modules,
       logger,
       namespace,

@@ -1,7 +1,8 @@
-import { createDatabase, readOutboxStatus } from '@contextflow/core-infra/db';
+import { createDatabase } from '@contextflow/runtime';
+import { readOutboxStatus } from '@contextflow/runtime/operations';
 import { formatAge, formatTable } from './format-dead-letters.js';
-import type { OperatorIo } from './operator-io.js';
 import { describeError, OperatorError } from './operator-error.js';
+import type { OperatorIo } from './operator-io.js';
 
 /** Prints the outbox backlog (in all and per kind); throws {@link OperatorError} when PostgreSQL is unreachable. */
 export async function runOutboxStatus(options: {

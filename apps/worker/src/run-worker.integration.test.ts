@@ -1,14 +1,15 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { CommandBus, UuidV7Generator } from '@contextflow/core';
-import { createLogger, type Runtime } from '@contextflow/core-infra';
-import { CommandStatusReader, RabbitMqTransport } from '@contextflow/core-infra/messaging';
+import { CommandStatusReader, createLogger } from '@contextflow/core-infra';
+import type { Runtime } from '@contextflow/runtime';
+import { RabbitMqTransport } from '@contextflow/runtime/messaging';
 import {
   createTestDatabase,
-  type TestDatabase,
   testAmqpUrl,
+  type TestDatabase,
   uniquePrefix,
-} from '@contextflow/core-infra/testing';
+} from '@contextflow/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from './migrate.js';
 import { modules } from './modules.js';

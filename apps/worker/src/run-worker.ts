@@ -1,11 +1,12 @@
+import type { ContextModule, Logger } from '@contextflow/core-infra';
 import {
-  type ContextModule,
   createRuntime,
-  type Logger,
   type OtlpTracingOptions,
+  postgresDatabase,
+  rabbitMqTransport,
   type Runtime,
   type WorkerOptions,
-} from '@contextflow/core-infra';
+} from '@contextflow/runtime';
 
 /** What the `run` command needs. */
 export interface RunWorkerOptions {
@@ -32,8 +33,8 @@ export interface RunWorkerOptions {
 export async function runWorker(options: RunWorkerOptions): Promise<Runtime> {
   const { logger, modules } = options;
   const runtime = await createRuntime({
-    databaseUrl: options.databaseUrl,
-    amqpUrl: options.amqpUrl,
+    database: postgresDatabase({ url: options.databaseUrl }),
+    transport: rabbitMqTransport({ url: options.amqpUrl }),
     modules,
     logger,
     namespace: options.namespace,

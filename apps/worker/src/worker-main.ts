@@ -1,14 +1,16 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
-import { createLogger, serveOperations, stopOnSignals } from '@contextflow/core-infra';
-import { type AppConfig, ConfigError, loadConfig, tracingOf } from '@contextflow/core-infra/config';
+import { createLogger } from '@contextflow/core-infra';
+import { ConfigError } from '@contextflow/core-infra/config';
+import { serveOperations, stopOnSignals } from '@contextflow/runtime';
+import { type AppConfig, loadConfig, tracingOf } from '@contextflow/runtime/config';
 import { CliError, parseCli, USAGE } from './cli.js';
 import { runDeadLetters } from './dead-letters.js';
 import { migrate } from './migrate.js';
 import { modules } from './modules.js';
-import { runOutboxStatus } from './outbox-status.js';
-import { processIo } from './operator-io.js';
 import { describeError, OperatorError } from './operator-error.js';
+import { processIo } from './operator-io.js';
+import { runOutboxStatus } from './outbox-status.js';
 import { runWorker } from './run-worker.js';
 
 function fail(message: string, code = 1): never {

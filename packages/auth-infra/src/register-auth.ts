@@ -24,7 +24,7 @@ import { AccountRepository, SessionRepository } from '@contextflow/auth-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
 import { Logger } from '@contextflow/core-infra';
 import { Db, NotificationListener } from '@contextflow/core-infra/db';
-import { Authenticator } from '@contextflow/core-infra/http';
+import { Authenticator } from '@contextflow/http-kit';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
 import { AccessChanges, SessionCache } from './cache/session-cache.js';

@@ -1,6 +1,6 @@
-import { EndSessionsOnUserDeactivated, EnableAccountOnUserReactivated } from '@contextflow/auth-app';
+import { EnableAccountOnUserReactivated, EndSessionsOnUserDeactivated } from '@contextflow/auth-app';
 import type { DomainEvent, EventHandler } from '@contextflow/core';
-import { runInUnitOfWork } from '@contextflow/core-infra/db';
+import { runInUnitOfWork } from '@contextflow/runtime';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBootstrapAdmin } from '../src/index.js';

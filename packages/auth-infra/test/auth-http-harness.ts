@@ -1,7 +1,8 @@
 import { type Command, CommandBus } from '@contextflow/core';
-import { type ContextModule, createRuntime, type Runtime } from '@contextflow/core-infra';
-import { createHttpApp, type HttpEnv } from '@contextflow/core-infra/http';
-import { createTestDatabase, type TestDatabase } from '@contextflow/core-infra/testing';
+import type { ContextModule, HttpEnv } from '@contextflow/core-infra';
+import { createHttpApp } from '@contextflow/http-kit';
+import { createRuntime, postgresDatabase, type Runtime } from '@contextflow/runtime';
+import { createTestDatabase, type TestDatabase } from '@contextflow/runtime/testing';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { pino } from 'pino';
 import { expect } from 'vitest';
@@ -47,7 +48,11 @@ export async function startAuthHarness(env: Record<string, string> = {}): Promis
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
   const config = loadAuthConfig(env);
   const module = createAuthModule(config);
-  const runtime = await createRuntime({ databaseUrl: database.url, modules: [module], logger });
+  const runtime = await createRuntime({
+    database: postgresDatabase({ url: database.url }),
+    modules: [module],
+    logger,
+  });
   await runtime.migrate();
   const app = createHttpApp({ container: runtime.container, modules: [module], logger });
 

@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { createAuthModule, loadAuthConfig } from '@contextflow/auth-infra';
 import { CommandBus, QueryBus } from '@contextflow/core';
 import { createLogger } from '@contextflow/core-infra';
-import { createHttpApp } from '@contextflow/core-infra/http';
+import { createHttpApp } from '@contextflow/http-kit';
 import { usersModule } from '@contextflow/users-infra';
 import { container } from 'tsyringe';
 

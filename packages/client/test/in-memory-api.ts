@@ -18,11 +18,10 @@ import {
   type Principal,
   QueryBus,
 } from '@contextflow/core';
+import { CommandStatusReader, createLogger } from '@contextflow/core-infra';
 import { FixedClock, SequentialIds } from '@contextflow/core/testing';
-import { createLogger } from '@contextflow/core-infra';
-import { CommandStatusReader } from '@contextflow/core-infra/db';
-import { Authenticator, createHttpApp } from '@contextflow/core-infra/http';
-import { InMemoryCommandStatusReader, StubQueryBus } from '@contextflow/core-infra/testing';
+import { Authenticator, createHttpApp } from '@contextflow/http-kit';
+import { InMemoryCommandStatusReader, StubQueryBus } from '@contextflow/http-kit/testing';
 import { GetUserQuery } from '@contextflow/users-app';
 import { usersModule } from '@contextflow/users-infra';
 import { container } from 'tsyringe';

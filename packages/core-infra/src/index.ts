@@ -1,39 +1,42 @@
 export {
-  createEmbeddedDatabase,
-  type EmbeddedDatabase,
-  type EmbeddedDatabaseOptions,
-} from './embedded/create-embedded-database.js';
-export { createLogger, Logger, REDACTED_KEYS, redactSecrets } from './logger.js';
-export type { CommandRegistration, ContextModule, EventSubscription, QueryRegistration } from './module.js';
-export { checkReadiness, type ReadinessReport } from './observability/check-readiness.js';
-export { messageParent, messageTelemetry } from './observability/message-telemetry.js';
-export { Metrics } from './observability/metrics.js';
+  type CommandRecord,
+  type CommandStatus,
+  CommandStatusReader,
+  isTerminal,
+} from './commands/command-record.js';
+export { checkReadiness, type ReadinessReport } from './health/check-readiness.js';
+export type { ReadinessCheck } from './health/readiness-check.js';
+export { createLogger, Logger, REDACTED_KEYS, redactSecrets } from './logging/logger.js';
+export { Metrics } from './metrics/metrics.js';
+export type {
+  CommandRegistration,
+  ContextModule,
+  EventSubscription,
+  MessageSchema,
+  QueryRegistration,
+} from './module/context-module.js';
+export type { HttpEnv, HttpVariables } from './module/http-env.js';
 export {
-  type OperationsServer,
-  type OperationsServerOptions,
-  serveOperations,
-} from './observability/operations-server.js';
-// Types only: the OpenTelemetry SDK is loaded when a runtime is created with `tracing`, not with this package.
-export type { OtlpTracing, OtlpTracingOptions } from './observability/otlp-tracing.js';
-export type { PoolStats } from './observability/pool-metrics.js';
-export {
-  brokerReadiness,
-  migrationsReadiness,
-  ShutdownReadiness,
-} from './observability/readiness-checks.js';
+  PROBLEM_BASE,
+  problem,
+  type ProblemDetails,
+  problemType,
+  STATUS_BY_KIND,
+  toProblem,
+} from './problems/problem.js';
 export {
   currentTelemetryContext,
   currentTraceparent,
   type TelemetryContext,
   telemetryLogFields,
   withTelemetryContext,
-} from './observability/telemetry-context.js';
+} from './telemetry/telemetry-context.js';
 export {
   formatTraceparent,
   parseTraceparent,
   startSpan,
   type TraceContext,
-} from './observability/trace-context.js';
+} from './telemetry/trace-context.js';
 export {
   activeTracer,
   ID_ONLY_TRACER,
@@ -43,22 +46,4 @@ export {
   type SpanKind,
   type SpanOptions,
   type Tracer,
-} from './observability/tracing.js';
-export {
-  PROBLEM_BASE,
-  problem,
-  type ProblemDetails,
-  problemType,
-  STATUS_BY_KIND,
-  toProblem,
-} from './problem.js';
-export {
-  createRuntime,
-  type Runtime,
-  type RuntimeMode,
-  type RuntimeOptions,
-  type Shutdown,
-  type StopOnSignalsOptions,
-  stopOnSignals,
-  type WorkerOptions,
-} from './runtime/index.js';
+} from './telemetry/tracing.js';

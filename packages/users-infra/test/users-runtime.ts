@@ -1,5 +1,6 @@
-import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
-import { createTestDatabase } from '@contextflow/core-infra/testing';
+import { createLogger } from '@contextflow/core-infra';
+import { createRuntime, postgresDatabase, type Runtime } from '@contextflow/runtime';
+import { createTestDatabase } from '@contextflow/runtime/testing';
 import { usersModule } from '../src/module.js';
 
 /** The users module's runtime on a fresh, migrated test database (no broker), and how to tear it down. */
@@ -12,7 +13,7 @@ export interface UsersRuntime {
 export async function startUsersRuntime(): Promise<UsersRuntime> {
   const database = await createTestDatabase();
   const runtime = await createRuntime({
-    databaseUrl: database.url,
+    database: postgresDatabase({ url: database.url }),
     modules: [usersModule],
     logger: createLogger({ level: 'silent' }),
   });

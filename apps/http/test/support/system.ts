@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '@contextflow/core-infra';
-import { createDatabase } from '@contextflow/core-infra/db';
-import { buildTopology, RabbitMqTransport } from '@contextflow/core-infra/messaging';
-import { createTestDatabase, testAmqpUrl, uniquePrefix } from '@contextflow/core-infra/testing';
+import { createDatabase } from '@contextflow/runtime';
+import { buildTopology, RabbitMqTransport } from '@contextflow/runtime/messaging';
+import { createTestDatabase, testAmqpUrl, uniquePrefix } from '@contextflow/runtime/testing';
 import {
   type AppProcess,
   freePorts,

@@ -1,6 +1,6 @@
 import type { ListenOptions, NotificationHandler, NotificationListener } from '@contextflow/core-infra/db';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_CHANNEL, type SessionLookup, SessionCache } from './session-cache.js';
+import { ACCESS_CHANNEL, SessionCache, type SessionLookup } from './session-cache.js';
 
 const ACCOUNT = '01900000-0000-7000-8000-0000000000a1';
 const OTHER = '01900000-0000-7000-8000-0000000000a2';

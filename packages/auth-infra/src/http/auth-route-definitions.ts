@@ -5,7 +5,7 @@ import {
   problemResponses,
   requireAuth,
   requireRole,
-} from '@contextflow/core-infra/http';
+} from '@contextflow/http-kit';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   JwksSchema,

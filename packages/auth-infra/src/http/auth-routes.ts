@@ -12,7 +12,8 @@ import {
   tokensOrThrow,
 } from '@contextflow/auth-app';
 import { type Command, IdGenerator } from '@contextflow/core';
-import { commandMetadata, type HttpEnv, sendCommand } from '@contextflow/core-infra/http';
+import type { HttpEnv } from '@contextflow/core-infra';
+import { commandMetadata, sendCommand } from '@contextflow/http-kit';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Semaphore } from '../concurrency/semaphore.js';

@@ -1,8 +1,8 @@
 import { Account, AccountRepository, Email, newStamp } from '@contextflow/auth-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
-import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
-import { runInUnitOfWork } from '@contextflow/core-infra/db';
-import { createTestDatabase, type TestDatabase } from '@contextflow/core-infra/testing';
+import { createLogger } from '@contextflow/core-infra';
+import { createRuntime, postgresDatabase, runInUnitOfWork, type Runtime } from '@contextflow/runtime';
+import { createTestDatabase, type TestDatabase } from '@contextflow/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAuthConfig } from '../config/load-auth-config.js';
 import { createAuthModule } from '../module.js';
@@ -13,7 +13,7 @@ let runtime: Runtime;
 beforeAll(async () => {
   database = await createTestDatabase();
   runtime = await createRuntime({
-    databaseUrl: database.url,
+    database: postgresDatabase({ url: database.url }),
     modules: [createAuthModule(loadAuthConfig({}))],
     logger: createLogger({ level: 'silent' }),
   });

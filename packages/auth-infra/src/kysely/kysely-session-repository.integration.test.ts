@@ -8,11 +8,11 @@ import {
   SessionRepository,
 } from '@contextflow/auth-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
-import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
-import { runInUnitOfWork } from '@contextflow/core-infra/db';
-import { createTestDatabase, type TestDatabase } from '@contextflow/core-infra/testing';
-import type { DependencyContainer } from 'tsyringe';
+import { createLogger } from '@contextflow/core-infra';
+import { createRuntime, postgresDatabase, runInUnitOfWork, type Runtime } from '@contextflow/runtime';
+import { createTestDatabase, type TestDatabase } from '@contextflow/runtime/testing';
 import { sql } from 'kysely';
+import type { DependencyContainer } from 'tsyringe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionCache } from '../cache/session-cache.js';
 import { loadAuthConfig } from '../config/load-auth-config.js';
@@ -25,7 +25,7 @@ let sequence = 0;
 beforeAll(async () => {
   database = await createTestDatabase();
   runtime = await createRuntime({
-    databaseUrl: database.url,
+    database: postgresDatabase({ url: database.url }),
     modules: [createAuthModule(loadAuthConfig({}))],
     logger: createLogger({ level: 'silent' }),
   });

@@ -3,8 +3,8 @@ import 'reflect-metadata';
 import {
   AuthErrors,
   Session,
-  SessionRevokedEvent,
   type SessionRepository,
+  SessionRevokedEvent,
   type SessionRevokedReason,
   SessionRotatedEvent,
 } from '@contextflow/auth-domain';

@@ -1,8 +1,8 @@
 import { LoginThrottle } from '@contextflow/auth-app';
+import { createLogger } from '@contextflow/core-infra';
 import { FixedClock } from '@contextflow/core/testing';
-import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
-import { runInUnitOfWork } from '@contextflow/core-infra/db';
-import { createTestDatabase, type TestDatabase } from '@contextflow/core-infra/testing';
+import { createRuntime, postgresDatabase, runInUnitOfWork, type Runtime } from '@contextflow/runtime';
+import { createTestDatabase, type TestDatabase } from '@contextflow/runtime/testing';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAuthConfig } from '../config/load-auth-config.js';
@@ -23,7 +23,7 @@ async function instance(): Promise<Runtime> {
     LOGIN_FAILURE_WINDOW_SECONDS: '60',
   });
   const runtime = await createRuntime({
-    databaseUrl: database.url,
+    database: postgresDatabase({ url: database.url }),
     modules: [createAuthModule(config)],
     logger: createLogger({ level: 'silent' }),
   });

@@ -1,5 +1,5 @@
 import { token } from '@contextflow/core';
-import type { ProblemDetails } from '../problem.js';
+import type { ProblemDetails } from '../problems/problem.js';
 
 /** Life cycle of an accepted command. */
 export type CommandStatus = 'pending' | 'processing' | 'succeeded' | 'failed';

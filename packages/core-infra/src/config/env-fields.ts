@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Zod fields for environment variables, shared by every configuration loader (core-infra's and each
+ * Zod fields for environment variables, shared by every configuration loader (the runtime's and each
  * context's), so one variable of a kind reads and fails the same way everywhere. An empty value is unset.
  */
 

@@ -1,10 +1,9 @@
 import { AuthRoutingKeys } from '@contextflow/auth-app/contracts';
 import { type DomainEvent, IdGenerator } from '@contextflow/core';
-import type { Runtime } from '@contextflow/core-infra';
-import { runInUnitOfWork } from '@contextflow/core-infra/db';
+import { runInUnitOfWork, type Runtime } from '@contextflow/runtime';
 import { UserReadModel } from '@contextflow/users-app';
-import { type UsersRuntime, startUsersRuntime } from '../../test/users-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startUsersRuntime, type UsersRuntime } from '../../test/users-runtime.js';
 import { usersModule } from '../module.js';
 import { RegisterUserOnAccountRegistered } from './register-user-on-account-registered.js';
 

@@ -1,4 +1,5 @@
-import { createHttpTestHarness } from '@contextflow/core-infra/testing';
+import type { Query } from '@contextflow/core';
+import { createHttpTestHarness } from '@contextflow/http-kit/testing';
 import { GetUserHandler, GetUserQuery, ListUsersHandler, ListUsersQuery } from '@contextflow/users-app';
 import {
   admin,
@@ -10,7 +11,6 @@ import {
   InMemoryUserReadModel,
   InMemoryUserRepository,
 } from '@contextflow/users-app/testing';
-import type { Query } from '@contextflow/core';
 import { describe, expect, it } from 'vitest';
 import { usersRoutes } from './users-routes.js';
 

@@ -1,15 +1,15 @@
 import { PAGE_LIMITS } from '@contextflow/core';
+import type { HttpEnv } from '@contextflow/core-infra';
 import {
   acceptedResponse,
   BEARER_SECURITY,
   CommandRequestHeaders,
-  type HttpEnv,
   principalOf,
   problemResponses,
   requireAuth,
   requireRole,
   sendCommand,
-} from '@contextflow/core-infra/http';
+} from '@contextflow/http-kit';
 import {
   DeactivateUserCommand,
   GetUserQuery,

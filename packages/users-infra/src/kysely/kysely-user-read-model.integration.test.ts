@@ -1,10 +1,9 @@
 import { Clock, IdGenerator } from '@contextflow/core';
-import type { Runtime } from '@contextflow/core-infra';
-import { runInUnitOfWork } from '@contextflow/core-infra/db';
+import { runInUnitOfWork, type Runtime } from '@contextflow/runtime';
 import { UserReadModel, type UserView } from '@contextflow/users-app';
 import { Email, newStamp, User, UserName, UserRepository } from '@contextflow/users-domain';
-import { type UsersRuntime, startUsersRuntime } from '../../test/users-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startUsersRuntime, type UsersRuntime } from '../../test/users-runtime.js';
 
 let started: UsersRuntime;
 let runtime: Runtime;

@@ -2,8 +2,8 @@
 // register → login → me through the published typed client; removes the database and broker names after.
 import { createClient, expectStatus } from '@contextflow/client';
 import { createLogger } from '@contextflow/core-infra';
-import { buildTopology, RabbitMqTransport } from '@contextflow/core-infra/messaging';
-import { createTestDatabase, testAmqpUrl, uniquePrefix } from '@contextflow/core-infra/testing';
+import { buildTopology, RabbitMqTransport } from '@contextflow/runtime/messaging';
+import { createTestDatabase, testAmqpUrl, uniquePrefix } from '@contextflow/runtime/testing';
 import { modules, startService } from './service.ts';
 
 async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
@@ -25,6 +25,8 @@ try {
     const anonymous = createClient({ baseUrl: service.url });
     const hello = await fetch(`${service.url}/hello`).then((reply) => reply.text());
     if (hello !== 'hello from the service') throw new Error(`the service's own route answered ${hello}`);
+    const docs = await fetch(`${service.url}/docs/swagger-ui-bundle.js`);
+    if (docs.status !== 200) throw new Error(`the docs page's script answered ${docs.status}`);
 
     const email = `round-trip-${Date.now()}@example.com`;
     const password = 'correct horse battery staple';

@@ -3,8 +3,10 @@
 import 'reflect-metadata';
 import { authModule } from '@contextflow/auth-infra';
 import { token } from '@contextflow/core';
-import { type ContextModule, createLogger, createRuntime } from '@contextflow/core-infra';
-import { createHttpApp } from '@contextflow/core-infra/http';
+import { type ContextModule, createLogger } from '@contextflow/core-infra';
+import { docsRoutes } from '@contextflow/http-docs';
+import { createHttpApp } from '@contextflow/http-kit';
+import { createRuntime, postgresDatabase, rabbitMqTransport } from '@contextflow/runtime';
 import { usersModule } from '@contextflow/users-infra';
 import { serve } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -25,7 +27,13 @@ export const modules: readonly ContextModule[] = [usersModule, authModule];
 /** Starts the runtime (migrations, consumers, outbox relay) and the HTTP server on a free loopback port. */
 export async function startService(options: ServiceOptions): Promise<{ url: string; stop(): Promise<void> }> {
   const logger = createLogger({ level: 'warn' });
-  const runtime = await createRuntime({ ...options, modules, logger });
+  const runtime = await createRuntime({
+    database: postgresDatabase({ url: options.databaseUrl }),
+    transport: rabbitMqTransport({ url: options.amqpUrl }),
+    namespace: options.namespace,
+    modules,
+    logger,
+  });
   await runtime.migrate();
   await runtime.startWorker();
   await runtime.startRelay();
@@ -33,7 +41,7 @@ export async function startService(options: ServiceOptions): Promise<{ url: stri
 
   const app = new OpenAPIHono();
   app.get('/hello', (c) => c.text(runtime.container.resolve<string>(Greeting)));
-  app.route('/', createHttpApp({ container: runtime.container, modules, logger }));
+  app.route('/', createHttpApp({ container: runtime.container, modules, logger, docs: docsRoutes }));
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));

@@ -1,5 +1,5 @@
 import { createLogger } from '@contextflow/core-infra';
-import { buildTopology, RabbitMqTransport, type Topology } from '@contextflow/core-infra/messaging';
+import { buildTopology, RabbitMqTransport, type Topology } from '@contextflow/runtime/messaging';
 import { probeModule } from './probe-module.js';
 import { FAULT_RETRY_POLICY } from './retry.js';
 

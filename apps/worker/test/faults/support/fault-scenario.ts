@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError, CommandBus } from '@contextflow/core';
-import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
-import { createDatabase } from '@contextflow/core-infra/db';
-import { buildCommand } from '@contextflow/core-infra/testing';
+import { createLogger } from '@contextflow/core-infra';
+import { createDatabase, createRuntime, postgresDatabase, type Runtime } from '@contextflow/runtime';
+import { buildCommand } from '@contextflow/runtime/testing';
 import {
   type AppProcess,
   logMessage,
@@ -16,7 +16,7 @@ import {
 } from '@contextflow/test-utils';
 import { type Kysely, sql } from 'kysely';
 import { FaultLedger, type LedgerReport } from './fault-ledger.js';
-import { PROBE_COMMAND, type ProbePayload, probeModule } from './probe-module.js';
+import { PROBE_COMMAND, probeModule, type ProbePayload } from './probe-module.js';
 
 const PROBE_WORKER = fileURLToPath(new URL('./probe-worker.ts', import.meta.url));
 const PROBE_HTTP = fileURLToPath(new URL('./probe-http.ts', import.meta.url));
@@ -73,11 +73,10 @@ export class Scenario {
     url.pathname = `/${database}`;
     const databaseUrl = url.toString();
     const client = await createRuntime({
-      databaseUrl,
+      database: postgresDatabase({ url: databaseUrl, poolSize: 4 }),
       modules: [probeModule('client')],
       logger: createLogger({ level: 'silent' }),
       migrate: true,
-      poolSize: 4,
     });
     const db = createDatabase({ url: databaseUrl, poolSize: 2 }) as unknown as Kysely<unknown>;
     return new Scenario(name, databaseUrl, rabbit, db, client);

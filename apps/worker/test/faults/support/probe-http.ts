@@ -1,7 +1,8 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
-import { createLogger, createRuntime, stopOnSignals } from '@contextflow/core-infra';
-import { createHttpApp } from '@contextflow/core-infra/http';
+import { createLogger } from '@contextflow/core-infra';
+import { createHttpApp } from '@contextflow/http-kit';
+import { createRuntime, postgresDatabase, stopOnSignals } from '@contextflow/runtime';
 import { serve } from '@hono/node-server';
 import { probeModule } from './probe-module.ts';
 
@@ -15,13 +16,16 @@ const env = (name: string): string => {
 };
 const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info', name: 'probe-http' });
 const modules = [probeModule('http')];
-const runtime = await createRuntime({ databaseUrl: env('DATABASE_URL'), modules, logger, poolSize: 10 });
+const runtime = await createRuntime({
+  database: postgresDatabase({ url: env('DATABASE_URL'), poolSize: 10 }),
+  modules,
+  logger,
+});
 const app = createHttpApp({
   container: runtime.container,
   modules,
   logger,
   readiness: runtime.readinessChecks(),
-  docs: false,
 });
 const server = serve({ fetch: app.fetch, port: Number(env('PORT')), hostname: '127.0.0.1' });
 server.once('listening', () => logger.info('listening'));

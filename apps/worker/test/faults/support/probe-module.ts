@@ -1,7 +1,7 @@
 import type { Command, CommandHandler } from '@contextflow/core';
-import { type ContextModule, Logger } from '@contextflow/core-infra';
+import { type ContextModule, type HttpEnv, Logger } from '@contextflow/core-infra';
 import { Db } from '@contextflow/core-infra/db';
-import { type HttpEnv, sendCommand } from '@contextflow/core-infra/http';
+import { sendCommand } from '@contextflow/http-kit';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';

@@ -1,6 +1,7 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
-import { createLogger, createRuntime, stopOnSignals } from '@contextflow/core-infra';
+import { createLogger } from '@contextflow/core-infra';
+import { createRuntime, postgresDatabase, rabbitMqTransport, stopOnSignals } from '@contextflow/runtime';
 import { probeModule } from './probe-module.ts';
 import { FAULT_RETRY_POLICY } from './retry.ts';
 
@@ -16,15 +17,13 @@ const worker = env('WORKER_NAME');
 const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 5);
 const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info', name: worker });
 const runtime = await createRuntime({
-  databaseUrl: env('DATABASE_URL'),
-  amqpUrl: env('AMQP_URL'),
+  // The private server allows 50 connections and a scenario runs up to four workers.
+  database: postgresDatabase({ url: env('DATABASE_URL'), poolSize: concurrency + 2 }),
+  transport: rabbitMqTransport({ url: env('AMQP_URL'), publishTimeoutMs: 5_000 }),
   namespace: env('AMQP_NAMESPACE'),
   modules: [probeModule(worker)],
   logger,
   retry: FAULT_RETRY_POLICY,
-  publishTimeoutMs: 5_000,
-  // The private server allows 50 connections and a scenario runs up to four workers.
-  poolSize: concurrency + 2,
 });
 await runtime.startWorker({ concurrency });
 await runtime.startRelay();

@@ -1,4 +1,4 @@
-import type { RetryPolicy } from '@contextflow/core-infra/messaging';
+import type { RetryPolicy } from '@contextflow/runtime/messaging';
 
 /** The retry policy of every worker in the fault suite: the default's shape, shorter delays. */
 export const FAULT_RETRY_POLICY: RetryPolicy = Object.freeze({

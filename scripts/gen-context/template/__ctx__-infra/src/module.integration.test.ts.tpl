@@ -1,8 +1,15 @@
 import { type __Agg__View, Create__Agg__Command, Get__Agg__Query } from '@contextflow/__ctx__-app';
 import { CommandBus, IdGenerator, QueryBus } from '@contextflow/core';
-import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
-import { CommandStatusReader } from '@contextflow/core-infra/db';
-import { buildCommand, createTestDatabase, type TestDatabase } from '@contextflow/core-infra/testing';
+import { CommandStatusReader, createLogger } from '@contextflow/core-infra';
+import { createRuntime, postgresDatabase, rabbitMqTransport, type Runtime } from '@contextflow/runtime';
+import {
+  buildCommand,
+  createTestDatabase,
+  removeTopology,
+  type TestDatabase,
+  testAmqpUrl,
+  uniquePrefix,
+} from '@contextflow/runtime/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { __ctx__Module } from './module.js';
@@ -12,9 +19,11 @@ let runtime: Runtime;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  // No amqpUrl: the in-process transport, so this runs the command and the reaction in this process.
+  // PostgreSQL and RabbitMQ, under broker names of this test's own: the command and the reaction run here.
   runtime = await createRuntime({
-    databaseUrl: database.url,
+    database: postgresDatabase({ url: database.url }),
+    transport: rabbitMqTransport({ url: testAmqpUrl() }),
+    namespace: uniquePrefix('__ctx__'),
     modules: [__ctx__Module],
     logger: createLogger({ level: 'silent' }),
   });
@@ -25,6 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await runtime?.stop();
+  if (runtime !== undefined) await removeTopology(runtime.topology);
   await database?.drop();
 });
 

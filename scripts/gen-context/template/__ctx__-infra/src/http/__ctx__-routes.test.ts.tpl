@@ -3,7 +3,7 @@ import { InMemory__Agg__ReadModel, InMemory__Agg__Repository } from '@contextflo
 import { __Agg__, __Agg__Title } from '@contextflow/__ctx__-domain';
 import type { Get__Agg__Query as Get__Agg__QueryType } from '@contextflow/__ctx__-app';
 import type { Query } from '@contextflow/core';
-import { createHttpTestHarness } from '@contextflow/core-infra/testing';
+import { createHttpTestHarness } from '@contextflow/http-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { __ctx__Routes } from './__ctx__-routes.js';
 

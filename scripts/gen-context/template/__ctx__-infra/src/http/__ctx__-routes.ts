@@ -5,16 +5,16 @@ import {
   Get__Agg__Query,
 } from '@contextflow/__ctx__-app';
 import { IdGenerator } from '@contextflow/core';
+import type { HttpEnv } from '@contextflow/core-infra';
 import {
   acceptedResponse,
   BEARER_SECURITY,
   CommandRequestHeaders,
-  type HttpEnv,
   principalOf,
   problemResponses,
   requireAuth,
   sendCommand,
-} from '@contextflow/core-infra/http';
+} from '@contextflow/http-kit';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 
 const __Agg__ViewSchema = z

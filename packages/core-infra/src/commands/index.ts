@@ -1,1 +1,0 @@
-export { type CommandRecord, type CommandStatus, CommandStatusReader, isTerminal } from './command-record.js';

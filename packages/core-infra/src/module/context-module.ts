@@ -1,0 +1,67 @@
+import type { CommandHandler, DomainEvent, EventHandler, QueryHandler } from '@contextflow/core';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Migration } from 'kysely/migration';
+import type { DependencyContainer, InjectionToken } from 'tsyringe';
+import type { HttpEnv } from './http-env.js';
+
+/**
+ * Checks a message against its contract before a handler sees it (a zod schema is one). A message that fails is
+ * poison: dead-lettered on its first delivery, never retried.
+ */
+export interface MessageSchema {
+  safeParse(value: unknown):
+    | { readonly success: true }
+    | {
+        readonly success: false;
+        readonly error: {
+          readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+        };
+      };
+}
+
+/** A command type a module handles, with the token its handler is registered under. */
+export interface CommandRegistration {
+  /** Wire type, `<context>.<verb-noun>` (`users.rename-user`); also the routing key. */
+  readonly type: string;
+  readonly handler: InjectionToken<CommandHandler>;
+  /** The schema of the command's `payload`; absent → the handler alone decides what it accepts. */
+  readonly payload?: MessageSchema | undefined;
+}
+
+/** A query type a module answers. */
+export interface QueryRegistration {
+  readonly type: string;
+  readonly handler: InjectionToken<QueryHandler>;
+}
+
+/** A reaction to integration events: one consumer, handled once per event id. */
+export interface EventSubscription {
+  /** Unique consumer name, `<context>.<reaction>` (`users.create-profile-on-account-registered`). */
+  readonly name: string;
+  /** Event routing keys it binds, `<type>.v<version>` (`auth.account-registered.v1`). */
+  readonly events: readonly string[];
+  readonly handler: InjectionToken<EventHandler<DomainEvent>>;
+  /**
+   * The contract of each event it binds, by routing key (`auth.account-registered.v1`): the schema of the whole
+   * envelope (the publishing context's `/contracts` export). An event failing it is dead-lettered at once.
+   */
+  readonly contracts?: Readonly<Record<string, MessageSchema>> | undefined;
+}
+
+/**
+ * One bounded context as the apps see it. An app is a list of modules plus the shared adapters; adding a
+ * context is adding its module.
+ */
+export interface ContextModule {
+  /** Context name: also its database schema, queue prefix and command-type prefix. */
+  readonly name: string;
+  /** Migrations of the context's schema, applied in name order, tracked in `<name>.kysely_migration`. */
+  readonly migrations: Readonly<Record<string, Migration>>;
+  readonly commands: readonly CommandRegistration[];
+  readonly queries: readonly QueryRegistration[];
+  readonly events: readonly EventSubscription[];
+  /** Registers the context's adapters and handlers. Handlers are resolved per message from a child container. */
+  register(container: DependencyContainer): void;
+  /** The context's HTTP routes; mounted at the root, so paths are absolute (`/users/{id}`). */
+  routes?(): OpenAPIHono<HttpEnv>;
+}

@@ -1,0 +1,28 @@
+import type { HttpEnv, Logger, Metrics } from '@contextflow/core-infra';
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * One log line per request: method, route pattern (not the raw path, so ids stay out and cardinality stays
+ * low), status, duration and request id; never headers or bodies. The same duration goes to the request
+ * duration histogram when `metrics` is given.
+ */
+export function accessLog(logger: Logger, metrics?: Metrics): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.req.routePath;
+    const status = c.res.status;
+    metrics?.httpRequestDuration.observe({ method: c.req.method, route, status: String(status) }, seconds);
+    logger.info(
+      {
+        method: c.req.method,
+        route,
+        status,
+        durationMs: Math.round(seconds * 100_000) / 100,
+        requestId: c.get('requestId'),
+      },
+      'request',
+    );
+  };
+}

@@ -1,0 +1,105 @@
+import type { ContextModule, HttpEnv, Logger, Metrics, ReadinessCheck } from '@contextflow/core-infra';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { DependencyContainer } from 'tsyringe';
+import { authenticate } from '../auth/authenticate.js';
+import { commandRoutes } from '../commands/command-routes.js';
+import { BEARER_AUTH, bearerAuthScheme } from '../openapi/openapi-responses.js';
+import { healthRoutes } from '../operations/health-routes.js';
+import { metricsRoutes } from '../operations/metrics-routes.js';
+import { accessLog } from './access-log.js';
+import { createErrorHandler } from './error-handler.js';
+import { limitBody } from './limit-body.js';
+import { createNotFoundHandler } from './not-found-handler.js';
+import { requestContext } from './request-context.js';
+import { requireJsonBody } from './require-json-body.js';
+import { securityHeaders } from './security-headers.js';
+import { validationHook } from './validation-hook.js';
+
+/** Options of {@link createHttpApp}. */
+export interface HttpAppOptions {
+  /** The application container: must hold CommandBus and QueryBus; Authenticator, IdGenerator, Clock and CommandStatusReader when present. */
+  readonly container: DependencyContainer;
+  readonly modules: readonly ContextModule[];
+  readonly logger: Logger;
+  /** Origins allowed to call the API from a browser; none by default, `*` refused. */
+  readonly corsOrigins?: readonly string[];
+  /** Largest request body accepted (default 1 MiB); larger ones get 413. */
+  readonly bodyLimitBytes?: number;
+  /** What `/health/ready` checks. */
+  readonly readiness?: readonly ReadinessCheck[];
+  /** `info` of the OpenAPI document. */
+  readonly info?: { readonly title: string; readonly version: string; readonly description?: string };
+  /** The interactive docs page at `/docs` (`docsRoutes` of `@contextflow/http-docs`); absent → none. */
+  readonly docs?: DocsPage | undefined;
+  /** Record request durations there and serve them, with the rest of the process's metrics, at `/metrics`. */
+  readonly metrics?: Metrics;
+}
+
+/** Routes that serve an interactive page for `/openapi.json`, given the document's title; mounted at `/`. */
+export type DocsPage = (title: string) => Hono;
+
+const CORS_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'Idempotency-Key',
+  'Prefer',
+  'X-Request-Id',
+  'X-Correlation-Id',
+];
+const CORS_EXPOSED = [
+  'Location',
+  'Preference-Applied',
+  'Retry-After',
+  'WWW-Authenticate',
+  'X-Request-Id',
+  'Allow',
+];
+
+/**
+ * Builds the HTTP app: request context, security headers, access log, CORS allowlist, body limit, JSON-only
+ * bodies and bearer authentication; then every module's routes at `/`, the platform routes
+ * (`/commands/{id}`, `/health/*`, `/metrics` with `metrics`), `/openapi.json` (OpenAPI 3.1) and, with `docs`, `/docs`. Every
+ * error is problem+json.
+ */
+export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
+  const { container, logger } = options;
+  const origins = new Set(options.corsOrigins ?? []);
+  if (origins.has('*')) throw new Error('createHttpApp: CORS origins are an allowlist; "*" is not allowed');
+  const app = new OpenAPIHono<HttpEnv>({ defaultHook: validationHook });
+  app.onError(createErrorHandler(logger));
+  app.notFound(createNotFoundHandler(() => app.routes));
+
+  app.use(requestContext(container), securityHeaders(), accessLog(logger, options.metrics));
+  if (origins.size > 0) {
+    app.use(
+      cors({
+        origin: (origin) => (origins.has(origin) ? origin : null),
+        allowHeaders: CORS_HEADERS,
+        exposeHeaders: CORS_EXPOSED,
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(limitBody(options.bodyLimitBytes ?? 1024 * 1024), requireJsonBody(), authenticate(container));
+
+  for (const module of options.modules) {
+    const routes = module.routes?.();
+    if (routes !== undefined) app.route('/', routes);
+  }
+  app.route('/', commandRoutes());
+  app.route('/', healthRoutes(options.readiness ?? [], logger));
+  if (options.metrics !== undefined) app.route('/', metricsRoutes(options.metrics));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', BEARER_AUTH, bearerAuthScheme);
+  const info = options.info ?? { title: 'contextflow API', version: '1.0.0' };
+  // What `app.doc31` serves, built once (every route is mounted by the first request) and with generator
+  // errors going to onError rather than doc31's raw error JSON.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.get('/openapi.json', (c) =>
+    c.json((document ??= app.getOpenAPI31Document({ openapi: '3.1.0', info: { ...info } }))),
+  );
+  if (options.docs !== undefined) app.route('/', options.docs(info.title));
+  return app;
+}

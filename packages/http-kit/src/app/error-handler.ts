@@ -1,0 +1,53 @@
+import { isAppError } from '@contextflow/core';
+import { type HttpEnv, type Logger, problem, type ProblemDetails, toProblem } from '@contextflow/core-infra';
+import type { ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { problemResponse } from '../openapi/problem-response.js';
+
+// Hono's own exceptions carry fixed, safe messages; their problems get stable codes here.
+const HTTP_PROBLEMS: Readonly<Record<number, readonly [code: string, detail: string]>> = {
+  400: ['http.bad_request', 'The request could not be read.'],
+  401: ['auth.unauthenticated', 'Authentication is required.'],
+  413: ['http.body_too_large', 'The request body is larger than this server accepts.'],
+  415: ['http.unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).'],
+};
+
+function fromHttpException(error: HTTPException, instance: string): ProblemDetails {
+  if (error.status === 400 && /json/i.test(error.message)) {
+    return problem(400, 'http.malformed_json', 'The request body is not valid JSON.', { instance });
+  }
+  const [code, detail] = HTTP_PROBLEMS[error.status] ?? [
+    `http.status_${error.status}`,
+    'The request failed.',
+  ];
+  return problem(error.status, code, detail, { instance });
+}
+
+function headersFor(error: unknown, status: number): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
+  if (isAppError(error) && error.retryAfterSeconds !== undefined && (status === 429 || status === 503)) {
+    headers['Retry-After'] = String(Math.max(0, Math.ceil(error.retryAfterSeconds)));
+  }
+  return headers;
+}
+
+/**
+ * The app's `onError`: every thrown value becomes a problem+json answer. AppErrors go through the one
+ * kind→status table (`toProblem`); Hono's exceptions (malformed JSON, wrong media type, body limit) get
+ * stable codes; anything else is a generic 500 whose details go to the log only.
+ */
+export function createErrorHandler(logger: Logger): ErrorHandler<HttpEnv> {
+  return (error, c) => {
+    const instance = c.req.path;
+    const details =
+      error instanceof HTTPException ? fromHttpException(error, instance) : toProblem(error, instance);
+    if (details.status >= 500) {
+      logger.error(
+        { err: error, requestId: c.get('requestId'), method: c.req.method, route: c.req.routePath },
+        'request failed',
+      );
+    }
+    return problemResponse(c, details, headersFor(error, details.status));
+  };
+}

@@ -1,0 +1,24 @@
+import type { HttpEnv } from '@contextflow/core-infra';
+import type { MiddlewareHandler } from 'hono';
+import type { DependencyContainer } from 'tsyringe';
+import { resolveOptional } from '../di/resolve-optional.js';
+import { Authenticator } from './authenticator.js';
+
+// RFC 6750 b64token; anything else is not a bearer token and leaves the caller anonymous.
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+
+/**
+ * Sets `principal` from `Authorization: Bearer <token>` through the registered {@link Authenticator}
+ * (resolved once). A missing or invalid token leaves the caller anonymous (`null`); routes that need a
+ * caller say so with `requireAuth`, which answers 401.
+ */
+export function authenticate(container: DependencyContainer): MiddlewareHandler<HttpEnv> {
+  const authenticator = resolveOptional(container, Authenticator, null);
+  return async (c, next) => {
+    const match = authenticator === null ? null : BEARER.exec(c.req.header('authorization') ?? '');
+    if (authenticator !== null && match?.[1] !== undefined) {
+      c.set('principal', await authenticator.authenticate(match[1]));
+    }
+    await next();
+  };
+}

@@ -1,0 +1,49 @@
+import type { AcceptedCommand, Command, CommandBus, CommandHandler } from '@contextflow/core';
+import { currentTraceparent } from '@contextflow/core-infra';
+import type { PlatformTables } from '@contextflow/core-infra/db';
+import type { Kysely } from 'kysely';
+import type { DependencyContainer } from 'tsyringe';
+import type { AcceptOptions, PgCommandStore } from '../commands/pg-command-store.js';
+import type { HandlerRegistry } from './handler-registry.js';
+import { runInUnitOfWork } from './run-in-unit-of-work.js';
+
+/**
+ * {@link CommandBus} of the apps: `send` accepts durably into `platform.commands` + outbox (the worker runs
+ * the handler later); `execute` runs the handler now, in-process, in a unit of work of its own.
+ */
+export class TransactionalCommandBus implements CommandBus {
+  constructor(
+    private readonly container: DependencyContainer,
+    private readonly db: Kysely<PlatformTables>,
+    private readonly store: PgCommandStore,
+    private readonly handlers: HandlerRegistry<CommandHandler>,
+  ) {}
+
+  /** Without an explicit traceparent, the command joins the trace of the request sending it. */
+  send(command: Command, options: AcceptOptions = {}): Promise<AcceptedCommand> {
+    const traceparent = options.traceparent ?? currentTraceparent();
+    return this.store.accept(
+      this.db,
+      command,
+      traceparent === undefined ? options : { ...options, traceparent },
+    );
+  }
+
+  /** Throws an Error (a programming error) for a command type no module registered. */
+  async execute<R = unknown>(command: Command): Promise<R> {
+    const handler = this.handlers.get(command.type);
+    if (handler === undefined) throw new Error(`no handler is registered for command type "${command.type}"`);
+    const traceparent = currentTraceparent();
+    const context = {
+      correlationId: command.meta.correlationId,
+      causationId: command.meta.commandId,
+      ...(traceparent === undefined ? {} : { traceparent }),
+    };
+    return runInUnitOfWork(
+      this.container,
+      this.db,
+      (scope) => scope.resolve(handler).handle(command) as Promise<R>,
+      { context },
+    );
+  }
+}

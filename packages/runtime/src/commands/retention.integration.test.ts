@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOutboxStatus } from '../operations/outbox-status.js';
+import { RetentionSweeper } from '../operations/retention-sweeper.js';
+import { type OpenTestDatabase, openTestDatabase } from '../testing/open-test-database.js';
+import { purgeExpired } from './retention.js';
+
+const daysAgo = (days: number) => sql<Date>`now() - make_interval(days => ${days})`;
+
+describe('purgeExpired and readOutboxStatus', () => {
+  let t: OpenTestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase();
+  });
+  afterAll(() => t.close());
+
+  const inbox = (consumer: string, age: number) =>
+    t.db
+      .insertInto('platform.inbox')
+      .values({ consumer, message_id: randomUUID(), handled_at: daysAgo(age) })
+      .execute();
+  const outbox = (label: string, age: number, sent: boolean, kind: 'command' | 'event' = 'event') =>
+    t.db
+      .insertInto('platform.outbox')
+      .values({
+        message_id: randomUUID(),
+        kind,
+        routing_key: label,
+        body: '{}',
+        headers: '{}',
+        created_at: daysAgo(age),
+        sent_at: sent ? daysAgo(age) : null,
+      })
+      .execute();
+  const command = (type: string, age: number, status: 'pending' | 'processing' | 'succeeded' | 'failed') => {
+    const id = randomUUID();
+    return t.db
+      .insertInto('platform.commands')
+      .values({
+        id,
+        type,
+        payload: '{}',
+        status,
+        result: null,
+        error: null,
+        caller: 'anonymous',
+        issued_by: null,
+        idempotency_key: null,
+        request_hash: 'h',
+        correlation_id: id,
+        causation_id: id,
+        traceparent: null,
+        created_at: daysAgo(age),
+        updated_at: daysAgo(age),
+      })
+      .execute();
+  };
+  const left = async (table: 'inbox' | 'outbox' | 'commands') => {
+    const column = table === 'inbox' ? 'consumer' : table === 'outbox' ? 'routing_key' : 'type';
+    const { rows } = await sql<{ label: string }>`
+      select ${sql.ref(column)} as label from ${sql.table(`platform.${table}`)} order by 1`.execute(t.db);
+    return rows.map((row) => row.label);
+  };
+
+  it('deletes the records past their window in batches and keeps recent, unsent and open ones', async () => {
+    for (let i = 0; i < 5; i += 1) await inbox('old', 8);
+    await inbox('recent', 6);
+    for (let i = 0; i < 3; i += 1) await outbox('sent-old', 8, true);
+    await outbox('sent-recent', 1, true);
+    await outbox('unsent-old', 20, false);
+    await command('terminal-old-ok', 31, 'succeeded');
+    await command('terminal-old-failed', 31, 'failed');
+    await command('pending-old', 31, 'pending');
+    await command('processing-old', 31, 'processing');
+    await command('terminal-recent', 29, 'succeeded');
+
+    const result = await purgeExpired(
+      t.db,
+      { inboxDays: 7, outboxDays: 7, commandDays: 30 },
+      { batchSize: 2 },
+    );
+
+    expect(result).toEqual({ inbox: 5, outbox: 3, commands: 2 });
+    expect(await left('inbox')).toEqual(['recent']);
+    expect(await left('outbox')).toEqual(['sent-recent', 'unsent-old']);
+    expect(await left('commands')).toEqual(['pending-old', 'processing-old', 'terminal-recent']);
+    await expect(purgeExpired(t.db, { inboxDays: 7, outboxDays: 7, commandDays: 30 })).resolves.toEqual({
+      inbox: 0,
+      outbox: 0,
+      commands: 0,
+    });
+  });
+
+  it('reports the unsent backlog in all and per kind', async () => {
+    await outbox('command-unsent', 2, false, 'command');
+    await t.db
+      .updateTable('platform.outbox')
+      .set({ publish_attempts: 3 })
+      .where('routing_key', '=', 'command-unsent')
+      .execute();
+    const status = await readOutboxStatus(t.db);
+    expect(status).toMatchObject({ pending: 2, retried: 1 });
+    expect(status.byKind.event).toMatchObject({ pending: 1, retried: 0 });
+    expect(status.byKind.command).toMatchObject({ pending: 1, retried: 1 });
+    // unsent-old was created 20 days ago; command-unsent 2 days ago.
+    expect(status.oldestAgeSeconds).toBeGreaterThan(19 * 86_400);
+    expect(status.byKind.command.oldestAgeSeconds).toBeGreaterThan(86_400);
+    expect(status.byKind.command.oldestAgeSeconds).toBeLessThan(19 * 86_400);
+  });
+
+  it('sweeps in the background from the start, and stops when asked', async () => {
+    await inbox('swept', 30);
+    await inbox('kept', 0);
+    const sweeper = new RetentionSweeper({
+      db: t.db,
+      logger: pino({ level: 'silent' }),
+      windows: { inboxDays: 7, outboxDays: 7, commandDays: 30 },
+    });
+    sweeper.start();
+    try {
+      await expect.poll(() => left('inbox')).toEqual(['kept', 'recent']);
+    } finally {
+      await sweeper.stop();
+    }
+  });
+});

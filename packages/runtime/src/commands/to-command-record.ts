@@ -1,0 +1,24 @@
+import type { CommandRecord, ProblemDetails } from '@contextflow/core-infra';
+import type { CommandsTable } from '@contextflow/core-infra/db';
+import type { Selectable } from 'kysely';
+
+const iso = (value: Date | string): string => new Date(value).toISOString();
+
+/** Maps a `platform.commands` row to the record the platform shows. */
+export function toCommandRecord(
+  row: Pick<
+    Selectable<CommandsTable>,
+    'id' | 'type' | 'status' | 'result' | 'error' | 'issued_by' | 'created_at' | 'updated_at'
+  >,
+): CommandRecord {
+  return {
+    id: row.id,
+    type: row.type,
+    status: row.status,
+    result: row.result ?? null,
+    error: (row.error ?? null) as ProblemDetails | null,
+    issuedBy: row.issued_by,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}

@@ -1,0 +1,1 @@
+export { type AppConfig, loadConfig, tracingOf } from './load-config.js';

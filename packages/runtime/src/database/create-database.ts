@@ -1,0 +1,67 @@
+import type { Logger } from '@contextflow/core-infra';
+import type { PlatformTables } from '@contextflow/core-infra/db';
+import { Kysely, PostgresDialect, type PostgresDialectConfig } from 'kysely';
+import { Pool } from 'pg';
+import { StatementNames } from './named-statements.js';
+
+/** Options of {@link createDatabase}. */
+export interface DatabaseOptions {
+  /** A `postgres://` connection string. */
+  readonly url: string;
+  /** Most connections the pool opens (default 10). */
+  readonly poolSize?: number;
+  /** Shown in `pg_stat_activity`, so operators can tell the apps apart. */
+  readonly applicationName?: string;
+  readonly logger?: Logger;
+  /**
+   * Send queries with parameters as named (prepared) statements, so PostgreSQL parses and plans each distinct
+   * statement once per connection instead of on every call (default false). Not for a pooler in transaction
+   * mode (PgBouncer before 1.21), where a connection's statements do not follow the client.
+   */
+  readonly namedStatements?: boolean;
+  /**
+   * Runs once per new physical connection. Stock Kysely sends unnamed statements, which PostgreSQL parses and
+   * plans on every call (TOOLCHAIN.md measured ~0.6× of named statements); this is where a connection-level
+   * optimisation would hook in.
+   */
+  readonly onCreateConnection?: PostgresDialectConfig['onCreateConnection'];
+}
+
+/**
+ * Creates the pooled Kysely instance over `pg`. int8 columns come back as strings (pg's default). Call
+ * `destroy()` on the result at shutdown to end the pool.
+ */
+export function createDatabase(options: DatabaseOptions): Kysely<PlatformTables> {
+  return createPooledDatabase(options).db;
+}
+
+/** {@link createDatabase}, also handing out its `pg` pool (read by the pool gauges; `db.destroy()` ends it). */
+export function createPooledDatabase(options: DatabaseOptions): { db: Kysely<PlatformTables>; pool: Pool } {
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    ...(options.applicationName === undefined ? {} : { application_name: options.applicationName }),
+  });
+  // An idle client losing its server (restart, failover) emits on the pool; unhandled, it kills the process.
+  // The pool drops that client and opens a fresh one on the next checkout, so logging is all that is needed.
+  pool.on('error', (error) => {
+    options.logger?.warn({ err: error }, 'idle database connection failed; the pool replaces it');
+  });
+  // A client checked out between two queries (inside a transaction, while a handler awaits something else)
+  // gets no pool listener: a server shutdown would be an uncaught 'error' that kills the process. Its next
+  // query fails instead ("not queryable"), the transaction rolls back and the pool discards the client.
+  const names = options.namedStatements === true ? new StatementNames() : undefined;
+  pool.on('connect', (client) => {
+    names?.install(client);
+    client.on('error', (error) => {
+      options.logger?.warn({ err: error }, 'database connection lost while checked out');
+    });
+  });
+  const db = new Kysely<PlatformTables>({
+    dialect: new PostgresDialect({
+      pool,
+      ...(options.onCreateConnection === undefined ? {} : { onCreateConnection: options.onCreateConnection }),
+    }),
+  });
+  return { db, pool };
+}

@@ -1,0 +1,125 @@
+import type { DomainEvent, EventHandler } from '@contextflow/core';
+import {
+  currentTraceparent,
+  type EventSubscription,
+  type Logger,
+  withTelemetryContext,
+} from '@contextflow/core-infra';
+import type { PlatformTables } from '@contextflow/core-infra/db';
+import type { Kysely } from 'kysely';
+import type { DependencyContainer } from 'tsyringe';
+import { runInUnitOfWork } from '../buses/run-in-unit-of-work.js';
+import type { Inbox } from '../commands/inbox.js';
+import { messageTelemetry } from '../telemetry/message-telemetry.js';
+import type { DatabaseGate } from './database-gate.js';
+import type { DeliveredMessage } from './delivered-message.js';
+import { outcomeOf, POISON_OUTCOME } from './message-outcome.js';
+import { parseEvent } from './message-parsers.js';
+import { processSpan, settleInSpan } from './message-spans.js';
+import type { Settlement } from './message-transport.js';
+import { attemptOf, type RetryScheduler } from './retry-scheduler.js';
+import type { WorkQueue } from './topology.js';
+
+/** Dependencies of an {@link EventDispatcher}. */
+export interface EventDispatcherOptions {
+  readonly container: DependencyContainer;
+  readonly db: Kysely<PlatformTables>;
+  readonly inbox: Inbox;
+  readonly retries: RetryScheduler;
+  readonly logger: Logger;
+  /** Holds an event whose reaction failed because the database is down until it is back (attempt not counted). */
+  readonly gate?: DatabaseGate | undefined;
+}
+
+/**
+ * Runs one event subscription. Each event is handled in one unit of work that first claims
+ * (subscription, event id) in the inbox, so a duplicate delivery does nothing. A final AppError is logged and
+ * the event acked (there is no command to fail); other errors are retried, then dead-lettered.
+ */
+export class EventDispatcher {
+  constructor(
+    readonly subscription: EventSubscription,
+    readonly queue: WorkQueue,
+    readonly options: EventDispatcherOptions,
+  ) {}
+
+  /**
+   * Handles one delivery and says how to settle it; throws only when even scheduling a retry failed. Runs in
+   * the telemetry context the message carries (a new span of its trace), so every log line has its trace id.
+   */
+  handle(message: DeliveredMessage): Promise<Settlement> {
+    const span = processSpan(this.queue.declaration.queue, message);
+    span.setAttributes({ 'contextflow.subscription': this.subscription.name });
+    const telemetry = messageTelemetry(message.headers, span.trace);
+    const correlationId = telemetry.correlationId ?? message.correlationId;
+    return withTelemetryContext({ ...telemetry, correlationId }, () =>
+      settleInSpan(span, () => this.#handle(message)),
+    );
+  }
+
+  async #handle(message: DeliveredMessage): Promise<Settlement> {
+    const { logger, retries } = this.options;
+    const parsed = parseEvent(message, this.subscription.contracts);
+    if (!parsed.ok) {
+      logger.error(
+        { queue: this.queue.declaration.queue, messageId: message.messageId, reason: parsed.reason },
+        'poison event dead-lettered',
+      );
+      return POISON_OUTCOME;
+    }
+    const event = parsed.value;
+    const attempt = attemptOf(message);
+    const log = logger.child({
+      subscription: this.subscription.name,
+      eventId: event.id,
+      eventType: event.type,
+      attempt,
+    });
+    const started = performance.now();
+    try {
+      const run = () => this.#run(event, message, log);
+      if (await (this.options.gate === undefined ? run() : this.options.gate.run(run, log)))
+        log.info({ durationMs: Math.round(performance.now() - started) }, 'event handled');
+      return 'ack';
+    } catch (error) {
+      if (outcomeOf(error) === 'ack') {
+        log.warn({ err: error }, 'event reaction refused the event; acked');
+        return 'ack';
+      }
+      if (retries.canRetry(attempt)) {
+        log.warn({ err: error }, 'event reaction failed; retry scheduled');
+        await retries.schedule(message, this.queue, attempt, event.id);
+        return 'ack';
+      }
+      log.error({ err: error }, 'event reaction failed on its last attempt; dead-lettered');
+      return 'dead-letter';
+    }
+  }
+
+  /** True when the reaction ran now, false when the inbox said it already had. */
+  async #run(event: DomainEvent, message: DeliveredMessage, log: Logger): Promise<boolean> {
+    const { container, db, inbox } = this.options;
+    const correlationId = message.correlationId ?? message.headers.correlationId;
+    // Messages the reaction writes are children of this delivery's span.
+    const traceparent = currentTraceparent() ?? message.headers.traceparent;
+    const context = {
+      correlationId: typeof correlationId === 'string' ? correlationId : event.id,
+      causationId: event.id,
+      ...(typeof traceparent === 'string' ? { traceparent } : {}),
+    };
+    return runInUnitOfWork(
+      container,
+      db,
+      async (scope, trx) => {
+        if (!(await inbox.claim(trx, this.subscription.name, event.id))) {
+          log.debug('event already handled by this subscription; delivery skipped');
+          return false;
+        }
+        const handler: EventHandler<DomainEvent> = scope.resolve(this.subscription.handler);
+        await handler.handle(event);
+        return true;
+      },
+      { context },
+    );
+  }
+}

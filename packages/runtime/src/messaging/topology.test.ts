@@ -1,0 +1,70 @@
+import type { ContextModule } from '@contextflow/core-infra';
+import { describe, expect, it } from 'vitest';
+import { buildTopology } from './topology.js';
+
+const module: ContextModule = {
+  name: 'shop',
+  migrations: {},
+  commands: [],
+  queries: [],
+  events: [
+    { name: 'shop.ship-on-paid', events: ['billing.paid.v1', 'billing.paid.v1'], handler: Symbol('h') },
+  ],
+  register: () => {},
+};
+
+describe('buildTopology', () => {
+  const topology = buildTopology([module], {
+    namespace: 't.',
+    retry: { maxAttempts: 3, delaysMs: [100, 500] },
+  });
+
+  it('binds the command queue of a context to every command type of that context', () => {
+    expect(topology.bindings).toContainEqual({
+      queue: 't.shop.commands',
+      exchange: 't.contextflow.commands',
+      routingKey: 'shop.#',
+    });
+  });
+
+  it('binds an event queue once per routing key', () => {
+    expect(topology.eventQueues.get('shop.ship-on-paid')?.bindings).toEqual([
+      { queue: 't.shop.ship-on-paid', exchange: 't.contextflow.events', routingKey: 'billing.paid.v1' },
+    ]);
+  });
+
+  it('dead-letters a retry queue back to its work queue through the default exchange', () => {
+    const retry = topology.queues.find((queue) => queue.queue === 't.shop.commands.retry.500ms');
+    expect(retry?.arguments).toMatchObject({
+      'x-message-ttl': 500,
+      'x-dead-letter-exchange': '',
+      'x-dead-letter-routing-key': 't.shop.commands',
+    });
+  });
+
+  it('gives every work queue a delivery limit and a dead-letter queue', () => {
+    const work = topology.commandQueues.get('shop');
+    expect(work?.declaration.arguments).toMatchObject({
+      'x-queue-type': 'quorum',
+      'x-delivery-limit': 10,
+      'x-dead-letter-exchange': 't.contextflow.dlx',
+    });
+    expect(topology.bindings).toContainEqual({
+      queue: 't.shop.commands.dlq',
+      exchange: 't.contextflow.dlx',
+      routingKey: 't.shop.commands',
+    });
+  });
+
+  it('copies every dead command (and no dead event) to the dead-commands queue', () => {
+    const dead = topology.bindings.filter((binding) => binding.queue === 't.contextflow.dead-commands');
+    expect(dead).toEqual([
+      { queue: 't.contextflow.dead-commands', exchange: 't.contextflow.dlx', routingKey: 't.shop.commands' },
+    ]);
+    expect(topology.deadCommands.arguments).toMatchObject({
+      'x-queue-type': 'quorum',
+      'x-delivery-limit': 10,
+    });
+    expect(topology.deadCommands.arguments).not.toHaveProperty('x-dead-letter-exchange');
+  });
+});

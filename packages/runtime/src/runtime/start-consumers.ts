@@ -1,0 +1,95 @@
+import type { ContextModule, Logger, Metrics } from '@contextflow/core-infra';
+import type { PlatformTables } from '@contextflow/core-infra/db';
+import type { Kysely } from 'kysely';
+import type { DependencyContainer } from 'tsyringe';
+import { CommandLedger } from '../commands/command-ledger.js';
+import { Inbox } from '../commands/inbox.js';
+import { CommandDispatcher } from '../messaging/command-dispatcher.js';
+import { DatabaseGate } from '../messaging/database-gate.js';
+import { DeadLetterReconciler } from '../messaging/dead-letter-reconciler.js';
+import { EventDispatcher } from '../messaging/event-dispatcher.js';
+import type { DeliveryHandler, MessageTransport, Subscription } from '../messaging/message-transport.js';
+import { RetryScheduler } from '../messaging/retry-scheduler.js';
+import type { Topology, WorkQueue } from '../messaging/topology.js';
+
+/** What {@link startConsumers} needs. */
+export interface ConsumersSetup {
+  readonly container: DependencyContainer;
+  readonly db: Kysely<PlatformTables>;
+  readonly transport: MessageTransport;
+  readonly topology: Topology;
+  readonly modules: readonly ContextModule[];
+  readonly logger: Logger;
+  readonly metrics?: Metrics | undefined;
+  readonly concurrency: number;
+  readonly prefetch: number;
+}
+
+/**
+ * Starts one consumer per command queue (of modules with commands) and per event subscription, and the
+ * dead-letter reconciler (on every worker, whatever its contexts: it fails any context's dead commands).
+ */
+export function startConsumers(setup: ConsumersSetup): Subscription[] {
+  const { container, db, transport, topology, logger, metrics, concurrency, prefetch } = setup;
+  const retries = new RetryScheduler(transport, topology.retry, metrics);
+  const ledger = container.resolve(CommandLedger);
+  const inbox = container.resolve(Inbox);
+  // One gate per worker: while PostgreSQL is down every handler waits on the same probe loop.
+  const gate = new DatabaseGate({ db, logger });
+  const consume = (queue: WorkQueue, handle: DeliveryHandler): Subscription =>
+    transport.consume(
+      { queue: queue.declaration, concurrency, prefetch },
+      metrics === undefined ? handle : measured(queue.declaration.queue, handle, metrics),
+    );
+  const reconciler = new DeadLetterReconciler({ db, ledger, logger, gate });
+  const subscriptions: Subscription[] = [
+    transport.consume({ queue: topology.deadCommands, concurrency, prefetch }, (message) =>
+      reconciler.handle(message),
+    ),
+  ];
+  for (const module of setup.modules) {
+    const commandQueue = topology.commandQueues.get(module.name);
+    if (commandQueue !== undefined && module.commands.length > 0) {
+      const dispatcher = new CommandDispatcher(module, commandQueue, {
+        container,
+        db,
+        ledger,
+        retries,
+        logger,
+        metrics,
+        gate,
+      });
+      subscriptions.push(consume(commandQueue, (message) => dispatcher.handle(message)));
+    }
+    for (const subscription of module.events) {
+      const eventQueue = topology.eventQueues.get(subscription.name);
+      if (eventQueue === undefined) continue;
+      const dispatcher = new EventDispatcher(subscription, eventQueue, {
+        container,
+        db,
+        inbox,
+        retries,
+        logger,
+        gate,
+      });
+      subscriptions.push(consume(eventQueue, (message) => dispatcher.handle(message)));
+    }
+  }
+  return subscriptions;
+}
+
+/** Counts the handlers in flight and how their deliveries were settled (`error`: thrown, so requeued). */
+function measured(queue: string, handle: DeliveryHandler, metrics: Metrics): DeliveryHandler {
+  return async (message) => {
+    metrics.handlersInFlight.inc({ queue });
+    let settlement = 'error';
+    try {
+      const settled = await handle(message);
+      settlement = settled;
+      return settled;
+    } finally {
+      metrics.handlersInFlight.dec({ queue });
+      metrics.messagesHandled.inc({ queue, settlement });
+    }
+  };
+}

@@ -1,0 +1,12 @@
+export { buildCommand } from './build-command.js';
+export { createTestDatabase, type TestDatabase } from './create-test-database.js';
+export { type OpenTestDatabase, openTestDatabase } from './open-test-database.js';
+export {
+  type CollectedSpan,
+  type OtlpCollector,
+  spansOfExport,
+  startOtlpCollector,
+} from './otlp-collector.js';
+export { removeTopology } from './remove-topology.js';
+export { testAmqpUrl, testDatabaseUrl } from './test-urls.js';
+export { uniquePrefix } from './unique-prefix.js';
