@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Fails the build when a package breaks the dependency direction of ARCHITECTURE.md.
+// Fails the build when a package breaks the layer rules of the README ("Layer rules and how they are enforced").
 import { checkLayers } from './layers.mjs';
 
 const root = process.argv[2] ?? new URL('..', import.meta.url).pathname;
@@ -7,7 +7,7 @@ const violations = checkLayers(root);
 if (violations.length > 0) {
   for (const v of violations) console.error(`layers: ${v}`);
   console.error(
-    `layers: ${violations.length} violation(s) of the dependency rules (ARCHITECTURE.md, "Dependency direction")`,
+    `layers: ${violations.length} violation(s) of the layer rules (README, "Layer rules and how they are enforced")`,
   );
   process.exit(1);
 }

@@ -1,18 +1,24 @@
-// The layer rules of ARCHITECTURE.md ("Dependency direction"), checked against every workspace package's
-// package.json and every import in its sources. Pure: give it a root directory, get violation messages back.
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+// The layer rules of the README ("Layer rules and how they are enforced"), checked against every workspace
+// package's package.json and every import in its sources, and the rule that the folders of a package never
+// import each other in a circle. Pure: give it a root directory, get violation messages back.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, dirname, resolve, sep } from 'node:path';
+import { folderCycles } from './folder-cycles.mjs';
+import { importsOf, isTestFile, sourceFiles } from './source-files.mjs';
 
 const SCOPE = '@contextflow/';
 /** Test and type tooling any package may declare as a devDependency. */
 const DEV_TOOLING = new Set(['vitest', '@types/node', 'typescript']);
+
+/** The platform packages: the kernel, the HTTP kit and its docs page, the runtime, the embedded adapter. */
+const PLATFORM = new Set(['core-infra', 'http-kit', 'http-docs', 'runtime', 'embedded']);
 
 /** Which layer a workspace package is in, from its directory and name; `null` for an unknown shape. */
 export function layerOf(pkg) {
   if (pkg.dir.startsWith('apps/')) return { layer: 'composition' };
   const short = pkg.name.startsWith(SCOPE) ? pkg.name.slice(SCOPE.length) : null;
   if (short === 'core') return { layer: 'core' };
-  if (short === 'core-infra') return { layer: 'core-infra' };
+  if (PLATFORM.has(short)) return { layer: short };
   if (short === 'client') return { layer: 'client' };
   if (short === 'test-utils') return { layer: 'testing' };
   const match = short && /^([a-z][a-z0-9-]*)-(domain|app|infra)$/.exec(short);
@@ -20,13 +26,28 @@ export function layerOf(pkg) {
   return null;
 }
 
-/** What a package of `from` may depend on: a workspace package `to`, or (to = null) any third party. */
-function allowedWorkspaceDep(from, to) {
+/**
+ * Whether a package of `from` may list the workspace package `to` in `field`. The embedded adapter is a
+ * devDependency wherever it is listed (dev entry points and tests only); a context reaches the runtime from its
+ * tests only (devDependencies), where it composes one as an app would.
+ */
+function allowedWorkspaceDep(from, to, field) {
+  if (to.layer === 'embedded' && field !== 'devDependencies') return false;
   switch (from.layer) {
     case 'core':
       return false;
     case 'core-infra':
-      return to.layer === 'core';
+    case 'runtime':
+      return to.layer === 'core' || (from.layer === 'runtime' && to.layer === 'core-infra');
+    case 'http-kit':
+    case 'http-docs':
+      return (
+        to.layer === 'core' ||
+        to.layer === 'core-infra' ||
+        (from.layer === 'http-docs' && to.layer === 'http-kit')
+      );
+    case 'embedded':
+      return to.layer === 'core' || to.layer === 'core-infra' || to.layer === 'runtime';
     case 'domain':
       return to.layer === 'core';
     case 'app':
@@ -35,13 +56,15 @@ function allowedWorkspaceDep(from, to) {
       return (
         to.layer === 'core' ||
         to.layer === 'core-infra' ||
+        to.layer === 'http-kit' ||
+        (to.layer === 'runtime' && field === 'devDependencies') ||
         ((to.layer === 'domain' || to.layer === 'app') && to.context === from.context) ||
         (to.layer === 'app' && to.context !== from.context)
       );
     case 'testing':
       return to.layer === 'core' || to.layer === 'core-infra';
     case 'client':
-      return to.layer === 'core' || to.layer === 'core-infra' || to.layer === 'infra' || to.layer === 'app';
+      return ['core', 'core-infra', 'http-kit', 'infra', 'app'].includes(to.layer);
     default:
       return to.layer !== 'composition';
   }
@@ -49,12 +72,18 @@ function allowedWorkspaceDep(from, to) {
 
 const RULE = {
   core: 'core may depend on nothing at runtime',
-  'core-infra': 'core-infra may depend on @contextflow/core and adapter libraries only',
+  'core-infra': 'core-infra (the kernel) may depend on @contextflow/core and adapter libraries only',
+  'http-kit': 'the HTTP kit may depend on core, core-infra and adapter libraries only',
+  'http-docs': 'the docs page may depend on core, core-infra, the HTTP kit and adapter libraries only',
+  runtime: 'the runtime may depend on core, core-infra and adapter libraries only',
+  embedded: 'the embedded adapter may depend on core, core-infra, the runtime and adapter libraries only',
+  embedded_dev:
+    'the embedded adapter is a devDependency only: dev entry points and tests use it, never a shipped package',
   domain: 'a domain package may depend on @contextflow/core only',
   app: 'an app package may depend on @contextflow/core, its own domain package and zod only',
   infra:
-    "an infra package may depend on core, core-infra, its own domain and app packages, and another context's -app /contracts only",
-  client: 'the client may depend on core, core-infra and context packages',
+    "an infra package may depend on core, core-infra, the HTTP kit, its own domain and app packages, and another context's -app /contracts only (the runtime as a devDependency, for its tests)",
+  client: 'the client may depend on core, core-infra, the HTTP kit and context packages',
   testing: 'test-utils may depend on core and core-infra, and is used as a devDependency only',
   composition: 'an app may depend on every package',
   app_shell: 'nothing may depend on an app',
@@ -81,33 +110,6 @@ function readPackages(root) {
     }
   }
   return out;
-}
-
-function* sourceFiles(dir) {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir)) {
-    if (entry === 'node_modules' || entry === 'dist') continue;
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) yield* sourceFiles(full);
-    else if (/\.(m|c)?tsx?$/.test(entry) && !entry.endsWith('.d.ts')) yield full;
-  }
-}
-
-const IMPORT =
-  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
-
-/** Import specifiers of a source file, with line numbers; comments are skipped roughly (line and block). */
-export function importsOf(text) {
-  const clean = text
-    .replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '))
-    .replace(/(^|[^:'"])\/\/.*$/gm, '$1');
-  const found = [];
-  for (const m of clean.matchAll(IMPORT)) {
-    const spec = m[1] ?? m[2];
-    const line = clean.slice(0, m.index).split('\n').length + (m[0].startsWith('\n') ? 1 : 0);
-    found.push({ spec, line });
-  }
-  return found;
 }
 
 const packageOf = (spec) =>
@@ -141,9 +143,11 @@ export function checkLayers(root) {
         const them = layerOf(target) ?? { layer: 'unknown' };
         if (them.layer === 'testing' && field !== 'devDependencies') {
           violations.push(`${pkg.dir}/package.json: ${field} lists "${name}": ${RULE.testing}`);
+        } else if (them.layer === 'embedded' && field !== 'devDependencies') {
+          violations.push(`${pkg.dir}/package.json: ${field} lists "${name}": ${RULE.embedded_dev}`);
         } else if (
           them.layer !== 'testing' &&
-          (target.dir.startsWith('apps/') || !allowedWorkspaceDep(me, them))
+          (target.dir.startsWith('apps/') || !allowedWorkspaceDep(me, them, field))
         ) {
           violations.push(
             `${pkg.dir}/package.json: ${field} lists "${name}": ${target.dir.startsWith('apps/') ? RULE.app_shell : ruleFor(me.layer)}`,
@@ -161,7 +165,8 @@ export function checkLayers(root) {
     const pkgRoot = join(root, pkg.dir);
     for (const file of sourceFiles(join(pkgRoot, 'src'))) {
       const rel = relative(root, file).split(sep).join('/');
-      const isTest = /\.(test|integration\.test|e2e\.test)\.ts$/.test(file);
+      const isTest = isTestFile(file);
+      const isDevEntry = me.layer === 'composition' && rel === `${pkg.dir}/src/dev.ts`;
       for (const { spec, line } of importsOf(readFileSync(file, 'utf8'))) {
         const where = `${rel}:${line}`;
         if (spec.startsWith('.')) {
@@ -182,12 +187,16 @@ export function checkLayers(root) {
           violations.push(`${where} imports "${spec}", which ${pkg.dir}/package.json does not declare`);
           continue;
         }
-        if (!isTest && name in dev && !(name in declared)) {
+        const target = byName.get(name);
+        const them = target === undefined ? undefined : layerOf(target);
+        if (them?.layer === 'embedded' && !isTest && !isDevEntry) {
+          violations.push(
+            `${where} imports "${spec}": the embedded adapter is for dev entry points (an app's src/dev.ts) and tests only`,
+          );
+        } else if (!isTest && !isDevEntry && name in dev && !(name in declared)) {
           violations.push(`${where} imports "${spec}", a devDependency, from shipped code`);
         }
-        const target = byName.get(name);
         if (target) {
-          const them = layerOf(target);
           if (
             me.layer === 'infra' &&
             them?.layer === 'app' &&
@@ -208,6 +217,7 @@ export function checkLayers(root) {
       }
     }
   }
+  for (const pkg of packages) violations.push(...folderCycles(root, pkg));
   return violations;
 }
 

@@ -19,18 +19,27 @@ function workspaceCopy(): string {
   return dir;
 }
 
-function addDependency(dir: string, pkg: string, dep: string): void {
-  const file = join(dir, 'packages', pkg, 'package.json');
+/** `pkg` is a package directory under `packages/` (`users-infra`) or a path from the root (`apps/worker`). */
+const packageDir = (dir: string, pkg: string) => join(dir, pkg.includes('/') ? pkg : join('packages', pkg));
+
+function addDependency(
+  dir: string,
+  pkg: string,
+  dep: string,
+  field: 'dependencies' | 'devDependencies' = 'dependencies',
+): void {
+  const file = join(packageDir(dir, pkg), 'package.json');
   const json = JSON.parse(readFileSync(file, 'utf8'));
-  json.dependencies = {
-    ...json.dependencies,
+  json[field] = {
+    ...json[field],
     [dep]: dep.startsWith('@contextflow/') ? 'workspace:^' : '^1.0.0',
   };
   writeFileSync(file, JSON.stringify(json, null, 2));
 }
 
-function addSource(dir: string, pkg: string, code: string): void {
-  writeFileSync(join(dir, 'packages', pkg, 'src', 'violation.ts'), code);
+/** Writes `code` to `src/<path>` of the package (default `src/violation.ts`). */
+function addSource(dir: string, pkg: string, code: string, path = 'violation.ts'): void {
+  writeFileSync(join(packageDir(dir, pkg), 'src', path), code);
 }
 
 function runTurboBoundaries(dir: string): { status: number | null; output: string } {
@@ -94,6 +103,85 @@ describe('the layer check (scripts/check-layers.mjs)', () => {
     ]);
   });
 
+  it('rejects a context infra package that lists the runtime in its dependencies', () => {
+    const dir = workspaceCopy();
+    addDependency(dir, 'users-infra', '@contextflow/runtime');
+    expect(checkLayers(dir)).toEqual([
+      `packages/users-infra/package.json: dependencies lists "@contextflow/runtime": an infra package may depend on core, core-infra, the HTTP kit, its own domain and app packages, and another context's -app /contracts only (the runtime as a devDependency, for its tests)`,
+    ]);
+  });
+
+  it("rejects a context's shipped code importing the runtime its tests use", () => {
+    const dir = workspaceCopy();
+    addSource(dir, 'users-infra', "export { createRuntime } from '@contextflow/runtime';\n");
+    expect(checkLayers(dir)).toEqual([
+      'packages/users-infra/src/violation.ts:1 imports "@contextflow/runtime", a devDependency, from shipped code',
+    ]);
+  });
+
+  it('rejects a context listing the embedded adapter, even for its tests', () => {
+    const dir = workspaceCopy();
+    addDependency(dir, 'users-infra', '@contextflow/embedded', 'devDependencies');
+    expect(checkLayers(dir)).toEqual([
+      `packages/users-infra/package.json: devDependencies lists "@contextflow/embedded": an infra package may depend on core, core-infra, the HTTP kit, its own domain and app packages, and another context's -app /contracts only (the runtime as a devDependency, for its tests)`,
+    ]);
+  });
+
+  it('rejects the embedded adapter among the dependencies of an app', () => {
+    const dir = workspaceCopy();
+    addDependency(dir, 'apps/worker', '@contextflow/embedded');
+    expect(checkLayers(dir)).toEqual([
+      'apps/worker/package.json: dependencies lists "@contextflow/embedded": the embedded adapter is a devDependency only: dev entry points and tests use it, never a shipped package',
+    ]);
+  });
+
+  it("rejects the embedded adapter imported by an app's code other than its dev entry point", () => {
+    const dir = workspaceCopy();
+    addSource(dir, 'apps/http', "export { embeddedDatabase } from '@contextflow/embedded';\n");
+    expect(checkLayers(dir)).toEqual([
+      'apps/http/src/violation.ts:1 imports "@contextflow/embedded": the embedded adapter is for dev entry points (an app\'s src/dev.ts) and tests only',
+    ]);
+  });
+
+  it('rejects the kernel depending on the runtime', () => {
+    const dir = workspaceCopy();
+    addDependency(dir, 'core-infra', '@contextflow/runtime');
+    expect(checkLayers(dir)).toEqual([
+      'packages/core-infra/package.json: dependencies lists "@contextflow/runtime": core-infra (the kernel) may depend on @contextflow/core and adapter libraries only',
+    ]);
+  });
+
+  it('rejects two folders of a package that import each other', () => {
+    const dir = workspaceCopy();
+    addSource(
+      dir,
+      'runtime',
+      "export { createRuntime } from '../runtime/create-runtime.js';\n",
+      'database/violation.ts',
+    );
+    expect(checkLayers(dir)).toEqual([
+      expect.stringMatching(
+        /^packages\/runtime\/src: folders import each other in a circle: database → runtime → database \(database\/violation\.ts:1 imports "\.\.\/runtime\/create-runtime\.js"; runtime\/[a-z-]+\.ts:\d+ imports "\.\.\/database\/[a-z-]+\.js"\); move what they share into a folder both import$/,
+      ),
+    ]);
+  });
+
+  it('counts the files at the root of src as a folder of their own', () => {
+    const dir = workspaceCopy();
+    addSource(dir, 'users-infra', "export { usersModule } from '../module.js';\n", 'http/violation.ts');
+    expect(checkLayers(dir)).toEqual([
+      expect.stringMatching(
+        /^packages\/users-infra\/src: folders import each other in a circle: \. → http → \. /,
+      ),
+    ]);
+  });
+
+  it('leaves tests out of the folder circles: nothing imports a test', () => {
+    const dir = workspaceCopy();
+    addSource(dir, 'runtime', "import '../runtime/create-runtime.js';\n", 'database/violation.test.ts');
+    expect(checkLayers(dir)).toEqual([]);
+  });
+
   it('rejects a package that depends on an app', () => {
     const dir = workspaceCopy();
     addDependency(dir, 'users-infra', '@contextflow/http');
@@ -131,6 +219,40 @@ describe('turbo boundaries (layer tags in turbo.json)', () => {
     addDependency(dir, 'users-domain', '@contextflow/auth-domain');
     const { status, output } = runTurboBoundaries(dir);
     expect(output).toMatch(/context:auth/);
+    expect(status).not.toBe(0);
+  });
+});
+
+describe('turbo boundaries: the platform packages', () => {
+  it('rejects a context depending on the embedded adapter, even as a devDependency', () => {
+    const dir = workspaceCopy();
+    addDependency(dir, 'users-infra', '@contextflow/embedded', 'devDependencies');
+    const { status, output } = runTurboBoundaries(dir);
+    expect(output).toMatch(/layer:embedded/);
+    expect(status).not.toBe(0);
+  });
+
+  it('rejects a context depending on the docs page', () => {
+    const dir = workspaceCopy();
+    addDependency(dir, 'users-infra', '@contextflow/http-docs');
+    const { status, output } = runTurboBoundaries(dir);
+    expect(output).toMatch(/layer:http-docs/);
+    expect(status).not.toBe(0);
+  });
+
+  it('rejects the kernel depending on the runtime', () => {
+    const dir = workspaceCopy();
+    addDependency(dir, 'core-infra', '@contextflow/runtime');
+    const { status, output } = runTurboBoundaries(dir);
+    expect(output).toMatch(/layer:runtime/);
+    expect(status).not.toBe(0);
+  });
+
+  it('rejects the runtime depending on the HTTP kit', () => {
+    const dir = workspaceCopy();
+    addDependency(dir, 'runtime', '@contextflow/http-kit');
+    const { status, output } = runTurboBoundaries(dir);
+    expect(output).toMatch(/layer:http-kit/);
     expect(status).not.toBe(0);
   });
 });

@@ -12,20 +12,11 @@ import { login } from './http.js';
 import { benchKey } from './keys.js';
 import type { LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
-import { PROFILE_DIR } from './paths.js';
 import { commandCompletion } from './phases/command-completion.js';
 import { perItemMicros, sampleRss, withMachineCpu } from './process/node-process.js';
 import { seed } from './seed.js';
-import {
-  ADMIN,
-  appEnv,
-  cleanUp,
-  migrate,
-  type Started,
-  startHttp,
-  startRawHttp,
-  startWorker,
-} from './stack.js';
+import { PROFILE_DIR } from './common/paths.js';
+import { ADMIN, appEnv, cleanUp, migrate, type Started, startHttp, startRawHttp, startWorker } from './stack.js';
 
 const PHASES = ['get', 'list', 'accept', 'raw-get', 'raw-list', 'raw-accept', 'drain'] as const;
 type Phase = (typeof PHASES)[number];

@@ -1,4 +1,4 @@
-import { sleep } from './stats.js';
+import { sleep } from './common/stats.js';
 
 /** Logs in and returns the access token. */
 export async function login(baseUrl: string, email: string, password: string): Promise<string> {

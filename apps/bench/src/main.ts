@@ -6,28 +6,18 @@ import { createTestDatabase, uniquePrefix } from '@contextflow/runtime/testing';
 import { benchConfig } from './config.js';
 import { login } from './http.js';
 import { benchKey } from './keys.js';
-import type { LoadResult, LoadSpec } from './load/load-spec.js';
+import type { LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
-import { LOG_DIR, PROFILE_DIR } from './paths.js';
 import { commandCompletion } from './phases/command-completion.js';
 import { rawBrokerLoop } from './phases/raw-broker.js';
 import { sequentialCommands } from './phases/sequential.js';
 import { type NodeProcess, sampleRss, withMachineCpu } from './process/node-process.js';
 import { writeReport } from './report/write-report.js';
-import type { BenchResults } from './results.js';
 import { seed } from './seed.js';
-import {
-  ADMIN,
-  appEnv,
-  cleanUp,
-  migrate,
-  type Started,
-  startEmbedded,
-  startHttp,
-  startRawHttp,
-  startWorker,
-} from './stack.js';
-import { sleep } from './stats.js';
+import { LOG_DIR, PROFILE_DIR } from './common/paths.js';
+import type { BenchResults, LoadResult } from './common/results.js';
+import { sleep } from './common/stats.js';
+import { ADMIN, appEnv, cleanUp, migrate, type Started, startEmbedded, startHttp, startRawHttp, startWorker } from './stack.js';
 import { evaluateTargets } from './targets.js';
 
 const config = benchConfig();

@@ -5,8 +5,8 @@ import { buildTopology, RabbitMqTransport } from '@contextflow/runtime/messaging
 import { usersModule } from '@contextflow/users-infra';
 import { waitFor200 } from './http.js';
 import type { BenchKey } from './keys.js';
-import { DEV_MAIN, HTTP_MAIN, PROFILE_DIR, RAW_HTTP_CHILD, WORKER_MAIN } from './paths.js';
 import { type NodeProcess, startNode } from './process/node-process.js';
+import { DEV_MAIN, HTTP_MAIN, PROFILE_DIR, RAW_HTTP_CHILD, WORKER_MAIN } from './common/paths.js';
 
 /**
  * The V8 heap limits the apps are started with (package.json's start scripts and the Dockerfile carry the same;

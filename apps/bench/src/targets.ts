@@ -1,4 +1,4 @@
-import type { BenchResults, TargetResult } from './results.js';
+import type { BenchResults, TargetResult } from './common/results.js';
 
 const pct = (ratio: number): string => `${(ratio * 100).toFixed(0)}%`;
 const ms = (value: number): string => `${value.toFixed(1)} ms`;

@@ -1,7 +1,8 @@
 // The load generator: its own process, so its CPU is not the bench's. It gets one LoadSpec over IPC, runs the
 // warm-up and the measured run with autocannon, answers one LoadResult and exits.
 import autocannon, { type Options, type RequestParams } from 'autocannon';
-import type { LoadResult, LoadSpec } from './load-spec.js';
+import type { LoadResult } from '../common/results.js';
+import type { LoadSpec } from './load-spec.js';
 
 function options(spec: LoadSpec, seconds: number, amount?: number): Options {
   let n = 0;

@@ -15,21 +15,3 @@ export interface LoadSpec {
   readonly seconds: number;
   readonly amount?: number;
 }
-
-/** What one measured run gave: 2xx throughput and latency percentiles (ms). */
-export interface LoadResult {
-  readonly requests: number;
-  /** Requests of the warm-up (not measured, but they count for the CPU per request). */
-  readonly warmupRequests: number;
-  /** CPU time (user + system) the server process spent per request, warm-up included, in µs. */
-  readonly serverCpuMicros?: number;
-  readonly ok: number;
-  readonly non2xx: number;
-  readonly errors: number;
-  readonly seconds: number;
-  readonly rps: number;
-  readonly p50: number;
-  readonly p90: number;
-  readonly p99: number;
-  readonly max: number;
-}

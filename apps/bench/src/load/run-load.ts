@@ -1,6 +1,7 @@
-import { LOAD_CHILD } from '../paths.js';
 import { startNode } from '../process/node-process.js';
-import type { LoadResult, LoadSpec } from './load-spec.js';
+import { LOAD_CHILD } from '../common/paths.js';
+import type { LoadResult } from '../common/results.js';
+import type { LoadSpec } from './load-spec.js';
 
 /** Runs one load phase in a fresh load-generator process and returns its measured result. */
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import type { CompletionResult } from '../results.js';
-import { percentile, sleep } from '../stats.js';
+import type { CompletionResult } from '../common/results.js';
+import { percentile, sleep } from '../common/stats.js';
 
 /**
  * Waits until every command accepted since `since` is finished, then measures them from their rows:

@@ -1,6 +1,6 @@
-import { RAW_BROKER_CHILD } from '../paths.js';
 import { startNode } from '../process/node-process.js';
-import type { CompletionResult } from '../results.js';
+import { RAW_BROKER_CHILD } from '../common/paths.js';
+import type { CompletionResult } from '../common/results.js';
 
 /** Runs the raw rabbitmq-client loop in its own process and returns what it measured. */
 export async function rawBrokerLoop(

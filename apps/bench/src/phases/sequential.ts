@@ -1,23 +1,6 @@
 import { Client } from 'pg';
-import { percentile } from '../stats.js';
-
-/** Percentiles (ms) of one measure. */
-export interface Percentiles {
-  readonly p50: number;
-  readonly p99: number;
-}
-
-/** What the sequential phase measured, with the server side split into stages. */
-export interface SequentialResult {
-  readonly commands: number;
-  readonly client: Percentiles;
-  readonly server: Percentiles;
-  /**
-   * accept commit → the relay's claiming transaction began (`outbox.sent_at` is that transaction's `now()`);
-   * then → the command's last update (publish with confirm, delivery, handler transaction).
-   */
-  readonly stages: { readonly acceptToRelay: Percentiles; readonly relayToSucceeded: Percentiles };
-}
+import type { Percentiles, SequentialResult } from '../common/results.js';
+import { percentile } from '../common/stats.js';
 
 const spread = (values: number[]): Percentiles => {
   const sorted = values.toSorted((a, b) => a - b);

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOG_DIR } from '../paths.js';
-import { sleep } from '../stats.js';
+import { LOG_DIR } from '../common/paths.js';
+import { sleep } from '../common/stats.js';
 
 /** A Node child process of the bench, logging to a file of its own. */
 export interface NodeProcess {

@@ -1,9 +1,9 @@
+import { Pool } from 'pg';
 // The raw broker baseline: bare rabbitmq-client and pg. It publishes COUNT persistent messages with publisher
 // confirms to a quorum queue of its own (at most WINDOW unconfirmed) while a consumer with the worker's
 // concurrency and prefetch inserts each one into a table in a transaction and acks it. It answers, over IPC,
 // the messages per second from the first publish to the last commit and the publish → commit latencies.
 import { Connection, ConsumerStatus } from 'rabbitmq-client';
-import { Pool } from 'pg';
 
 const env = process.env;
 const count = Number(env.COUNT ?? 3000);

@@ -1,4 +1,4 @@
-import type { BenchResults } from '../results.js';
+import type { BenchResults } from '../common/results.js';
 
 interface Pair {
   readonly label: string;

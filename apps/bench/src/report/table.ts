@@ -1,4 +1,4 @@
-import type { BenchResults } from '../results.js';
+import type { BenchResults } from '../common/results.js';
 
 const n0 = (value: number): string => value.toFixed(0);
 const n1 = (value: number): string => value.toFixed(1);

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { RESULTS_DIR } from '../paths.js';
-import type { BenchResults } from '../results.js';
+import { RESULTS_DIR } from '../common/paths.js';
+import type { BenchResults } from '../common/results.js';
 import { chartSvg } from './chart.js';
 import { resultTables } from './table.js';
 

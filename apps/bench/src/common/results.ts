@@ -1,5 +1,38 @@
-import type { LoadResult } from './load/load-spec.js';
-import type { SequentialResult } from './phases/sequential.js';
+/** What one measured run gave: 2xx throughput and latency percentiles (ms). */
+export interface LoadResult {
+  readonly requests: number;
+  /** Requests of the warm-up (not measured, but they count for the CPU per request). */
+  readonly warmupRequests: number;
+  /** CPU time (user + system) the server process spent per request, warm-up included, in µs. */
+  readonly serverCpuMicros?: number;
+  readonly ok: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly seconds: number;
+  readonly rps: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+/** Percentiles (ms) of one measure. */
+export interface Percentiles {
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** What the sequential phase measured, with the server side split into stages. */
+export interface SequentialResult {
+  readonly commands: number;
+  readonly client: Percentiles;
+  readonly server: Percentiles;
+  /**
+   * accept commit → the relay's claiming transaction began (`outbox.sent_at` is that transaction's `now()`);
+   * then → the command's last update (publish with confirm, delivery, handler transaction).
+   */
+  readonly stages: { readonly acceptToRelay: Percentiles; readonly relayToSucceeded: Percentiles };
+}
 
 /** Throughput and latency of work measured to completion (commands, raw broker messages). */
 export interface CompletionResult {
