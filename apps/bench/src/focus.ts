@@ -16,7 +16,16 @@ import { commandCompletion } from './phases/command-completion.js';
 import { perItemMicros, sampleRss, withMachineCpu } from './process/node-process.js';
 import { seed } from './seed.js';
 import { PROFILE_DIR } from './common/paths.js';
-import { ADMIN, appEnv, cleanUp, migrate, type Started, startHttp, startRawHttp, startWorker } from './stack.js';
+import {
+  ADMIN,
+  appEnv,
+  cleanUp,
+  migrate,
+  type Started,
+  startHttp,
+  startRawHttp,
+  startWorker,
+} from './stack.js';
 
 const PHASES = ['get', 'list', 'accept', 'raw-get', 'raw-list', 'raw-accept', 'drain'] as const;
 type Phase = (typeof PHASES)[number];

@@ -17,7 +17,17 @@ import { seed } from './seed.js';
 import { LOG_DIR, PROFILE_DIR } from './common/paths.js';
 import type { BenchResults, LoadResult } from './common/results.js';
 import { sleep } from './common/stats.js';
-import { ADMIN, appEnv, cleanUp, migrate, type Started, startEmbedded, startHttp, startRawHttp, startWorker } from './stack.js';
+import {
+  ADMIN,
+  appEnv,
+  cleanUp,
+  migrate,
+  type Started,
+  startEmbedded,
+  startHttp,
+  startRawHttp,
+  startWorker,
+} from './stack.js';
 import { evaluateTargets } from './targets.js';
 
 const config = benchConfig();
