@@ -1,15 +1,13 @@
 import { token } from '@contextflow/core';
 import type { ContextModule } from '@contextflow/core-infra';
 import {
-  ATTEMPT_HEADER,
-  attemptOf,
   buildTopology,
   type DeliveredMessage,
   type OutgoingMessage,
-  RetryScheduler,
   type Settlement,
   type Topology,
 } from '@contextflow/runtime/messaging';
+import { transportContract } from '@contextflow/runtime/testing/suites';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InProcessTransport } from './in-process-transport.js';
 
@@ -115,29 +113,6 @@ describe('InProcessTransport', () => {
     await expect(transport.publish(message('nowhere', 'users.do-it'))).rejects.toThrow('no exchange');
   });
 
-  it('retries through the TTL queues with the policy delays, counting attempts, until the handler succeeds', async () => {
-    await start({ maxAttempts: 5, delaysMs: [30, 60] });
-    const retries = new RetryScheduler(transport, topology.retry);
-    const queue = queueOf('users');
-    const times: number[] = [];
-    const { seen, handle } = recorder(async (m) => {
-      times.push(performance.now());
-      const attempt = attemptOf(m);
-      if (attempt >= 3) return 'ack';
-      await retries.schedule(m, queue, attempt, m.messageId!);
-      return 'ack';
-    });
-    transport.consume({ queue: queue.declaration, concurrency: 1, prefetch: 1 }, handle);
-    await transport.publish(message(topology.names.commandsExchange, 'users.do-it', 'r1'));
-    await expect.poll(() => seen.length).toBe(3);
-    expect(seen.map((m) => m.headers[ATTEMPT_HEADER])).toEqual([undefined, 2, 3]);
-    expect(seen.map((m) => m.messageId)).toEqual(['r1', 'r1', 'r1']);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(25);
-    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(55);
-    expect(seen[1]).toMatchObject({ exchange: '', routingKey: queue.declaration.queue });
-    expect(transport.peek(queue.deadLetterQueue)).toEqual([]);
-  });
-
   it('dead-letters a rejected message into the queue’s dead-letter queue, where it can be inspected and taken', async () => {
     await start();
     const queue = queueOf('users');
@@ -155,38 +130,6 @@ describe('InProcessTransport', () => {
     });
     expect(transport.take(queue.deadLetterQueue)?.messageId).toBe('d1');
     expect(transport.take(queue.deadLetterQueue)).toBeUndefined();
-  });
-
-  it('redelivers a message whose handler throws, then dead-letters it past the delivery limit', async () => {
-    await start();
-    const dlx = topology.names.deadLetterExchange;
-    const limited = {
-      queue: 'limited',
-      durable: true as const,
-      arguments: {
-        'x-delivery-limit': 2,
-        'x-dead-letter-exchange': dlx,
-        'x-dead-letter-routing-key': 'limited',
-      },
-    };
-    await transport.declare({
-      ...topology,
-      exchanges: [],
-      queues: [limited, { queue: 'limited.dlq', durable: true, arguments: {} }],
-      bindings: [{ queue: 'limited.dlq', exchange: dlx, routingKey: 'limited' }],
-    });
-    const { seen, handle } = recorder(async () => {
-      throw new Error('handler crashed');
-    });
-    transport.consume({ queue: limited, concurrency: 1, prefetch: 1 }, handle);
-    await transport.publish(message('', 'limited', 'l1'));
-    await expect.poll(() => transport.peek('limited.dlq').length).toBe(1);
-    expect(seen.map((m) => [m.redelivered, m.headers['x-delivery-count']])).toEqual([
-      [false, undefined],
-      [true, 1],
-      [true, 2],
-    ]);
-    expect(transport.peek('limited.dlq')[0]?.headers['x-first-death-reason']).toBe('delivery_limit');
   });
 
   it('runs at most `concurrency` handlers of a queue at once', async () => {
@@ -251,4 +194,8 @@ describe('InProcessTransport', () => {
       'closed',
     );
   });
+});
+
+transportContract('the in-process broker (InProcessTransport)', {
+  open: async () => new InProcessTransport(),
 });

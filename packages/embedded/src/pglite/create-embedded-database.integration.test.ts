@@ -6,6 +6,7 @@ import { migrateAll } from '@contextflow/runtime';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedDatabase, type EmbeddedDatabase } from './create-embedded-database.js';
+import { SESSION_HELD_MESSAGE } from './single-session-driver.js';
 
 interface CounterTables {
   counter: { id: number; n: number };
@@ -106,17 +107,23 @@ describe('createEmbeddedDatabase', () => {
     expect((await db.selectFrom('counter').select('n').executeTakeFirstOrThrow()).n).toBe(20);
   });
 
-  it('lets a query on the root handle inside a transaction join it instead of waiting for it forever', async () => {
+  it('refuses a query or a transaction on the root handle from inside a transaction, instead of waiting forever', async () => {
     const db = memory.db as unknown as Kysely<CounterTables>;
-    const inside = db.transaction().execute(async (trx) => {
+    const refusals = await db.transaction().execute(async (trx) => {
       await trx.updateTable('counter').set({ n: 500 }).where('id', '=', 1).execute();
-      const seen = await db.selectFrom('counter').select('n').where('id', '=', 1).executeTakeFirstOrThrow();
-      await db
+      const read = await db
+        .selectFrom('counter')
+        .select('n')
+        .executeTakeFirst()
+        .catch((error: Error) => error);
+      const nested = await db
         .transaction()
-        .execute((nested) => nested.insertInto('counter').values({ id: 2, n: seen.n }).execute());
-      throw new Error('undo everything');
+        .execute((inner) => inner.insertInto('counter').values({ id: 2, n: 1 }).execute())
+        .catch((error: Error) => error);
+      await trx.updateTable('counter').set({ n: 20 }).where('id', '=', 1).execute();
+      return [read, nested];
     });
-    await expect(inside).rejects.toThrow('undo everything');
+    for (const refusal of refusals) expect(refusal).toEqual(new Error(SESSION_HELD_MESSAGE));
     expect(await db.selectFrom('counter').select(['id', 'n']).orderBy('id').execute()).toEqual([
       { id: 1, n: 20 },
     ]);

@@ -24,9 +24,10 @@ export interface EmbeddedDatabase {
 /**
  * Opens an embedded PostgreSQL (PGlite) and a Kysely instance on it. PGlite is one session: queries and
  * transactions take turns (FIFO) instead of interleaving statements, transactions run in PGlite's exclusive
- * mode, and a query on the root handle made inside a transaction's callback joins that transaction (there is
- * no second connection for it). `FOR UPDATE SKIP LOCKED` works but never skips anything; savepoints are not
- * available. int8 comes back as a string, as with `pg`. Migrations are not applied here (see `migrateAll`).
+ * mode, and a query on the root handle made inside a transaction's callback is refused (it would wait for the
+ * transaction it runs in; there is no second connection for it). `FOR UPDATE SKIP LOCKED` works but never
+ * skips anything; savepoints are not available. int8 comes back as a string, as with `pg`. Migrations are not
+ * applied here (see `migrateAll`).
  */
 export async function createEmbeddedDatabase(
   options: EmbeddedDatabaseOptions = {},

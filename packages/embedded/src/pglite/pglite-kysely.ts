@@ -8,10 +8,11 @@ import {
   type Transaction,
   type TransactionBuilder,
 } from 'kysely';
-import { ReentrantPgliteDriver } from './reentrant-pglite-driver.js';
+import { SingleSessionDriver } from './single-session-driver.js';
 import { SessionOwner } from './session-owner.js';
 
-// Kysely's own single-connection mutex would make a nested acquisition wait for itself: the driver serializes.
+// The driver serializes callers itself, and refuses a root-handle query from inside the transaction that holds
+// the session; Kysely's own single-connection mutex would make that query wait for itself instead.
 class DriverSerializedAdapter extends PGliteAdapter {
   override get supportsMultipleConnections(): boolean {
     return true;
@@ -44,16 +45,16 @@ class PgliteKysely<DB> extends Kysely<DB> {
 }
 
 /**
- * Kysely on PGlite's single session: every query and transaction waits its turn, except that a query (or a
- * transaction) on this root handle from inside a transaction's callback joins that transaction instead of
- * waiting for it forever — where PostgreSQL would have used a second pooled connection.
+ * Kysely on PGlite's single session: every query and transaction waits its turn, and none joins a transaction
+ * it was not handed. A query (or a transaction) on this root handle from inside a transaction's callback is
+ * refused with an error saying why — where PostgreSQL would have run it on a second pooled connection.
  */
 export function createPgliteKysely<DB>(pglite: PGlite): Kysely<DB> {
   const owner = new SessionOwner();
   const inner = new PGliteDialect({ pglite });
   const dialect: Dialect = {
     createAdapter: () => new DriverSerializedAdapter(),
-    createDriver: () => new ReentrantPgliteDriver(inner.createDriver(), owner),
+    createDriver: () => new SingleSessionDriver(inner.createDriver(), owner),
     createQueryCompiler: () => inner.createQueryCompiler(),
     createIntrospector: (db) => inner.createIntrospector(db),
   };

@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
- * Which async flow holds PGlite's only session: the root transaction that began last and everything that runs
- * inside its callback (the flow is carried by an AsyncLocalStorage, set around each root transaction).
+ * Which async flow holds PGlite's only session: the transaction that holds it and everything that runs inside
+ * its callback (the flow is carried by an AsyncLocalStorage, set around each transaction of the root handle).
+ * The driver refuses a root-handle query from that flow: it would wait for the transaction it runs in.
  */
 export class SessionOwner {
   readonly #flows = new AsyncLocalStorage<symbol>();
@@ -14,7 +15,10 @@ export class SessionOwner {
     return flow !== undefined && flow === this.#holder;
   }
 
-  /** Runs a root transaction in a flow of its own, or in the current one when it is nested in the holder. */
+  /**
+   * Runs a transaction of the root handle in a flow of its own. One opened from inside the holder stays in the
+   * holder's flow, so the driver sees where it comes from and refuses it instead of letting it wait forever.
+   */
   runTransaction<T>(work: () => Promise<T>): Promise<T> {
     return this.isHolder() ? work() : this.#flows.run(Symbol('transaction'), work);
   }

@@ -63,8 +63,9 @@ export interface MessageTransport {
   checkConnected(): Promise<void>;
   /**
    * Gives up the messages that only this process holds and that closing would lose (an in-process broker's
-   * queues, except `deadLetterQueues`), and returns their ids so the caller can publish them again later; a
-   * broker keeps its messages and returns none. Call it once the consumers stopped.
+   * queues, except `deadLetterQueues`: dead letters and the copies of dead commands, which are failed already),
+   * and returns their ids so the caller can publish them again later; a broker keeps its messages and returns
+   * none. Call it once the consumers stopped.
    */
   handBack(deadLetterQueues: ReadonlySet<string>): Promise<readonly string[]>;
   /** Closes the consumers (waiting for in-flight handlers), then the transport itself. */

@@ -2,9 +2,11 @@ import type { ContextModule } from '@contextflow/core-infra';
 import { pino } from 'pino';
 import { Connection } from 'rabbitmq-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliveredMessage } from '../messaging/delivered-message.js';
 import { buildTopology } from '../messaging/topology.js';
-import { testAmqpUrl, uniquePrefix } from '../testing/index.js';
+import { removeTopology } from '../testing/remove-topology.js';
+import { transportContract } from '../testing/suites/transport-contract.js';
+import { testAmqpUrl } from '../testing/test-urls.js';
+import { uniquePrefix } from '../testing/unique-prefix.js';
 import { RabbitMqTransport } from './rabbitmq-transport.js';
 
 const amqpUrl = testAmqpUrl();
@@ -56,37 +58,7 @@ describe('RabbitMqTransport', () => {
     await expect(transport.declare(topology)).resolves.toBeUndefined();
   });
 
-  it('delivers a confirmed message with its id, type, correlation id and headers', async () => {
-    const received: DeliveredMessage[] = [];
-    const subscription = transport.consume(
-      { queue: commandQueue.declaration, concurrency: 2, prefetch: 4 },
-      async (m) => {
-        received.push(m);
-        return 'ack';
-      },
-    );
-    await transport.publish({
-      exchange: topology.names.commandsExchange,
-      routingKey: 'probe.do-something',
-      messageId: 'm-1',
-      type: 'probe.do-something',
-      correlationId: 'corr-1',
-      headers: { 'x-causation-id': 'cause-1' },
-      body: { hello: 'world' },
-    });
-    await expect.poll(() => received.length, { timeout: 5_000 }).toBe(1);
-    await subscription.close();
-    expect(received[0]).toMatchObject({
-      messageId: 'm-1',
-      type: 'probe.do-something',
-      correlationId: 'corr-1',
-      headers: { 'x-causation-id': 'cause-1' },
-      body: { hello: 'world' },
-      isJson: true,
-    });
-  });
-
-  it('dead-letters a poison message and keeps consuming', async () => {
+  it('dead-letters a message that is not JSON and keeps consuming', async () => {
     const good: string[] = [];
     const subscription = transport.consume(
       { queue: commandQueue.declaration, concurrency: 1, prefetch: 1 },
@@ -123,4 +95,13 @@ describe('RabbitMqTransport', () => {
       .poll(async () => (await raw.basicGet({ queue: commandQueue.deadLetterQueue, noAck: true }))?.body)
       .toEqual(Buffer.from('{not json'));
   });
+});
+
+transportContract('RabbitMQ (RabbitMqTransport)', {
+  open: async () => {
+    const opened = new RabbitMqTransport({ url: amqpUrl, logger });
+    await opened.ready();
+    return opened;
+  },
+  removeTopology: (declared) => removeTopology(declared, amqpUrl),
 });

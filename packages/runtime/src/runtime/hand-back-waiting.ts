@@ -18,11 +18,13 @@ export async function handBackWaiting(
   topology: Topology,
   logger: Logger,
 ): Promise<number> {
-  const deadLetterQueues = new Set(
-    [...topology.commandQueues.values(), ...topology.eventQueues.values()].map(
+  const deadLetterQueues = new Set([
+    ...[...topology.commandQueues.values(), ...topology.eventQueues.values()].map(
       (queue) => queue.deadLetterQueue,
     ),
-  );
+    // The reconciler's copies of dead commands: their commands are failed already.
+    topology.deadCommands.queue,
+  ]);
   const ids = [...new Set(await transport.handBack(deadLetterQueues))].filter(isUuidText);
   if (ids.length === 0) return 0;
   const result = await db
