@@ -124,7 +124,7 @@ export function checkLayers(root) {
     const me = layerOf(pkg);
     if (!me) {
       violations.push(
-        `${pkg.dir}/package.json: "${pkg.name}" states no layer: name it @contextflow/core, core-infra or <context>-domain|app|infra`,
+        `${pkg.dir}/package.json: "${pkg.name}" states no layer: name it @contextflow/core, a platform package (core-infra, http-kit, http-docs, runtime, embedded) or <context>-domain|app|infra`,
       );
       continue;
     }
