@@ -10,6 +10,7 @@ import type { MigrationSet } from '../database/migrate.js';
 import { PgNotificationListener } from '../database/pg-notification-listener.js';
 import { buildCommand } from '../testing/build-command.js';
 import { type OpenTestDatabase, openTestDatabase } from '../testing/open-test-database.js';
+import { RACE_ATTEMPTS } from './optimistic-races.js';
 import { registerPlatform } from './register-platform.js';
 import { RegistryQueryBus } from './registry-query-bus.js';
 import { runInUnitOfWork } from './run-in-unit-of-work.js';
@@ -33,7 +34,13 @@ const widgetMigrations: MigrationSet = {
   },
 };
 
-type MakeWidget = Command<'widgets.make-widget', { id: string; name: string; failAfterWrite?: boolean }>;
+type MakeWidget = Command<
+  'widgets.make-widget',
+  { id: string; name: string; failAfterWrite?: boolean; losesRaces?: number }
+>;
+
+/** Runs of the handler, by widget id. */
+const runs = new Map<string, number>();
 
 /** Writes the widget and its event, then fails on request: the bus must roll both back. */
 @injectable()
@@ -44,8 +51,11 @@ class MakeWidgetHandler implements CommandHandler<MakeWidget, { id: string }> {
   ) {}
 
   async handle(command: MakeWidget): Promise<{ id: string }> {
-    const { id, name, failAfterWrite } = command.payload;
+    const { id, name, failAfterWrite, losesRaces = 0 } = command.payload;
+    const run = (runs.get(id) ?? 0) + 1;
+    runs.set(id, run);
     await this.db.insertInto('widgets.widgets').values({ id, name }).execute();
+    if (run <= losesRaces) throw AppError.concurrency('widgets.raced', 'Another writer saved first.');
     await this.outbox.append([
       {
         id: `01900000-0000-7000-8000-${id.padStart(12, '0')}`,
@@ -121,6 +131,22 @@ describe('TransactionalCommandBus and runInUnitOfWork', () => {
     expect(error).toMatchObject({ kind: 'conflict', code: 'widgets.rejected' });
     expect(await widget('2')).toBeUndefined();
     expect(await eventOf('2')).toBeUndefined();
+  });
+
+  it('runs an in-process command that lost an optimistic race again, in a unit of work of its own', async () => {
+    const bus = container.resolve<CommandBus>(CommandBus);
+    const command = buildCommand('widgets.make-widget', { id: '30', name: 'Raced', losesRaces: 2 });
+    await expect(bus.execute(command)).resolves.toEqual({ id: '30' });
+    expect(runs.get('30')).toBe(3);
+    expect(await widget('30')).toEqual({ id: '30', name: 'Raced' });
+  });
+
+  it('gives up on a command that keeps losing races, after the one race policy’s runs', async () => {
+    const bus = container.resolve<CommandBus>(CommandBus);
+    const command = buildCommand('widgets.make-widget', { id: '31', name: 'Lost', losesRaces: 99 });
+    await expect(bus.execute(command)).rejects.toMatchObject({ kind: 'concurrency', code: 'widgets.raced' });
+    expect(runs.get('31')).toBe(RACE_ATTEMPTS);
+    expect(await widget('31')).toBeUndefined();
   });
 
   it('throws for a command type without a handler', async () => {

@@ -5,11 +5,13 @@ import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
 import type { AcceptOptions, PgCommandStore } from '../commands/pg-command-store.js';
 import type { HandlerRegistry } from './handler-registry.js';
+import { retryingRaces } from './optimistic-races.js';
 import { runInUnitOfWork } from './run-in-unit-of-work.js';
 
 /**
  * {@link CommandBus} of the apps: `send` accepts durably into `platform.commands` + outbox (the worker runs
- * the handler later); `execute` runs the handler now, in-process, in a unit of work of its own.
+ * the handler later); `execute` runs the handler now, in-process, in a unit of work of its own (run again when
+ * it lost an optimistic race, `retryingRaces`).
  */
 export class TransactionalCommandBus implements CommandBus {
   constructor(
@@ -39,11 +41,13 @@ export class TransactionalCommandBus implements CommandBus {
       causationId: command.meta.commandId,
       ...(traceparent === undefined ? {} : { traceparent }),
     };
-    return runInUnitOfWork(
-      this.container,
-      this.db,
-      (scope) => scope.resolve(handler).handle(command) as Promise<R>,
-      { context },
+    return retryingRaces(() =>
+      runInUnitOfWork(
+        this.container,
+        this.db,
+        (scope) => scope.resolve(handler).handle(command) as Promise<R>,
+        { context },
+      ),
     );
   }
 }

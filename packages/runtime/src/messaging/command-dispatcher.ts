@@ -1,4 +1,4 @@
-import { type Command, type CommandHandler, isAppError } from '@contextflow/core';
+import type { Command, CommandHandler } from '@contextflow/core';
 import {
   type ContextModule,
   currentTraceparent,
@@ -12,6 +12,7 @@ import {
 import type { PlatformTables } from '@contextflow/core-infra/db';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer, InjectionToken } from 'tsyringe';
+import { retryingRaces } from '../buses/optimistic-races.js';
 import { runInUnitOfWork } from '../buses/run-in-unit-of-work.js';
 import type { CommandLedger } from '../commands/command-ledger.js';
 import { BufferedOutboxWriter } from '../commands/pg-outbox-writer.js';
@@ -31,9 +32,6 @@ export const PROCESSING_FAILED = problem(
   'commands.processing_failed',
   'The command could not be processed. It may be retried by an operator.',
 );
-
-/** How often a command that lost an optimistic race runs again at once before the delayed retry. */
-const IMMEDIATE_RACE_RETRIES = 5;
 
 /** Dependencies of a {@link CommandDispatcher}. */
 export interface CommandDispatcherOptions {
@@ -108,7 +106,8 @@ export class CommandDispatcher {
     const log = logger.child({ commandId, commandType: command.type, attempt });
     const started = performance.now();
     try {
-      const run = () => this.#run(command, message, log);
+      // A race is run again at once (the one policy, `retryingRaces`); other failures take the delayed retry.
+      const run = () => retryingRaces(() => this.#runOnce(command, message, log), log);
       const acceptedAt = await (this.options.gate === undefined ? run() : this.options.gate.run(run, log));
       if (acceptedAt !== undefined) {
         this.#observe(command, 'succeeded', acceptedAt);
@@ -117,23 +116,6 @@ export class CommandDispatcher {
       return 'ack';
     } catch (error) {
       return this.#settleFailure(error, message, command, attempt, log);
-    }
-  }
-
-  /**
-   * Runs the command; a save that lost an optimistic race (kind `concurrency`) runs again at once with fresh
-   * state, a few times with jitter, before the delayed retry takes over: commands on one aggregate that arrive
-   * together (a backlog after an outage) should not wait seconds each.
-   */
-  async #run(command: Command, message: DeliveredMessage, log: Logger): Promise<Date | undefined> {
-    for (let race = 1; ; race += 1) {
-      try {
-        return await this.#runOnce(command, message, log);
-      } catch (error) {
-        if (race >= IMMEDIATE_RACE_RETRIES || !isAppError(error) || error.kind !== 'concurrency') throw error;
-        log.debug({ race }, 'lost an optimistic race; running again');
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * race));
-      }
     }
   }
 

@@ -8,6 +8,7 @@ import {
 import type { PlatformTables } from '@contextflow/core-infra/db';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
+import { retryingRaces } from '../buses/optimistic-races.js';
 import { runInUnitOfWork } from '../buses/run-in-unit-of-work.js';
 import type { Inbox } from '../commands/inbox.js';
 import { messageTelemetry } from '../telemetry/message-telemetry.js';
@@ -77,7 +78,7 @@ export class EventDispatcher {
     });
     const started = performance.now();
     try {
-      const run = () => this.#run(event, message, log);
+      const run = () => retryingRaces(() => this.#run(event, message, log), log);
       if (await (this.options.gate === undefined ? run() : this.options.gate.run(run, log)))
         log.info({ durationMs: Math.round(performance.now() - started) }, 'event handled');
       return 'ack';
