@@ -1,5 +1,4 @@
-import { AppError } from '@contextflow/core';
-import { UsersErrorCode } from './errors.js';
+import { UsersErrors } from './errors.js';
 
 const MAX_LENGTH = 254;
 const MAX_LOCAL_LENGTH = 64;
@@ -16,9 +15,7 @@ export class Email {
     const value = raw.trim().toLowerCase();
     const problem = Email.#problemOf(value);
     if (problem !== null) {
-      throw AppError.invalid(UsersErrorCode.invalidEmail, 'Email is not valid', [
-        { pointer: '/email', message: problem },
-      ]);
+      throw UsersErrors.invalidEmail(problem);
     }
     return new Email(value);
   }

@@ -1,12 +1,5 @@
 export { Email } from './email.js';
-export {
-  adminOnly,
-  concurrentUpdate,
-  emailTaken,
-  invalidCursor,
-  UsersErrorCode,
-  userNotFound,
-} from './errors.js';
+export { UsersErrors } from './errors.js';
 export { newStamp, type Stamp } from './stamp.js';
 export { User, type UserSnapshot } from './user.js';
 export { UserDeactivatedEvent } from './user-deactivated-event.js';

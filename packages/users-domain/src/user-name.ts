@@ -1,5 +1,4 @@
-import { AppError } from '@contextflow/core';
-import { UsersErrorCode } from './errors.js';
+import { UsersErrors } from './errors.js';
 
 const MAX_LENGTH = 100;
 // Control characters and line/paragraph separators break logs, headers and one-line displays.
@@ -14,9 +13,7 @@ export class UserName {
     const value = raw.trim().normalize('NFC');
     const problem = UserName.#problemOf(value);
     if (problem !== null) {
-      throw AppError.invalid(UsersErrorCode.invalidName, 'Name is not valid', [
-        { pointer: '/name', message: problem },
-      ]);
+      throw UsersErrors.invalidName(problem);
     }
     return new UserName(value);
   }

@@ -1,5 +1,4 @@
-import { AppError } from '@contextflow/core';
-import { UsersErrorCode } from './errors.js';
+import { UsersErrors } from './errors.js';
 
 /** Whether a user may act: `active`, or `deactivated` by an administrator. */
 export type UserStatus = 'active' | 'deactivated';
@@ -14,9 +13,7 @@ export const UserStatus = Object.freeze({
   of(raw: string): UserStatus {
     const status = VALUES.find((value) => value === raw);
     if (status === undefined) {
-      throw AppError.invalid(UsersErrorCode.invalidStatus, 'Status is not valid', [
-        { pointer: '/status', message: `Status must be one of: ${VALUES.join(', ')}` },
-      ]);
+      throw UsersErrors.invalidStatus(`Status must be one of: ${VALUES.join(', ')}`);
     }
     return status;
   },

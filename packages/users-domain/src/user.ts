@@ -1,6 +1,6 @@
-import { AggregateRoot, AppError } from '@contextflow/core';
+import { AggregateRoot } from '@contextflow/core';
 import { Email } from './email.js';
-import { UsersErrorCode } from './errors.js';
+import { UsersErrors } from './errors.js';
 import type { Stamp } from './stamp.js';
 import { UserDeactivatedEvent } from './user-deactivated-event.js';
 import type { UserEvent } from './user-event.js';
@@ -100,7 +100,7 @@ export class User extends AggregateRoot<UserEvent> {
   /** Changes the display name; the same name changes nothing. Throws conflict `users.user_deactivated`. */
   rename(name: UserName, stamp: Stamp): void {
     if (this.#status === 'deactivated') {
-      throw AppError.conflict(UsersErrorCode.userDeactivated, 'A deactivated user cannot be renamed');
+      throw UsersErrors.userDeactivated();
     }
     if (this.#name.equals(name)) return;
     this.#name = name;

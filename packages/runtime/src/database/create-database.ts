@@ -20,9 +20,8 @@ export interface DatabaseOptions {
    */
   readonly namedStatements?: boolean;
   /**
-   * Runs once per new physical connection. Stock Kysely sends unnamed statements, which PostgreSQL parses and
-   * plans on every call (TOOLCHAIN.md measured ~0.6× of named statements); this is where a connection-level
-   * optimisation would hook in.
+   * Runs once per new physical connection: where a connection-level setting or optimisation hooks in (named
+   * statements above are one, installed on every connection of the pool).
    */
   readonly onCreateConnection?: PostgresDialectConfig['onCreateConnection'];
 }

@@ -1,12 +1,5 @@
 import { type Clock, type Command, type CommandHandler, type IdGenerator, isAdmin } from '@contextflow/core';
-import {
-  adminOnly,
-  newStamp,
-  type Stamp,
-  type User,
-  type UserRepository,
-  userNotFound,
-} from '@contextflow/users-domain';
+import { newStamp, type Stamp, type User, type UserRepository, UsersErrors } from '@contextflow/users-domain';
 
 /**
  * A change to one user that only an admin may make (`users.admin_only`; an unknown user is `users.not_found`):
@@ -25,9 +18,9 @@ export abstract class AdminUserChangeHandler<C extends Command<string, { readonl
   protected abstract change(user: User, stamp: Stamp): void;
 
   async handle({ payload, meta }: C): Promise<{ readonly userId: string }> {
-    if (!isAdmin(meta.actor)) throw adminOnly();
+    if (!isAdmin(meta.actor)) throw UsersErrors.adminOnly();
     const user = await this.repository.findById(payload.userId);
-    if (user === null) throw userNotFound();
+    if (user === null) throw UsersErrors.notFound();
     this.change(user, newStamp(this.ids, this.clock));
     await this.repository.save(user);
     return { userId: user.id };

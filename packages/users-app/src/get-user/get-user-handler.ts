@@ -1,5 +1,5 @@
 import { isSelfOrAdmin, type QueryHandler } from '@contextflow/core';
-import { userNotFound } from '@contextflow/users-domain';
+import { UsersErrors } from '@contextflow/users-domain';
 import type { UserView } from '../contracts/user-view.js';
 import type { UserReadModel } from '../ports/user-read-model.js';
 import type { GetUserQuery } from './get-user-query.js';
@@ -9,9 +9,9 @@ export class GetUserHandler implements QueryHandler<GetUserQuery, UserView> {
   constructor(readonly readModel: UserReadModel) {}
 
   async handle({ params, actor }: GetUserQuery): Promise<UserView> {
-    if (!isSelfOrAdmin(actor, params.userId)) throw userNotFound();
+    if (!isSelfOrAdmin(actor, params.userId)) throw UsersErrors.notFound();
     const view = await this.readModel.get(params.userId);
-    if (view === null) throw userNotFound();
+    if (view === null) throw UsersErrors.notFound();
     return view;
   }
 }

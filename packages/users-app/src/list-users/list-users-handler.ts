@@ -1,5 +1,5 @@
 import { isAdmin, type Page, type QueryHandler } from '@contextflow/core';
-import { adminOnly } from '@contextflow/users-domain';
+import { UsersErrors } from '@contextflow/users-domain';
 import type { UserView } from '../contracts/user-view.js';
 import type { UserReadModel } from '../ports/user-read-model.js';
 import type { ListUsersQuery } from './list-users-query.js';
@@ -9,7 +9,7 @@ export class ListUsersHandler implements QueryHandler<ListUsersQuery, Page<UserV
   constructor(readonly readModel: UserReadModel) {}
 
   async handle({ params, actor }: ListUsersQuery): Promise<Page<UserView>> {
-    if (!isAdmin(actor)) throw adminOnly();
+    if (!isAdmin(actor)) throw UsersErrors.adminOnly();
     // A blank search means no search, not "names containing a space".
     const q = params.q?.trim() || undefined;
     return this.readModel.list({ limit: params.limit, cursor: params.cursor, status: params.status, q });

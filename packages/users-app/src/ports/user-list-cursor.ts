@@ -1,5 +1,5 @@
 import { UUID_PATTERN } from '@contextflow/core';
-import { invalidCursor } from '@contextflow/users-domain';
+import { UsersErrors } from '@contextflow/users-domain';
 
 /** Where a user list page ends: the sort key of its last user. */
 export interface UserListPosition {
@@ -35,12 +35,13 @@ export const UserListCursor = Object.freeze({
     try {
       decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     } catch {
-      throw invalidCursor();
+      throw UsersErrors.invalidCursor();
     }
-    if (!Array.isArray(decoded) || decoded.length !== 2) throw invalidCursor();
+    if (!Array.isArray(decoded) || decoded.length !== 2) throw UsersErrors.invalidCursor();
     const [createdAt, id] = decoded as unknown[];
     // Adapters put both values into SQL parameters: a value the database cannot cast must fail here, as invalid.
-    if (!isTimestamp(createdAt) || typeof id !== 'string' || !UUID_PATTERN.test(id)) throw invalidCursor();
+    if (!isTimestamp(createdAt) || typeof id !== 'string' || !UUID_PATTERN.test(id))
+      throw UsersErrors.invalidCursor();
     return { createdAt, id };
   },
 });

@@ -1,5 +1,5 @@
 import { type Clock, type CommandHandler, type IdGenerator, isAdmin } from '@contextflow/core';
-import { adminOnly, Email, newStamp, User, UserName, type UserRepository } from '@contextflow/users-domain';
+import { Email, newStamp, User, UserName, type UserRepository, UsersErrors } from '@contextflow/users-domain';
 import type { RegisterUserCommand } from './register-user-command.js';
 
 /**
@@ -15,7 +15,7 @@ export class RegisterUserHandler implements CommandHandler<RegisterUserCommand, 
 
   async handle({ payload, meta }: RegisterUserCommand): Promise<{ readonly userId: string }> {
     // The users context's own reaction to AccountRegistered issues this command; no person may.
-    if (meta.actor !== null && !isAdmin(meta.actor)) throw adminOnly();
+    if (meta.actor !== null && !isAdmin(meta.actor)) throw UsersErrors.adminOnly();
     const email = Email.of(payload.email);
     const name = UserName.of(payload.name);
     if ((await this.repository.findById(payload.userId)) === null) {

@@ -1,9 +1,8 @@
 import {
-  concurrentUpdate,
-  emailTaken,
   User,
   type UserEvent,
   type UserRepository,
+  UsersErrors,
   type UserSnapshot,
 } from '@contextflow/users-domain';
 
@@ -33,10 +32,10 @@ export class InMemoryUserRepository implements UserRepository {
 
   async save(user: User): Promise<void> {
     const stored = this.#users.get(user.id);
-    if ((stored?.version ?? 0) !== user.persistedVersion) throw concurrentUpdate();
+    if ((stored?.version ?? 0) !== user.persistedVersion) throw UsersErrors.concurrentUpdate();
     const email = user.email.value;
     if ([...this.#users.values()].some((other) => other.email === email && other.id !== user.id)) {
-      throw emailTaken();
+      throw UsersErrors.emailTaken();
     }
     this.#users.set(user.id, user.toSnapshot());
     this.published.push(...user.pullEvents());

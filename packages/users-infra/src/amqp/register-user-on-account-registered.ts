@@ -1,6 +1,7 @@
 import { AccountRegisteredV1, AuthRoutingKeys } from '@contextflow/auth-app/contracts';
-import { AppError, type DomainEvent, type EventHandler, SYSTEM_PRINCIPAL } from '@contextflow/core';
+import { type DomainEvent, type EventHandler, SYSTEM_PRINCIPAL } from '@contextflow/core';
 import { RegisterUserCommand, type RegisterUserHandler } from '@contextflow/users-app';
+import { UsersErrors } from '@contextflow/users-domain';
 
 /**
  * Creates the user's profile when the auth context registers an account. Runs in the dispatcher's unit of
@@ -17,7 +18,7 @@ export class RegisterUserOnAccountRegistered implements EventHandler<DomainEvent
   async handle(event: DomainEvent): Promise<void> {
     const parsed = AccountRegisteredV1.safeParse(event);
     if (!parsed.success) {
-      throw AppError.invalid('users.invalid_event', `${event.type} does not match its v1 contract`);
+      throw UsersErrors.invalidEvent(event.type);
     }
     const { aggregateId, payload, id } = parsed.data;
     await this.registerUser.handle({

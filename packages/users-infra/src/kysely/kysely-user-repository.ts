@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { UUID_PATTERN } from '@contextflow/core';
 import { Db, isUniqueViolation, OutboxWriter, preparedQuery } from '@contextflow/core-infra/db';
-import { concurrentUpdate, emailTaken, User, type UserRepository } from '@contextflow/users-domain';
+import { User, type UserRepository, UsersErrors } from '@contextflow/users-domain';
 import type { Kysely, QueryCreator, Selectable } from 'kysely';
 import { inject, injectable } from 'tsyringe';
 import type { UsersTable, UsersTables } from './users-tables.js';
@@ -135,9 +135,9 @@ export class KyselyUserRepository implements UserRepository {
               s.version,
               s.updatedAt,
             );
-      if (rows.length !== 1) throw concurrentUpdate();
+      if (rows.length !== 1) throw UsersErrors.concurrentUpdate();
     } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key')) throw emailTaken();
+      if (isUniqueViolation(error, 'users_email_key')) throw UsersErrors.emailTaken();
       throw error;
     }
     await this.outbox.append(user.pullEvents());

@@ -1,5 +1,4 @@
-import { AppError } from '@contextflow/core';
-import { __Ctx__ErrorCode } from './errors.js';
+import { __Ctx__Errors } from './errors.js';
 
 const MAX_LENGTH = 200;
 // Control characters and line/paragraph separators break logs, headers and one-line displays.
@@ -21,9 +20,7 @@ export class __Agg__Title {
             ? 'Title must not contain control characters or line breaks'
             : null;
     if (problem !== null) {
-      throw AppError.invalid(__Ctx__ErrorCode.invalidTitle, 'Title is not valid', [
-        { pointer: '/title', message: problem },
-      ]);
+      throw __Ctx__Errors.invalidTitle(problem);
     }
     return new __Agg__Title(value);
   }

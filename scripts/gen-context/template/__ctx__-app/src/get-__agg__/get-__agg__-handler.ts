@@ -1,5 +1,5 @@
 import type { QueryHandler } from '@contextflow/core';
-import { __agg__NotFound } from '@contextflow/__ctx__-domain';
+import { __Ctx__Errors } from '@contextflow/__ctx__-domain';
 import type { __Agg__View } from '../contracts/__agg__-view.js';
 import type { __Agg__ReadModel } from '../ports/__agg__-read-model.js';
 import type { Get__Agg__Query } from './get-__agg__-query.js';
@@ -10,7 +10,7 @@ export class Get__Agg__Handler implements QueryHandler<Get__Agg__Query, __Agg__V
 
   async handle({ params }: Get__Agg__Query): Promise<__Agg__View> {
     const view = await this.readModel.get(params.__agg__Id);
-    if (view === null) throw __agg__NotFound();
+    if (view === null) throw __Ctx__Errors.notFound();
     return view;
   }
 }

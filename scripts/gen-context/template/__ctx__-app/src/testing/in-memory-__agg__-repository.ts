@@ -3,7 +3,7 @@ import {
   type __Agg__Event,
   type __Agg__Repository,
   type __Agg__Snapshot,
-  concurrentUpdate,
+  __Ctx__Errors,
 } from '@contextflow/__ctx__-domain';
 
 /** A {@link __Agg__Repository} in a map, with the real one's version check; saved events land in {@link published}. */
@@ -24,7 +24,8 @@ export class InMemory__Agg__Repository implements __Agg__Repository {
   }
 
   async save(__agg__: __Agg__): Promise<void> {
-    if ((this.#items.get(__agg__.id)?.version ?? 0) !== __agg__.persistedVersion) throw concurrentUpdate();
+    if ((this.#items.get(__agg__.id)?.version ?? 0) !== __agg__.persistedVersion)
+      throw __Ctx__Errors.concurrentUpdate();
     this.#items.set(__agg__.id, __agg__.toSnapshot());
     this.published.push(...__agg__.pullEvents());
   }

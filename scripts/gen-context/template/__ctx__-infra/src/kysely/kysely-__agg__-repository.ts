@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { UUID_PATTERN } from '@contextflow/core';
 import { Db, OutboxWriter } from '@contextflow/core-infra/db';
-import { __Agg__, type __Agg__Repository, concurrentUpdate } from '@contextflow/__ctx__-domain';
+import { __Agg__, type __Agg__Repository, __Ctx__Errors } from '@contextflow/__ctx__-domain';
 import type { Kysely } from 'kysely';
 import { inject, injectable } from 'tsyringe';
 import type { __Ctx__Tables } from './__ctx__-tables.js';
@@ -54,7 +54,7 @@ export class Kysely__Agg__Repository implements __Agg__Repository {
             .executeTakeFirst();
     const rows =
       'numInsertedOrUpdatedRows' in written ? written.numInsertedOrUpdatedRows : written.numUpdatedRows;
-    if (rows !== 1n) throw concurrentUpdate();
+    if (rows !== 1n) throw __Ctx__Errors.concurrentUpdate();
     await this.outbox.append(__agg__.pullEvents());
   }
 }
