@@ -42,11 +42,17 @@ export function exportedNames(text) {
   const names = [];
   for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
     for (const part of m[1].split(',')) {
-      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop();
+      const name = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)
+        .pop();
       if (name) names.push(name);
     }
   }
-  for (const m of text.matchAll(/export\s+(?:declare\s+)?(?:const|function|class|type|interface|enum)\s+([A-Za-z0-9_$]+)/g))
+  for (const m of text.matchAll(
+    /export\s+(?:declare\s+)?(?:const|function|class|type|interface|enum)\s+([A-Za-z0-9_$]+)/g,
+  ))
     names.push(m[1]);
   return names;
 }
@@ -61,7 +67,10 @@ function importedFrom(files, spec) {
   for (const file of files) {
     for (const m of read(file).matchAll(pattern)) {
       for (const part of m[1].split(',')) {
-        const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0];
+        const name = part
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0];
         if (name) names.add(name);
       }
     }
@@ -99,7 +108,9 @@ function checkDomain(root, ctx, pkg) {
   const src = join(pkg.dir, 'src');
   for (const entry of entries(src)) {
     if (isDir(join(src, entry)))
-      out.push(`${rel(root, join(src, entry))}: a domain package is flat: move what this folder holds to src/`);
+      out.push(
+        `${rel(root, join(src, entry))}: a domain package is flat: move what this folder holds to src/`,
+      );
   }
   const errors = join(src, 'errors.ts');
   const name = `${pascal(ctx)}Errors`;
@@ -138,10 +149,14 @@ function checkApp(root, ctx, pkg) {
   const events = entries(contracts).filter((file) => /-v\d+\.ts$/.test(file));
   if (events.length > 0 || existsSync(typesFile)) {
     const types = existsSync(typesFile) ? read(typesFile) : '';
-    for (const table of [`${Ctx}EventTypes`, `${Ctx}RoutingKeys`]) {
-      if (!new RegExp(`export const ${table} = Object\\.freeze\\(`).test(types))
-        out.push(`${rel(root, typesFile)}: the published event types go in one table, ${table}`);
-    }
+    const tables = [`${Ctx}EventTypes`, `${Ctx}RoutingKeys`];
+    const missing = tables.filter(
+      (table) => !new RegExp(`export const ${table} = Object\\.freeze\\(`).test(types),
+    );
+    if (missing.length > 0)
+      out.push(
+        `${rel(root, typesFile)}: ${existsSync(typesFile) ? '' : 'missing: '}the published event types and their routing keys are two frozen tables, ${tables.join(' and ')} (no ${missing.join(', no ')})`,
+      );
   }
   for (const file of events) {
     const text = read(join(contracts, file));
@@ -164,7 +179,7 @@ function checkInfra(root, ctx, pkg) {
   const out = [];
   const src = join(pkg.dir, 'src');
   for (const entry of entries(src)) {
-    const allowed = ['index.ts', 'module.ts', 'module.test.ts'];
+    const allowed = ['index.ts', 'module.ts', 'module.test.ts', 'module.integration.test.ts'];
     if (!isDir(join(src, entry)) && !allowed.includes(entry))
       out.push(
         `${rel(root, join(src, entry))}: an infra package's src holds index.ts, module.ts and folders by technology only`,
@@ -181,12 +196,21 @@ function checkInfra(root, ctx, pkg) {
       if (!/\bpayload:/.test(registration))
         out.push(`${rel(root, module)}: the queued command ${type} has no payload schema (\`payload:\`)`);
     }
+    for (const subscription of arrayEntries(text, 'events') ?? []) {
+      const name = /name:\s*([^,}\n]+)/.exec(subscription)?.[1]?.trim() ?? subscription.slice(0, 40);
+      if (!/\bcontracts:/.test(subscription))
+        out.push(
+          `${rel(root, module)}: the subscription ${name} has no contracts of the events it binds (\`contracts:\`)`,
+        );
+    }
   }
   const http = join(src, 'http');
   for (const file of entries(http).filter((f) => f.endsWith('-routes.ts'))) {
     const test = join(http, file.replace(/\.ts$/, '.test.ts'));
     if (!existsSync(test) || !/\.request\(/.test(read(test)))
-      out.push(`${rel(root, join(http, file))}: its routes are tested beside it, through app.request(), in ${rel(root, test)}`);
+      out.push(
+        `${rel(root, join(http, file))}: its routes are tested beside it, through app.request(), in ${rel(root, test)}`,
+      );
   }
   for (const file of sourceFiles(src)) {
     const inAmqp = rel(src, file).startsWith('amqp/');
@@ -214,18 +238,23 @@ function unusedExports(root, pkg, everyFile) {
 export function checkSkeleton(root) {
   const packages = packagesOf(root);
   const everyFile = [
-    ...packages.flatMap((pkg) => [...sourceFiles(join(pkg.dir, 'src')), ...sourceFiles(join(pkg.dir, 'test'))]),
+    ...packages.flatMap((pkg) => [
+      ...sourceFiles(join(pkg.dir, 'src')),
+      ...sourceFiles(join(pkg.dir, 'test')),
+    ]),
     ...sourceFiles(join(root, 'scripts', 'release', 'scratch-service')),
   ];
   const violations = [];
   for (const [ctx, layers] of contextsOf(packages)) {
     for (const layer of LAYERS) {
-      if (!layers[layer]) violations.push(`packages/${ctx}-${layer}: missing: every context has -domain, -app and -infra`);
+      if (!layers[layer])
+        violations.push(`packages/${ctx}-${layer}: missing: every context has -domain, -app and -infra`);
     }
     if (layers.domain) violations.push(...checkDomain(root, ctx, layers.domain));
     if (layers.app) violations.push(...checkApp(root, ctx, layers.app));
     if (layers.infra) violations.push(...checkInfra(root, ctx, layers.infra));
-    for (const layer of LAYERS) if (layers[layer]) violations.push(...unusedExports(root, layers[layer], everyFile));
+    for (const layer of LAYERS)
+      if (layers[layer]) violations.push(...unusedExports(root, layers[layer], everyFile));
   }
   return violations;
 }

@@ -4,9 +4,11 @@ import {
   __Agg__ReadModel,
   Create__Agg__Command,
   Create__Agg__Handler,
+  Create__Agg__PayloadSchema,
   Get__Agg__Handler,
   Get__Agg__Query,
 } from '@contextflow/__ctx__-app';
+import { __Agg__CreatedV1, __Ctx__RoutingKeys } from '@contextflow/__ctx__-app/contracts';
 import { __Agg__Repository } from '@contextflow/__ctx__-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
 import type { ContextModule } from '@contextflow/core-infra';
@@ -21,13 +23,16 @@ import { __ctx__Migrations } from './migrations/index.js';
 export const __ctx__Module: ContextModule = {
   name: '__ctx__',
   migrations: __ctx__Migrations,
-  commands: [{ type: Create__Agg__Command.type, handler: Create__Agg__Handler }],
+  commands: [
+    { type: Create__Agg__Command.type, handler: Create__Agg__Handler, payload: Create__Agg__PayloadSchema },
+  ],
   queries: [{ type: Get__Agg__Query.type, handler: Get__Agg__Handler }],
   events: [
     {
       name: RecordActivityOn__Agg__Created.consumerName,
       events: RecordActivityOn__Agg__Created.events,
       handler: RecordActivityOn__Agg__Created,
+      contracts: { [__Ctx__RoutingKeys.__agg__CreatedV1]: __Agg__CreatedV1 },
     },
   ],
   register(container: DependencyContainer): void {

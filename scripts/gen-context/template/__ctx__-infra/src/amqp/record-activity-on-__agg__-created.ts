@@ -1,6 +1,6 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
-import { __Ctx__RoutingKeys } from '@contextflow/__ctx__-app';
+import { __Ctx__RoutingKeys } from '@contextflow/__ctx__-app/contracts';
 import type { DomainEvent, EventHandler } from '@contextflow/core';
 import { Db } from '@contextflow/core-infra/db';
 import type { Kysely } from 'kysely';
