@@ -11,7 +11,6 @@ import { docsRoutes } from './docs-routes.js';
 import { createErrorHandler } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import type { HttpEnv } from './http-env.js';
-import { metricsRoutes } from './metrics-routes.js';
 import { createNotFoundHandler } from './not-found-handler.js';
 import { BEARER_AUTH, bearerAuthScheme } from './openapi-responses.js';
 import type { ReadinessCheck } from './readiness-check.js';
@@ -37,7 +36,10 @@ export interface HttpAppOptions {
   readonly info?: { readonly title: string; readonly version: string; readonly description?: string };
   /** Serve `/docs` (default true). */
   readonly docs?: boolean;
-  /** Record request durations there and serve them, with the rest of the process's metrics, at `/metrics`. */
+  /**
+   * Record request durations there. The app never serves `/metrics` itself: metrics are for operators, on the
+   * process's operations server (`serveOperations`), not on the public API port.
+   */
   readonly metrics?: Metrics;
 }
 
@@ -61,8 +63,8 @@ const CORS_EXPOSED = [
 /**
  * Builds the HTTP app: request context, security headers, access log, CORS allowlist, body limit, JSON-only
  * bodies and bearer authentication; then every module's routes at `/`, the platform routes
- * (`/commands/{id}`, `/health/*`, `/metrics` with `metrics`), `/openapi.json` (OpenAPI 3.1) and `/docs`. Every
- * error is problem+json.
+ * (`/commands/{id}`, `/health/*`), `/openapi.json` (OpenAPI 3.1) and `/docs`. Every error is problem+json.
+ * `/metrics` is not among them (see `metrics`).
  */
 export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
   const { container, logger } = options;
@@ -91,7 +93,6 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
   }
   app.route('/', commandRoutes());
   app.route('/', healthRoutes(options.readiness ?? [], logger));
-  if (options.metrics !== undefined) app.route('/', metricsRoutes(options.metrics));
 
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_AUTH, bearerAuthScheme);
   const info = options.info ?? { title: 'contextflow API', version: '1.0.0' };
