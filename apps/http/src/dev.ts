@@ -4,8 +4,8 @@ import { loadAuthConfig } from '@contextflow/auth-infra';
 import {
   createLogger,
   createRuntime,
+  type OperationsServer,
   type RuntimeMode,
-  serveOperations,
   stopOnSignals,
 } from '@contextflow/core-infra';
 import { ConfigError, loadConfig, tracingOf } from '@contextflow/core-infra/config';
@@ -13,6 +13,7 @@ import { answerQueriesOverIpc } from './answer-queries-over-ipc.js';
 import { bootstrapAdmin } from './bootstrap-admin.js';
 import { buildApp } from './build-app.js';
 import { modules } from './modules.js';
+import { serveMetrics } from './serve-metrics.js';
 import { serveHttp } from './serve-http.js';
 
 function fail(message: string): never {
@@ -64,7 +65,7 @@ async function dev(): Promise<void> {
   // Only a parent process that spawned this one with an IPC channel can ask (the e2e harness): no socket.
   if (config.nodeEnv === 'test') answerQueriesOverIpc(runtime.db);
   let server: Awaited<ReturnType<typeof serveHttp>>;
-  let operations: Awaited<ReturnType<typeof serveOperations>>;
+  let operations: OperationsServer;
   try {
     await runtime.startWorker({ concurrency: config.workerConcurrency });
     await runtime.startRelay();
@@ -74,14 +75,7 @@ async function dev(): Promise<void> {
     }
     const readiness = runtime.readinessChecks({ broker: true });
     const app = buildApp(runtime.container, modules, logger, config, readiness);
-    operations = await serveOperations({
-      port: config.metricsPort,
-      hostname: config.opsHost,
-      metrics: runtime.metrics,
-      readiness,
-      logger,
-    });
-    logger.info({ address: operations.address, port: operations.port }, 'operations server listening');
+    operations = await serveMetrics(runtime, config, readiness, logger);
     server = await serveHttp(app, { port: config.port, hostname: process.env.HOST?.trim() || '127.0.0.1' });
   } catch (error) {
     await runtime.stop({ deadlineMs: 1_000 });

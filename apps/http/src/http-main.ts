@@ -1,11 +1,12 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
 import { loadAuthConfig } from '@contextflow/auth-infra';
-import { createLogger, createRuntime, serveOperations, stopOnSignals } from '@contextflow/core-infra';
+import { createLogger, createRuntime, stopOnSignals } from '@contextflow/core-infra';
 import { ConfigError, loadConfig, tracingOf } from '@contextflow/core-infra/config';
 import { bootstrapAdmin } from './bootstrap-admin.js';
 import { buildApp } from './build-app.js';
 import { modules } from './modules.js';
+import { serveMetrics } from './serve-metrics.js';
 import { serveHttp } from './serve-http.js';
 
 function fail(message: string): never {
@@ -53,14 +54,7 @@ async function main(): Promise<void> {
   }
   const app = buildApp(runtime.container, modules, logger, config, readiness);
   await checked;
-  const operations = await serveOperations({
-    port: config.metricsPort,
-    hostname: config.opsHost,
-    metrics: runtime.metrics,
-    readiness,
-    logger,
-  });
-  logger.info({ address: operations.address, port: operations.port }, 'operations server listening');
+  const operations = await serveMetrics(runtime, config, readiness, logger);
   const server = await serveHttp(app, { port: config.port });
   logger.info({ url: server.url }, 'listening');
 

@@ -1,56 +1,23 @@
-import { Account, AccountRepository, Email, newStamp } from '@contextflow/auth-domain';
 import { DeviceTokens } from '@contextflow/auth-app';
-import { Clock, IdGenerator } from '@contextflow/core';
-import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
 import { runInUnitOfWork } from '@contextflow/core-infra/db';
-import { createTestDatabase, type TestDatabase } from '@contextflow/core-infra/testing';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAuthConfig } from '../config/load-auth-config.js';
-import { createAuthModule } from '../module.js';
+import { describe, expect, it } from 'vitest';
+import { authRuntime, savedAccount } from '../../test/auth-runtime.js';
 import { DEVICE_TOKENS_PER_ACCOUNT } from './kysely-device-tokens.js';
 
-let database: TestDatabase;
-let runtime: Runtime;
+const runtime = authRuntime();
 let sequence = 0;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  runtime = await createRuntime({
-    databaseUrl: database.url,
-    modules: [createAuthModule(loadAuthConfig({}))],
-    logger: createLogger({ level: 'silent' }),
-  });
-  await runtime.migrate();
-});
-
-afterAll(async () => {
-  await runtime?.stop();
-  await database?.drop();
-});
-
 function devices<T>(work: (tokens: DeviceTokens) => Promise<T>): Promise<T> {
-  return runInUnitOfWork(runtime.container, runtime.db, (scope) =>
+  return runInUnitOfWork(runtime().container, runtime().db, (scope) =>
     work(scope.resolve<DeviceTokens>(DeviceTokens)),
   );
 }
 
-async function anAccountId(): Promise<string> {
-  const ids = runtime.container.resolve<IdGenerator>(IdGenerator);
-  const stamp = newStamp(ids, runtime.container.resolve<Clock>(Clock));
-  const email = Email.parse(`device${(sequence += 1)}@example.com`);
-  const account = Account.register(
-    { id: ids.next(), email, passwordHash: '$argon2id$stub', name: 'Ada' },
-    stamp,
-  );
-  await runInUnitOfWork(runtime.container, runtime.db, (scope) =>
-    scope.resolve<AccountRepository>(AccountRepository).save(account),
-  );
-  return account.id;
-}
+const anAccountId = async () => (await savedAccount(runtime(), `device${(sequence += 1)}@example.com`)).id;
 
 const stored = async () =>
-  (await sql<{ row: string }>`select t::text as row from auth.device_tokens t`.execute(runtime.db)).rows
+  (await sql<{ row: string }>`select t::text as row from auth.device_tokens t`.execute(runtime().db)).rows
     .map(({ row }) => row)
     .join('\n');
 
@@ -83,7 +50,7 @@ describe('KyselyDeviceTokens', () => {
     expect(await devices((tokens) => tokens.find(issued[1] ?? ''))).toBeNull();
     const count = await sql<{ n: string }>`
       select count(*) as n from auth.device_tokens where account_id = ${accountId}
-    `.execute(runtime.db);
+    `.execute(runtime().db);
     expect(count.rows[0]?.n).toBe(String(DEVICE_TOKENS_PER_ACCOUNT));
     expect(await devices((tokens) => tokens.find(theirs))).toEqual({
       id: expect.any(String),

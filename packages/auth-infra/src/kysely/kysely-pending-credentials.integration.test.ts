@@ -1,36 +1,16 @@
 import { PendingCredentials } from '@contextflow/auth-app';
-import { FixedClock } from '@contextflow/core/testing';
 import { IdGenerator } from '@contextflow/core';
-import { createLogger, createRuntime, type Runtime } from '@contextflow/core-infra';
+import { FixedClock } from '@contextflow/core/testing';
 import { runInUnitOfWork } from '@contextflow/core-infra/db';
-import { createTestDatabase, type TestDatabase } from '@contextflow/core-infra/testing';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAuthConfig } from '../config/load-auth-config.js';
-import { createAuthModule } from '../module.js';
+import { describe, expect, it } from 'vitest';
+import { authRuntime } from '../../test/auth-runtime.js';
 import type { AuthTables } from './auth-tables.js';
 import { KyselyPendingCredentials, PENDING_CREDENTIAL_TTL_MS } from './kysely-pending-credentials.js';
 
-let database: TestDatabase;
-let runtime: Runtime;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  runtime = await createRuntime({
-    databaseUrl: database.url,
-    modules: [createAuthModule(loadAuthConfig({}))],
-    logger: createLogger({ level: 'silent' }),
-  });
-  await runtime.migrate();
-});
-
-afterAll(async () => {
-  await runtime?.stop();
-  await database?.drop();
-});
-
-const db = () => runtime.db as unknown as Kysely<AuthTables>;
-const newId = () => runtime.container.resolve<IdGenerator>(IdGenerator).next();
+const runtime = authRuntime();
+const db = () => runtime().db as unknown as Kysely<AuthTables>;
+const newId = () => runtime().container.resolve<IdGenerator>(IdGenerator).next();
 
 describe('KyselyPendingCredentials', () => {
   it('hands a stored hash out once, and keeps it when the taking transaction rolls back', async () => {
@@ -38,7 +18,7 @@ describe('KyselyPendingCredentials', () => {
     const id = newId();
     await credentials.put(id, '$argon2id$pending');
     await expect(
-      runInUnitOfWork(runtime.container, runtime.db, async (scope) => {
+      runInUnitOfWork(runtime().container, runtime().db, async (scope) => {
         expect(await scope.resolve<PendingCredentials>(PendingCredentials).take(id)).toBe(
           '$argon2id$pending',
         );
