@@ -69,11 +69,14 @@ describe('auth routes over a real database', () => {
     expect(decodeJwt(tokens.accessToken as string)).toMatchObject({ sub: body.userId, roles: ['user'] });
   });
 
-  it('answers a replayed registration (same Idempotency-Key, same body) with the first command and user id', async () => {
+  it("answers a signed-in caller's replayed registration (same Idempotency-Key, same body) with the first command and user id", async () => {
+    const operator = anEmail();
+    await h.register(operator, PASSWORD);
+    const { accessToken } = await h.login(operator, PASSWORD);
     const email = anEmail();
     const headers = { 'idempotency-key': `register-${email}` };
     const register = (name: string) =>
-      h.call('POST', '/auth/register', { email, password: PASSWORD, name }, { headers });
+      h.call('POST', '/auth/register', { email, password: PASSWORD, name }, { headers, token: accessToken });
     const first = await register('Ada');
     const again = await register('Ada');
     expect(first.status).toBe(202);
@@ -84,6 +87,17 @@ describe('auth routes over a real database', () => {
     }[];
     expect(b).toEqual(a);
     expect((await register('Someone Else')).status).toBe(422);
+  });
+
+  it("ignores an anonymous caller's Idempotency-Key: every request is a command of its own", async () => {
+    const email = anEmail();
+    const headers = { 'idempotency-key': `anonymous-${email}` };
+    const register = () =>
+      h.call('POST', '/auth/register', { email, password: PASSWORD, name: 'Ada' }, { headers });
+    const [first, again] = (await Promise.all([(await register()).json(), (await register()).json()])) as {
+      commandId: string;
+    }[];
+    expect(again?.commandId).not.toBe(first?.commandId);
   });
 
   it('shows an anonymous registration command to whoever holds its id, without a token', async () => {

@@ -1,11 +1,5 @@
 import { SessionStatusReader } from '@contextflow/auth-app';
-import {
-  Account,
-  AccountRepository,
-  newStamp,
-  Session,
-  SessionRepository,
-} from '@contextflow/auth-domain';
+import { Account, AccountRepository, newStamp, Session, SessionRepository } from '@contextflow/auth-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
 import { runInUnitOfWork } from '@contextflow/core-infra/db';
 import type { DependencyContainer } from 'tsyringe';

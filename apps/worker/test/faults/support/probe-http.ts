@@ -1,9 +1,9 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
 import { createLogger, createRuntime, stopOnSignals } from '@contextflow/core-infra';
-import { createHttpApp } from '@contextflow/core-infra/http';
+import { Authenticator, createHttpApp, StaticTokenAuthenticator } from '@contextflow/core-infra/http';
 import { serve } from '@hono/node-server';
-import { probeModule } from './probe-module.ts';
+import { PROBE_TOKEN, probeModule } from './probe-module.ts';
 
 // The HTTP process of the fault suite (run by Node itself, on the built packages): the probe context's
 // `POST /probe` on PORT, against DATABASE_URL. Like the HTTP app it never touches the broker: the workers'
@@ -16,6 +16,9 @@ const env = (name: string): string => {
 const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info', name: 'probe-http' });
 const modules = [probeModule('http')];
 const runtime = await createRuntime({ databaseUrl: env('DATABASE_URL'), modules, logger, poolSize: 10 });
+runtime.container.register(Authenticator, {
+  useValue: new StaticTokenAuthenticator({ [PROBE_TOKEN]: { userId: 'fault-client', roles: ['user'] } }),
+});
 const app = createHttpApp({
   container: runtime.container,
   modules,
