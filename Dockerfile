@@ -41,8 +41,9 @@ COPY --from=build /out/package.json ./
 COPY --from=build /out/node_modules ./node_modules
 COPY --from=build /out/dist ./dist
 USER node
-# The API (http) and the operations port (worker: /metrics, /health/*).
-EXPOSE 3000 9464
+# The API (http) and the operations ports (/metrics, /health/*: the http app's 9465, the worker's 9464); the
+# compose file sets OPS_HOST=0.0.0.0 so a scraper reaches them (the apps bind 127.0.0.1 by default).
+EXPOSE 3000 9464 9465
 # Node directly (no package manager, no shell in between): a fast start, and SIGTERM reaches the app, which
 # drains before exiting. The worker takes its command as arguments: `run` or `migrate`. The heap limits keep
 # V8 from sizing its heap after the host's memory (RSS under load ~150-170 MiB instead of 250-375; README,

@@ -1,6 +1,6 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
 // @boundaries-ignore the one shared test configuration lives at the repository root
 import shared from '../../vitest.shared.ts';
+import { defineConfig, mergeConfig } from 'vitest/config';
 
 /**
  * The shared configuration; in e2e mode, the contract suites run twice, as two projects: `services` (the
@@ -26,8 +26,13 @@ export default defineConfig(async (env) => {
             name: 'embedded',
             env: { E2E_CONFIG: 'embedded' },
             // broker-outage stops a RabbitMQ there is none of; docs serves the app in-process on a fake
-            // platform, the same in both configurations, so one run of it is enough.
-            exclude: ['test/broker-outage.e2e.test.ts', 'test/docs.e2e.test.ts'],
+            // platform, the same in both configurations, so one run of it is enough; bootstrap-admin restarts
+            // the http app alone, which embedded mode does not have apart from the rest.
+            exclude: [
+              'test/broker-outage.e2e.test.ts',
+              'test/docs.e2e.test.ts',
+              'test/bootstrap-admin.e2e.test.ts',
+            ],
           },
         },
       ],

@@ -3,10 +3,10 @@ import { authModule } from '@contextflow/auth-infra';
 import { createLogger } from '@contextflow/core-infra';
 import { buildTopology, RabbitMqTransport } from '@contextflow/runtime/messaging';
 import { usersModule } from '@contextflow/users-infra';
+import { DEV_MAIN, HTTP_MAIN, PROFILE_DIR, RAW_HTTP_CHILD, WORKER_MAIN } from './common/paths.js';
 import { waitFor200 } from './http.js';
 import type { BenchKey } from './keys.js';
 import { type NodeProcess, startNode } from './process/node-process.js';
-import { DEV_MAIN, HTTP_MAIN, PROFILE_DIR, RAW_HTTP_CHILD, WORKER_MAIN } from './common/paths.js';
 
 /**
  * The V8 heap limits the apps are started with (package.json's start scripts and the Dockerfile carry the same;
@@ -90,7 +90,12 @@ export async function migrate(env: Env): Promise<number> {
 export async function startHttp(env: Env): Promise<Started> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const process = startNode('http', [...APP_NODE_FLAGS, HTTP_MAIN], { ...env, PORT: String(port) });
+  // METRICS_PORT 0: the operations server takes a free port, never one another run holds.
+  const process = startNode('http', [...APP_NODE_FLAGS, HTTP_MAIN], {
+    ...env,
+    PORT: String(port),
+    METRICS_PORT: '0',
+  });
   const at = await ready(process, () =>
     waitFor200(`${baseUrl}/health/ready`, () => process.child.exitCode === null),
   );
@@ -110,7 +115,7 @@ export async function startWorker(env: Env): Promise<Started> {
 /** Starts embedded mode (`dist/dev.js`: in-memory PGlite, in-process messaging); ready = `dev ready`. */
 export async function startEmbedded(env: Env): Promise<Started> {
   const port = await freePort();
-  const process = startNode('embedded', [DEV_MAIN], { ...env, PORT: String(port) });
+  const process = startNode('embedded', [DEV_MAIN], { ...env, PORT: String(port), METRICS_PORT: '0' });
   const at = await ready(process, () => process.waitFor('dev ready', 120_000));
   return { process, readyMs: at - process.startedAt, baseUrl: `http://127.0.0.1:${port}` };
 }

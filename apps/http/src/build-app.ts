@@ -16,8 +16,8 @@ const API_VERSION = '1.0.0';
 
 /**
  * The HTTP app of contextflow for a container and modules, with no I/O of its own: `main` serves it, tests
- * call `app.request()` on it. When the container holds the runtime's {@link Metrics}, requests are measured
- * and `/metrics` serves them.
+ * call `app.request()` on it. When the container holds the runtime's {@link Metrics}, requests are measured;
+ * the operations server serves them, never this app (`/metrics` here is a 404).
  */
 export function buildApp(
   container: DependencyContainer,

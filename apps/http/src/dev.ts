@@ -1,11 +1,12 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
-import { ensureBootstrapAdmin, loadAuthConfig } from '@contextflow/auth-infra';
+import { loadAuthConfig } from '@contextflow/auth-infra';
 import { createLogger } from '@contextflow/core-infra';
 import { ConfigError } from '@contextflow/core-infra/config';
 import { embeddedDatabase, inProcessTransport } from '@contextflow/embedded';
 import {
   createRuntime,
+  type OperationsServer,
   postgresDatabase,
   rabbitMqTransport,
   type RuntimeMode,
@@ -13,9 +14,11 @@ import {
 } from '@contextflow/runtime';
 import { loadConfig, tracingOf } from '@contextflow/runtime/config';
 import { answerQueriesOverIpc } from './answer-queries-over-ipc.js';
+import { bootstrapAdmin } from './bootstrap-admin.js';
 import { buildApp } from './build-app.js';
 import { modules } from './modules.js';
 import { serveHttp } from './serve-http.js';
+import { serveMetrics } from './serve-metrics.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -39,7 +42,8 @@ function describe(mode: RuntimeMode): string {
 /**
  * `pnpm dev`: the whole system in one process — migrations, the worker's consumers, the outbox relay and the
  * HTTP API. Without DATABASE_URL it runs on PGlite (in memory, or in DATA_DIR), without AMQP_URL on the
- * in-process broker. It listens on 127.0.0.1 unless HOST says otherwise; SIGINT/SIGTERM stop it cleanly.
+ * in-process broker. It listens on 127.0.0.1 unless HOST says otherwise, with its metrics on METRICS_PORT
+ * (OPS_HOST); SIGINT/SIGTERM stop it cleanly.
  */
 async function dev(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -68,18 +72,17 @@ async function dev(): Promise<void> {
   // Only a parent process that spawned this one with an IPC channel can ask (the e2e harness): no socket.
   if (config.nodeEnv === 'test') answerQueriesOverIpc(runtime.db);
   let server: Awaited<ReturnType<typeof serveHttp>>;
+  let operations: OperationsServer;
   try {
     await runtime.startWorker({ concurrency: config.workerConcurrency });
     await runtime.startRelay();
-    if ((await ensureBootstrapAdmin(runtime.container, authConfig)) !== null)
-      logger.info('bootstrap admin ensured');
-    const app = buildApp(
-      runtime.container,
-      modules,
-      logger,
-      config,
-      runtime.readinessChecks({ broker: true }),
-    );
+    if (!(await bootstrapAdmin(runtime.container, authConfig, logger))) {
+      await runtime.stop({ deadlineMs: 1_000 });
+      process.exit(1);
+    }
+    const readiness = runtime.readinessChecks({ broker: true });
+    const app = buildApp(runtime.container, modules, logger, config, readiness);
+    operations = await serveMetrics(runtime, config, readiness, logger);
     server = await serveHttp(app, { port: config.port, hostname: process.env.HOST?.trim() || '127.0.0.1' });
   } catch (error) {
     await runtime.stop({ deadlineMs: 1_000 });
@@ -102,6 +105,7 @@ async function dev(): Promise<void> {
     deadlineMs: config.shutdownTimeoutMs,
     draining: 'requests, messages and the relay',
     before: () => server.close(config.shutdownTimeoutMs),
+    after: () => operations.close(),
   });
 }
 

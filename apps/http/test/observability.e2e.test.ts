@@ -3,7 +3,7 @@ import { type PrivateRabbitMq, startPrivateRabbitMq } from '@contextflow/test-ut
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, login } from './support/accounts.js';
 import { client } from './support/http-client.js';
-import { startSystem, type System, systemConfig } from './support/system.js';
+import { operationsUrl, startSystem, type System, systemConfig } from './support/system.js';
 
 const TRACE_ID = '5c0ffee0ddba11ad5eed0123456789ab';
 const TRACEPARENT = `00-${TRACE_ID}-a1b2c3d4e5f60718-01`;
@@ -27,13 +27,8 @@ const parsed = (lines: readonly string[]): Line[] =>
   });
 const traced = (lines: readonly string[]) => parsed(lines).filter((line) => line.traceId === TRACE_ID);
 
-/** Where the worker's metrics and health are: its operations port (services), the one process (embedded). */
-function workerOperations(): string {
-  if (system.worker === null) return system.baseUrl;
-  const listening = parsed(system.worker.lines).find((line) => line.msg === 'operations server listening');
-  if (typeof listening?.port !== 'number') throw new Error('the worker did not log its operations port');
-  return `http://127.0.0.1:${listening.port}`;
-}
+/** Where the worker's metrics and health are: its operations port (services), dev.js's (embedded). */
+const workerOperations = (): string => operationsUrl(system.worker ?? system.http);
 
 const text = async (url: string) => (await fetch(url)).text();
 
@@ -192,7 +187,7 @@ describe('OpenTelemetry (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
 
 describe('metrics', () => {
   it('measures HTTP requests by route, counts the command by type and outcome, and shows the outbox drained', async () => {
-    const api = await text(`${system.baseUrl}/metrics`);
+    const api = await text(`${operationsUrl(system.http)}/metrics`);
     expect(api).toContain(
       'contextflow_http_request_duration_seconds_count{method="POST",route="/auth/register",status="200"} 1',
     );
@@ -208,6 +203,26 @@ describe('metrics', () => {
     expect(scraped).toContain('contextflow_outbox_oldest_pending_age_seconds 0');
     expect(scraped).toMatch(/contextflow_dead_letter_messages\{queue="[^"]*auth[^"]*"\} 0/);
     expect(scraped).toMatch(/contextflow_messages_handled_total\{queue="[^"]*",settlement="ack"\} [1-9]/);
+  });
+});
+
+describe('operations ports', () => {
+  it('answers /metrics on the API port with 404 problem+json: sign-in counts are not public', async () => {
+    const onTheApi = await fetch(`${system.baseUrl}/metrics`);
+    expect(onTheApi.status).toBe(404);
+    expect(onTheApi.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await onTheApi.text()).not.toContain('contextflow_');
+    const ops = await fetch(`${operationsUrl(system.http)}/metrics`);
+    expect(ops.status).toBe(200);
+    expect(ops.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await ops.text()).toContain('contextflow_http_request_duration_seconds_count');
+  });
+
+  it('binds every operations server to 127.0.0.1 by default, and keeps /health on the API port too', async () => {
+    for (const process of [system.http, ...(system.worker === null ? [] : [system.worker])])
+      expect(operationsUrl(process)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${operationsUrl(system.http)}/health/ready`)).status).toBe(200);
+    expect((await fetch(`${system.baseUrl}/health/live`)).status).toBe(200);
   });
 });
 

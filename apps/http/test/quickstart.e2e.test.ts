@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { type AppProcess, freePorts, logMessage, startProcess } from '@contextflow/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from './support/accounts.js';
-import { type AppProcess, freePorts, logMessage, startProcess } from '@contextflow/test-utils';
 import { client } from './support/http-client.js';
 import { DEV_MAIN } from './support/system.js';
 
@@ -11,13 +11,17 @@ let baseUrl: string;
 
 beforeAll(async () => {
   const port = (await freePorts(1))[0]!;
-  // As `pnpm dev` runs it from a newcomer's shell: from the repository root, no configuration but PORT.
+  // As `pnpm dev` runs it from a newcomer's shell: from the repository root, no configuration but the ports
+  // (free ones, so parallel runs on this machine never collide).
   const shell = Object.fromEntries(
     ['PATH', 'HOME', 'TMPDIR', 'LANG'].flatMap((name) =>
       process.env[name] === undefined ? [] : [[name, process.env[name]]],
     ),
   );
-  dev = startProcess('pnpm dev', [DEV_MAIN], { env: { ...shell, PORT: String(port) }, cwd: repoRoot });
+  dev = startProcess('pnpm dev', [DEV_MAIN], {
+    env: { ...shell, PORT: String(port), METRICS_PORT: '0' },
+    cwd: repoRoot,
+  });
   await dev.waitForLine(logMessage('dev ready'), 90_000);
   baseUrl = `http://127.0.0.1:${port}`;
 }, 120_000);

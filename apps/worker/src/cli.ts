@@ -67,6 +67,7 @@ Commands:
 
 Environment: DATABASE_URL, AMQP_URL, AMQP_NAMESPACE, LOG_LEVEL, WORKER_CONCURRENCY, SHUTDOWN_TIMEOUT_MS,
   WORKER_HTTP_PORT (operations server: /metrics, /health/live, /health/ready; default 9464),
+  OPS_HOST (the address it binds; default 127.0.0.1, a container sets 0.0.0.0),
   INBOX_RETENTION_DAYS (7), OUTBOX_RETENTION_DAYS (7), COMMAND_RETENTION_DAYS (30)`;
 
 /** A command line the worker cannot run; the message says why. */

@@ -82,11 +82,12 @@ async function main(): Promise<void> {
   });
   const operations = await serveOperations({
     port: config.workerHttpPort,
+    hostname: config.opsHost,
     metrics: runtime.metrics,
     readiness: runtime.readinessChecks({ broker: true }),
     logger,
   });
-  logger.info({ port: operations.port }, 'operations server listening');
+  logger.info({ address: operations.address, port: operations.port }, 'operations server listening');
 
   stopOnSignals({
     runtime,

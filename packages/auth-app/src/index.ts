@@ -6,21 +6,20 @@ export {
   type EnsureBootstrapAdminPayload,
   type EnsureBootstrapAdminResult,
 } from './ensure-bootstrap-admin/ensure-bootstrap-admin-command.js';
-export {
-  BOOTSTRAP_PASSWORD_NEEDED,
-  EnsureBootstrapAdminHandler,
-} from './ensure-bootstrap-admin/ensure-bootstrap-admin-handler.js';
+export { EnsureBootstrapAdminHandler } from './ensure-bootstrap-admin/ensure-bootstrap-admin-handler.js';
 export {
   GrantRoleCommand,
   type GrantRolePayload,
   type GrantRoleResult,
 } from './grant-role/grant-role-command.js';
 export { GrantRoleHandler } from './grant-role/grant-role-handler.js';
-export { type IssuedTokens, issuedTokens } from './issued-tokens.js';
+export { type IssuedTokens, issuedTokens, type LoginTokens } from './issued-tokens.js';
 export { LoginCommand, type LoginPayload } from './login/login-command.js';
 export { LoginHandler } from './login/login-handler.js';
 export { LogoutCommand, type LogoutPayload } from './logout/logout-command.js';
 export { LogoutHandler } from './logout/logout-handler.js';
+export { LogoutAllCommand, type LogoutAllResult } from './logout-all/logout-all-command.js';
+export { LogoutAllHandler } from './logout-all/logout-all-handler.js';
 export {
   type AccessTokenClaims,
   AccessTokenIssuer,
@@ -28,10 +27,13 @@ export {
 } from './ports/access-token-issuer.js';
 export { AccessTokenVerifier } from './ports/access-token-verifier.js';
 export { AuthSettings, DEFAULT_AUTH_SETTINGS } from './ports/auth-settings.js';
+export { DeviceTokens, type KnownDevice } from './ports/device-tokens.js';
 export { LoginThrottle } from './ports/login-throttle.js';
 export { type PasswordCheck, PasswordHasher } from './ports/password-hasher.js';
+export { PendingCredentials } from './ports/pending-credentials.js';
 export { type GeneratedRefreshToken, RefreshTokens } from './ports/refresh-tokens.js';
 export { type LiveSession, SessionStatusReader } from './ports/session-status-reader.js';
+export { TakenEmailNotifier } from './ports/taken-email-notifier.js';
 export { RefreshCommand, type RefreshPayload } from './refresh/refresh-command.js';
 export { RefreshHandler } from './refresh/refresh-handler.js';
 export { preparePassword } from './register-account/prepare-password.js';
@@ -41,6 +43,10 @@ export {
   type RegisterAccountResult,
 } from './register-account/register-account-command.js';
 export { RegisterAccountHandler } from './register-account/register-account-handler.js';
+export {
+  RegistrationIntake,
+  type RegistrationRequest,
+} from './register-account/registration-intake.js';
 export { retryOnConcurrentUpdate } from './retry-on-concurrent-update.js';
 export {
   RevokeRoleCommand,

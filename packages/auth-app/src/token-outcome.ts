@@ -7,12 +7,12 @@ import type { IssuedTokens } from './issued-tokens.js';
  * reuse. The bus runs an in-process command in one transaction and rolls it back when the handler throws, so
  * a thrown refusal would undo exactly those writes. Infrastructure faults are still thrown.
  */
-export type TokenOutcome =
-  | { readonly ok: true; readonly tokens: IssuedTokens }
+export type TokenOutcome<T extends IssuedTokens = IssuedTokens> =
+  | { readonly ok: true; readonly tokens: T }
   | { readonly ok: false; readonly error: AppError };
 
 /** Runs a sign-in step and turns a rule's refusal (a final `AppError`) into a refused outcome. */
-export async function tokenOutcome(run: () => Promise<IssuedTokens>): Promise<TokenOutcome> {
+export async function tokenOutcome<T extends IssuedTokens>(run: () => Promise<T>): Promise<TokenOutcome<T>> {
   try {
     return { ok: true, tokens: await run() };
   } catch (error) {
@@ -22,7 +22,7 @@ export async function tokenOutcome(run: () => Promise<IssuedTokens>): Promise<To
 }
 
 /** The tokens of a granted outcome; throws the refusal's `AppError` (what a route does after the commit). */
-export function tokensOrThrow(outcome: TokenOutcome): IssuedTokens {
+export function tokensOrThrow<T extends IssuedTokens>(outcome: TokenOutcome<T>): T {
   if (outcome.ok) return outcome.tokens;
   throw outcome.error;
 }

@@ -42,4 +42,25 @@ export const AuthErrors = Object.freeze({
     new AppError('rate_limited', 'auth.too_many_attempts', 'Too many failed attempts; try again later.', {
       retryAfterSeconds,
     }),
+  tooManyRegistrations: (retryAfterSeconds: number): AppError =>
+    new AppError(
+      'rate_limited',
+      'auth.too_many_registrations',
+      'Too many registrations from this address; try again later.',
+      { retryAfterSeconds },
+    ),
+  registrationExpired: (): AppError =>
+    AppError.conflict(
+      'auth.registration_expired',
+      'The registration waited too long to be processed; register again.',
+    ),
+  unauthenticated: (): AppError =>
+    AppError.unauthorized('auth.unauthenticated', 'A valid bearer token is required.'),
+  bootstrapPasswordMismatch: (): AppError =>
+    AppError.conflict(
+      'auth.bootstrap_password_mismatch',
+      'BOOTSTRAP_ADMIN_EMAIL names an existing account whose password is not BOOTSTRAP_ADMIN_PASSWORD, so it ' +
+        "is not made an administrator. Set BOOTSTRAP_ADMIN_PASSWORD to that account's password, or choose " +
+        'another BOOTSTRAP_ADMIN_EMAIL.',
+    ),
 });

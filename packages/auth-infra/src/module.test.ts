@@ -8,7 +8,13 @@ describe('createAuthModule', () => {
 
   it('names the context auth and ships its migrations', () => {
     expect(module.name).toBe('auth');
-    expect(Object.keys(module.migrations)).toEqual(['0001-create-auth', '0002-notify-access-changes']);
+    expect(Object.keys(module.migrations)).toEqual([
+      '0001-create-auth',
+      '0002-notify-access-changes',
+      '0003-create-device-tokens',
+      '0004-create-pending-credentials',
+      '0005-expire-throttle-rows',
+    ]);
   });
 
   it('handles the queued and the in-process commands', () => {
@@ -17,6 +23,7 @@ describe('createAuthModule', () => {
       'auth.grant-role',
       'auth.login',
       'auth.logout',
+      'auth.logout-all',
       'auth.refresh',
       'auth.register-account',
       'auth.revoke-role',

@@ -7,6 +7,8 @@ import {
   GrantRoleHandler,
   LoginCommand,
   LoginHandler,
+  LogoutAllCommand,
+  LogoutAllHandler,
   LogoutCommand,
   LogoutHandler,
   RefreshCommand,
@@ -38,6 +40,13 @@ export interface AuthModuleOptions {
   readonly signInConcurrency?: number;
   /** Sign-ins that may wait for a slot before more get 503 (default 256). */
   readonly signInQueue?: number;
+  /**
+   * Registrations taken in at once per process (counted, hashed, stored; default 2), in a lane of their own so
+   * a registration flood cannot take the hashing capacity sign-ins need.
+   */
+  readonly registrationConcurrency?: number;
+  /** Registrations that may wait for the lane before more get 503 `auth.busy` (default 16). */
+  readonly registrationQueue?: number;
   /** Cost and concurrency of password hashing (default: OWASP argon2id, 4 at once). */
   readonly hasher?: Argon2PasswordHasherOptions;
 }
@@ -49,8 +58,8 @@ const GENERATED_KEY_WARNING =
 /**
  * The auth context for an explicit configuration; without one it reads `loadAuthConfig()` from the
  * environment the first time it is registered (call `loadAuthConfig` yourself to report a bad configuration
- * before anything starts). Login, refresh, logout and the bootstrap run in-process; registration and role
- * changes are queued commands; the reactions end sessions on deactivation and re-enable on reactivation.
+ * before anything starts). Login, refresh, logout, logout-all and the bootstrap run in-process; registration
+ * and role changes are queued commands; the reactions end sessions on deactivation and re-enable on reactivation.
  */
 export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions = {}): ContextModule {
   let loaded = config;
@@ -63,6 +72,10 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
     concurrency: options.signInConcurrency ?? 4,
     maxQueue: options.signInQueue ?? 256,
   });
+  const registrations = new Semaphore({
+    concurrency: options.registrationConcurrency ?? 2,
+    maxQueue: options.registrationQueue ?? 16,
+  });
   return {
     name: 'auth',
     migrations: authMigrations,
@@ -71,6 +84,7 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
       { type: LoginCommand.type, handler: LoginHandler },
       { type: RefreshCommand.type, handler: RefreshHandler },
       { type: LogoutCommand.type, handler: LogoutHandler },
+      { type: LogoutAllCommand.type, handler: LogoutAllHandler },
       { type: GrantRoleCommand.type, handler: GrantRoleHandler },
       { type: RevokeRoleCommand.type, handler: RevokeRoleHandler },
       { type: EnsureBootstrapAdminCommand.type, handler: EnsureBootstrapAdminHandler },
@@ -99,7 +113,12 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
       registerAuth(container, resolved, options.hasher);
     },
     routes: () =>
-      authRoutes({ keys: configOf().jwt.keys, trustedProxyHops: configOf().trustedProxyHops, signIns }),
+      authRoutes({
+        keys: configOf().jwt.keys,
+        trustedProxyHops: configOf().trustedProxyHops,
+        signIns,
+        registrations,
+      }),
   };
 }
 

@@ -5,20 +5,25 @@ import {
   AccessTokenIssuer,
   AccessTokenVerifier,
   AuthSettings,
+  DeviceTokens,
   EnableAccountOnUserReactivated,
   EndSessionsOnUserDeactivated,
   EnsureBootstrapAdminHandler,
   GrantRoleHandler,
   LoginHandler,
   LoginThrottle,
+  LogoutAllHandler,
   LogoutHandler,
   PasswordHasher,
+  PendingCredentials,
   RefreshHandler,
   RefreshTokens,
   RegisterAccountHandler,
+  RegistrationIntake,
   RevokeRoleHandler,
   SessionStarter,
   SessionStatusReader,
+  TakenEmailNotifier,
 } from '@contextflow/auth-app';
 import { AccountRepository, SessionRepository } from '@contextflow/auth-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
@@ -35,9 +40,15 @@ import { JoseAccessTokenVerifier } from './crypto/jose-access-token-verifier.js'
 import { Sha256RefreshTokens } from './crypto/sha256-refresh-tokens.js';
 import type { AuthTables } from './kysely/auth-tables.js';
 import { KyselyAccountRepository } from './kysely/kysely-account-repository.js';
+import { KyselyDeviceTokens } from './kysely/kysely-device-tokens.js';
+import { KyselyPendingCredentials } from './kysely/kysely-pending-credentials.js';
 import { KyselySessionRepository } from './kysely/kysely-session-repository.js';
 import { KyselySessionStatusReader } from './kysely/kysely-session-status-reader.js';
 import { PgLoginThrottle } from './kysely/pg-login-throttle.js';
+import { LoggingTakenEmailNotifier } from './logging/logging-taken-email-notifier.js';
+
+/** The window of the per-address registration limit (`REGISTER_MAX_PER_ADDRESS_PER_HOUR`). */
+const REGISTRATION_WINDOW_SECONDS = 3600;
 
 type AccountWriter = new (accounts: AccountRepository, ids: IdGenerator, clock: Clock) => unknown;
 
@@ -54,6 +65,7 @@ export function registerAuth(
   const root = container.resolve<Kysely<AuthTables>>(Db);
   const clock = container.resolve<Clock>(Clock);
   const ids = container.resolve<IdGenerator>(IdGenerator);
+  const logger = container.isRegistered(Logger, true) ? container.resolve<Logger>(Logger) : undefined;
   const { jwt } = config;
   const verifier = new JoseAccessTokenVerifier(jwt.keys, jwt, clock);
   // Where the process hears PostgreSQL's notifications (the apps), live sessions are cached; see SessionCache.
@@ -62,7 +74,7 @@ export function registerAuth(
     ? new SessionCache(
         reader,
         container.resolve<NotificationListener>(NotificationListener),
-        container.isRegistered(Logger, true) ? { logger: container.resolve<Logger>(Logger) } : {},
+        logger === undefined ? {} : { logger },
       )
     : undefined;
   const statuses = cache ?? reader;
@@ -72,7 +84,11 @@ export function registerAuth(
   container.register(AuthConfig, { useValue: config });
   container.register(AccountRepository, { useClass: KyselyAccountRepository });
   container.register(SessionRepository, { useClass: KyselySessionRepository });
-  container.register(PasswordHasher, { useValue: new Argon2PasswordHasher(hasher) });
+  const passwords = new Argon2PasswordHasher(hasher);
+  container.register(PasswordHasher, { useValue: passwords });
+  container.register(DeviceTokens, { useClass: KyselyDeviceTokens });
+  container.register(PendingCredentials, { useClass: KyselyPendingCredentials });
+  container.register(TakenEmailNotifier, { useValue: new LoggingTakenEmailNotifier(logger) });
   container.register(RefreshTokens, { useValue: new Sha256RefreshTokens() });
   container.register(AccessTokenIssuer, {
     useValue: new JoseAccessTokenIssuer(jwt.keys, tokenOptions, clock, ids),
@@ -82,6 +98,21 @@ export function registerAuth(
   container.register(LoginThrottle, { useValue: new PgLoginThrottle(root, clock, config.throttle) });
   container.register(SessionStatusReader, { useValue: statuses });
   container.register(Authenticator, { useValue: new AccessTokenAuthenticator(verifier, statuses, clock) });
+  // Outside any unit of work (the route runs it before the command is accepted): on the root handle. Every
+  // registration counts, in a window of its own, in the throttle's table.
+  const registrations = new PgLoginThrottle(root, clock, {
+    accountMaxFailures: config.registerMaxPerAddressPerHour,
+    addressMaxFailures: config.registerMaxPerAddressPerHour,
+    windowSeconds: REGISTRATION_WINDOW_SECONDS,
+  });
+  container.register(RegistrationIntake, {
+    useValue: new RegistrationIntake(
+      registrations,
+      passwords,
+      new KyselyPendingCredentials(root, clock),
+      ids,
+    ),
+  });
 
   // Handlers and what they use per unit of work resolve from the scope they run in (its transaction).
   container.register(SessionStarter, {
@@ -99,20 +130,34 @@ export function registerAuth(
     container.register(Handler, {
       useFactory: (c) => new Handler(c.resolve(AccountRepository), c.resolve(IdGenerator), c.resolve(Clock)),
     });
-  for (const Handler of [
-    RegisterAccountHandler,
-    GrantRoleHandler,
-    RevokeRoleHandler,
-    EnsureBootstrapAdminHandler,
-    EnableAccountOnUserReactivated,
-  ])
+  for (const Handler of [GrantRoleHandler, RevokeRoleHandler, EnableAccountOnUserReactivated])
     accountWriter(Handler);
+  container.register(RegisterAccountHandler, {
+    useFactory: (c) =>
+      new RegisterAccountHandler(
+        c.resolve(AccountRepository),
+        c.resolve(PendingCredentials),
+        c.resolve(TakenEmailNotifier),
+        c.resolve(IdGenerator),
+        c.resolve(Clock),
+      ),
+  });
+  container.register(EnsureBootstrapAdminHandler, {
+    useFactory: (c) =>
+      new EnsureBootstrapAdminHandler(
+        c.resolve(AccountRepository),
+        c.resolve(PasswordHasher),
+        c.resolve(IdGenerator),
+        c.resolve(Clock),
+      ),
+  });
   container.register(LoginHandler, {
     useFactory: (c) =>
       new LoginHandler(
         c.resolve(AccountRepository),
         c.resolve(PasswordHasher),
         c.resolve(LoginThrottle),
+        c.resolve(DeviceTokens),
         c.resolve(SessionStarter),
       ),
   });
@@ -136,6 +181,10 @@ export function registerAuth(
         c.resolve(IdGenerator),
         c.resolve(Clock),
       ),
+  });
+  container.register(LogoutAllHandler, {
+    useFactory: (c) =>
+      new LogoutAllHandler(c.resolve(SessionRepository), c.resolve(DeviceTokens), c.resolve(Clock)),
   });
   container.register(EndSessionsOnUserDeactivated, {
     useFactory: (c) =>

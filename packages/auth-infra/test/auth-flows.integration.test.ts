@@ -2,6 +2,7 @@ import { EnableAccountOnUserReactivated, EndSessionsOnUserDeactivated } from '@c
 import type { DomainEvent, EventHandler } from '@contextflow/core';
 import { runInUnitOfWork } from '@contextflow/runtime';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBootstrapAdmin } from '../src/index.js';
 import { type AuthHarness, startAuthHarness } from './auth-http-harness.js';
@@ -63,15 +64,19 @@ describe('auth routes over a real database', () => {
       refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       tokenType: 'Bearer',
       expiresIn: 900,
+      deviceToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     expect(decodeJwt(tokens.accessToken as string)).toMatchObject({ sub: body.userId, roles: ['user'] });
   });
 
-  it('answers a replayed registration (same Idempotency-Key, same body) with the first command and user id', async () => {
+  it("answers a signed-in caller's replayed registration (same Idempotency-Key, same body) with the first command and user id", async () => {
+    const operator = anEmail();
+    await h.register(operator, PASSWORD);
+    const { accessToken } = await h.login(operator, PASSWORD);
     const email = anEmail();
     const headers = { 'idempotency-key': `register-${email}` };
     const register = (name: string) =>
-      h.call('POST', '/auth/register', { email, password: PASSWORD, name }, { headers });
+      h.call('POST', '/auth/register', { email, password: PASSWORD, name }, { headers, token: accessToken });
     const first = await register('Ada');
     const again = await register('Ada');
     expect(first.status).toBe(202);
@@ -82,6 +87,17 @@ describe('auth routes over a real database', () => {
     }[];
     expect(b).toEqual(a);
     expect((await register('Someone Else')).status).toBe(422);
+  });
+
+  it("ignores an anonymous caller's Idempotency-Key: every request is a command of its own", async () => {
+    const email = anEmail();
+    const headers = { 'idempotency-key': `anonymous-${email}` };
+    const register = () =>
+      h.call('POST', '/auth/register', { email, password: PASSWORD, name: 'Ada' }, { headers });
+    const [first, again] = (await Promise.all([(await register()).json(), (await register()).json()])) as {
+      commandId: string;
+    }[];
+    expect(again?.commandId).not.toBe(first?.commandId);
   });
 
   it('shows an anonymous registration command to whoever holds its id, without a token', async () => {
@@ -121,12 +137,28 @@ describe('auth routes over a real database', () => {
     expect(commands).toEqual([]);
   });
 
-  it('fails the registration command of a taken email with auth.email_taken', async () => {
+  it('answers a taken email like a new one: the command succeeds, no second account, one info line without the email', async () => {
     const email = anEmail();
-    await h.register(email, PASSWORD);
-    const again = await h.call('POST', '/auth/register', { email, password: PASSWORD, name: 'Twin' });
-    const { commandId } = (await again.json()) as { commandId: string };
-    await expect(h.runQueued(commandId)).rejects.toMatchObject({ code: 'auth.email_taken' });
+    const ownerId = await h.register(email, PASSWORD);
+    const again = await h.call('POST', '/auth/register', {
+      email,
+      password: 'another passphrase',
+      name: 'Twin',
+    });
+    expect(again.status).toBe(202);
+    const { commandId, userId } = (await again.json()) as { commandId: string; userId: string };
+    const before = h.lines.length;
+    expect(await h.runQueued(commandId)).toEqual({ accountId: userId });
+    const accounts = await sql<{ id: string }>`select id from auth.accounts where email = ${email}`.execute(
+      h.runtime.db,
+    );
+    expect(accounts.rows).toEqual([{ id: ownerId }]);
+    const notices = h.lines.slice(before).filter((line) => line.includes('registration attempted'));
+    expect(notices).toHaveLength(1);
+    expect(JSON.parse(notices[0] ?? '{}')).toMatchObject({ level: 30, accountId: ownerId });
+    expect(notices[0]).not.toContain(email);
+    // The owner's password is untouched.
+    expect((await h.call('POST', '/auth/login', { email, password: PASSWORD })).status).toBe(200);
   });
 
   it('lets an access token through the Authenticator and answers 401 for a missing or forged one', async () => {
@@ -191,6 +223,35 @@ describe('auth routes over a real database', () => {
     expect((await h.call('POST', '/auth/logout', { refreshToken: 'never-issued' })).status).toBe(204);
   });
 
+  it('logs out everywhere: every session of the caller ends, this one included, and its device tokens are revoked', async () => {
+    const email = anEmail();
+    await h.register(email, PASSWORD);
+    const here = await h.login(email, PASSWORD);
+    const elsewhere = await h.login(email, PASSWORD);
+    const bystander = anEmail();
+    await h.register(bystander, PASSWORD);
+    const theirs = await h.login(bystander, PASSWORD);
+
+    expect((await h.call('POST', '/auth/logout-all')).status).toBe(401);
+    const out = await h.call('POST', '/auth/logout-all', undefined, { token: here.accessToken });
+    expect(out.status).toBe(204);
+    expect(await out.text()).toBe('');
+    expect((await probe(here.accessToken)).status).toBe(401);
+    expect((await probe(elsewhere.accessToken)).status).toBe(401);
+    expect((await h.call('POST', '/auth/refresh', { refreshToken: elsewhere.refreshToken })).status).toBe(
+      401,
+    );
+    expect((await probe(theirs.accessToken)).status).toBe(404);
+    // The revoked device token is answered with a new one at the next sign-in.
+    const next = await h.call('POST', '/auth/login', {
+      email,
+      password: PASSWORD,
+      deviceToken: here.deviceToken,
+    });
+    expect(next.status).toBe(200);
+    expect(((await next.json()) as { deviceToken: string }).deviceToken).not.toBe(here.deviceToken);
+  });
+
   it('publishes the public keys that verify the access tokens', async () => {
     const email = anEmail();
     await h.register(email, PASSWORD);
@@ -243,6 +304,48 @@ describe('auth routes over a real database', () => {
     expect((await grant(user.accessToken)).status).toBe(403);
   });
 
+  it('refuses to make an administrator of an account someone else registered with the bootstrap address (takeover)', async () => {
+    const email = anEmail();
+    await h.register(email, 'the attacker passphrase');
+    const operator = { bootstrapAdmin: { email, password: 'the operator passphrase' } };
+    await expect(ensureBootstrapAdmin(h.runtime.container, operator)).rejects.toMatchObject({
+      code: 'auth.bootstrap_password_mismatch',
+      message: expect.stringContaining('BOOTSTRAP_ADMIN_PASSWORD'),
+    });
+    const attacker = await h.login(email, 'the attacker passphrase');
+    const someone = await h.register(anEmail(), PASSWORD);
+    const grant = await h.call(
+      'POST',
+      `/auth/users/${someone}/roles`,
+      { role: 'admin' },
+      { token: attacker.accessToken },
+    );
+    expect(grant.status).toBe(403);
+  });
+
+  it('gives a revoked administrator role back only when the bootstrap password proves the operator', async () => {
+    const email = anEmail();
+    const operator = { bootstrapAdmin: { email, password: 'the operator passphrase' } };
+    const { accountId } = (await ensureBootstrapAdmin(h.runtime.container, operator)) ?? { accountId: '' };
+    const admin = await h.login(email, 'the operator passphrase');
+    const revoke = await h.call('DELETE', `/auth/users/${accountId}/roles/admin`, undefined, {
+      token: admin.accessToken,
+    });
+    await h.runQueued(((await revoke.json()) as { commandId: string }).commandId);
+    const someone = await h.register(anEmail(), PASSWORD);
+    const grant = () =>
+      h.call('POST', `/auth/users/${someone}/roles`, { role: 'admin' }, { token: admin.accessToken });
+    expect((await grant()).status).toBe(403);
+
+    const guessed = { bootstrapAdmin: { email, password: 'a guessed passphrase' } };
+    await expect(ensureBootstrapAdmin(h.runtime.container, guessed)).rejects.toMatchObject({
+      code: 'auth.bootstrap_password_mismatch',
+    });
+    expect((await grant()).status).toBe(403);
+    expect(await ensureBootstrapAdmin(h.runtime.container, operator)).toEqual({ accountId, created: false });
+    expect((await grant()).status).toBe(202);
+  });
+
   it('ends every session when the user is deactivated and allows sign-in again after reactivation', async () => {
     const email = anEmail();
     const userId = await h.register(email, PASSWORD);
@@ -269,6 +372,7 @@ describe('auth routes over a real database', () => {
       'GET /.well-known/jwks.json',
       'POST /auth/login',
       'POST /auth/logout',
+      'POST /auth/logout-all',
       'POST /auth/refresh',
       'POST /auth/register',
       'POST /auth/users/{id}/roles',

@@ -8,6 +8,13 @@ import { pino } from 'pino';
 import { expect } from 'vitest';
 import { type AuthConfig, createAuthModule, loadAuthConfig } from '../src/index.js';
 
+/** What a sign-in answers. */
+export interface Tokens {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  readonly deviceToken: string;
+}
+
 /** Options of one request through {@link AuthHarness.call}. */
 export interface CallOptions {
   readonly token?: string;
@@ -30,14 +37,10 @@ export interface AuthHarness {
   call(method: string, path: string, body?: unknown, options?: CallOptions): Promise<Response>;
   /** Runs a command the routes accepted (status `pending`), as the worker would, in-process. */
   runQueued(commandId: string): Promise<unknown>;
-  /** Registers through the API and runs the command; the new user's id. */
+  /** Registers through the API (from an address of its own) and runs the command; the new user's id. */
   register(email: string, password: string, name?: string): Promise<string>;
   /** Signs in through the API; the tokens (the answer must be 200). */
-  login(
-    email: string,
-    password: string,
-    address?: string,
-  ): Promise<{ accessToken: string; refreshToken: string }>;
+  login(email: string, password: string, address?: string, deviceToken?: string): Promise<Tokens>;
   stop(): Promise<void>;
 }
 
@@ -77,6 +80,7 @@ export async function startAuthHarness(env: Record<string, string> = {}): Promis
     return runtime.container.resolve<CommandBus>(CommandBus).execute(row.body as Command);
   };
 
+  let registrations = 0;
   return {
     app,
     runtime,
@@ -86,21 +90,24 @@ export async function startAuthHarness(env: Record<string, string> = {}): Promis
     call,
     runQueued,
     async register(email, password, name = 'Test User') {
-      const response = await call('POST', '/auth/register', { email, password, name });
+      // Each from an address of its own: the per-address registration limit is not what these run into.
+      registrations += 1;
+      const address = `10.20.${Math.floor(registrations / 250)}.${registrations % 250}`;
+      const response = await call('POST', '/auth/register', { email, password, name }, { address });
       expect(response.status).toBe(202);
       const { commandId, userId } = (await response.json()) as { commandId: string; userId: string };
       await runQueued(commandId);
       return userId;
     },
-    async login(email, password, address) {
+    async login(email, password, address, deviceToken) {
       const response = await call(
         'POST',
         '/auth/login',
-        { email, password },
+        { email, password, ...(deviceToken === undefined ? {} : { deviceToken }) },
         address === undefined ? {} : { address },
       );
       expect(response.status).toBe(200);
-      return (await response.json()) as { accessToken: string; refreshToken: string };
+      return (await response.json()) as Tokens;
     },
     async stop() {
       await runtime.stop();

@@ -7,7 +7,7 @@ let h: AuthHarness;
 let sequence = 0;
 const PASSWORD = 'a-long-enough-passphrase';
 const anEmail = () => `user${(sequence += 1)}@example.com`;
-const anAddress = () => `198.51.100.${(sequence += 1)}`;
+const anAddress = () => `198.51.${Math.floor((sequence += 1) / 250)}.${sequence % 250}`;
 const probe = (token: string) =>
   h.call('GET', '/commands/01900000-0000-7000-8000-000000000000', undefined, { token });
 
@@ -16,6 +16,7 @@ beforeAll(async () => {
     LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
     LOGIN_MAX_FAILURES_PER_ADDRESS: '10',
     LOGIN_FAILURE_WINDOW_SECONDS: '60',
+    REGISTER_MAX_PER_ADDRESS_PER_HOUR: '3',
   });
 });
 
@@ -100,6 +101,107 @@ describe('auth security over a real database', () => {
     ).toBe(200);
   });
 
+  it('lets the owner sign in with their device token while strangers on other addresses have locked the account (lockout attack)', async () => {
+    const email = anEmail();
+    await h.register(email, PASSWORD);
+    const home = anAddress();
+    const { deviceToken } = await h.login(email, PASSWORD, home);
+    for (let i = 0; i < 5; i += 1) {
+      await h.call('POST', '/auth/login', { email, password: `attack-${i}` }, { address: anAddress() });
+    }
+    const withoutDevice = await h.call(
+      'POST',
+      '/auth/login',
+      { email, password: PASSWORD },
+      { address: home },
+    );
+    expect(withoutDevice.status).toBe(429);
+    const withDevice = await h.call(
+      'POST',
+      '/auth/login',
+      { email, password: PASSWORD, deviceToken },
+      { address: home },
+    );
+    expect(withDevice.status).toBe(200);
+    expect(((await withDevice.json()) as { deviceToken: string }).deviceToken).toBe(deviceToken);
+  });
+
+  it('answers a throttled sign-in with 429 whether the password is right or wrong (no correctness oracle)', async () => {
+    const email = anEmail();
+    await h.register(email, PASSWORD);
+    for (let i = 0; i < 3; i += 1) {
+      await h.call('POST', '/auth/login', { email, password: `attack-${i}` }, { address: anAddress() });
+    }
+    const shape = async (password: string) => {
+      const reply = await h.call('POST', '/auth/login', { email, password }, { address: anAddress() });
+      const { instance: _instance, ...body } = (await reply.json()) as Record<string, unknown>;
+      return { status: reply.status, body };
+    };
+    const right = await shape(PASSWORD);
+    expect(right.status).toBe(429);
+    expect(await shape('still-guessing')).toEqual(right);
+  });
+
+  it('judges a stolen device token by its own failures only: guessing with it locks that device, not the owner', async () => {
+    const email = anEmail();
+    await h.register(email, PASSWORD);
+    const stolen = (await h.login(email, PASSWORD)).deviceToken;
+    const owners = (await h.login(email, PASSWORD)).deviceToken;
+    for (let i = 0; i < 3; i += 1) {
+      const guess = { email, password: `guess-${i}`, deviceToken: stolen };
+      expect((await h.call('POST', '/auth/login', guess, { address: anAddress() })).status).toBe(401);
+    }
+    const withStolen = { email, password: PASSWORD, deviceToken: stolen };
+    expect((await h.call('POST', '/auth/login', withStolen, { address: anAddress() })).status).toBe(429);
+    const withOwners = { email, password: PASSWORD, deviceToken: owners };
+    expect((await h.call('POST', '/auth/login', withOwners, { address: anAddress() })).status).toBe(200);
+    expect(
+      (await h.call('POST', '/auth/login', { email, password: PASSWORD }, { address: anAddress() })).status,
+    ).toBe(200);
+  });
+
+  it('never refuses a valid refresh token after fifty garbage ones from the same address (refresh lockout attack)', async () => {
+    const email = anEmail();
+    await h.register(email, PASSWORD);
+    const shared = anAddress();
+    const { refreshToken } = await h.login(email, PASSWORD, shared);
+    const garbage = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        h.call('POST', '/auth/refresh', { refreshToken: `garbage-${i}` }, { address: shared }),
+      ),
+    );
+    expect(new Set(garbage.map((reply) => reply.status))).toEqual(new Set([401, 429]));
+    const valid = await h.call('POST', '/auth/refresh', { refreshToken }, { address: shared });
+    expect(valid.status).toBe(200);
+    expect(
+      (await h.call('POST', '/auth/refresh', { refreshToken: 'one more' }, { address: shared })).status,
+    ).toBe(429);
+  });
+
+  it('limits registrations per client address before hashing: 429 with Retry-After, no command, no pending hash', async () => {
+    const flooder = anAddress();
+    const register = (email: string, address = flooder) =>
+      h.call('POST', '/auth/register', { email, password: PASSWORD, name: 'Flood' }, { address });
+    for (let i = 0; i < 3; i += 1) expect((await register(anEmail())).status).toBe(202);
+    const pendingBefore = await sql<{
+      n: string;
+    }>`select count(*) as n from auth.pending_credentials`.execute(h.runtime.db);
+    const email = anEmail();
+    const refused = await register(email);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3500);
+    expect(await refused.json()).toMatchObject({ code: 'auth.too_many_registrations' });
+    const pendingAfter = await sql<{ n: string }>`select count(*) as n from auth.pending_credentials`.execute(
+      h.runtime.db,
+    );
+    expect(pendingAfter.rows).toEqual(pendingBefore.rows);
+    const commands = await sql<{ n: string }>`
+      select count(*) as n from platform.commands where payload->>'email' = ${email}
+    `.execute(h.runtime.db);
+    expect(commands.rows[0]?.n).toBe('0');
+    expect((await register(anEmail(), anAddress())).status).toBe(202);
+  });
+
   it('serves a burst of concurrent sign-ins larger than the connection pool', async () => {
     const email = anEmail();
     await h.register(email, PASSWORD);
@@ -111,7 +213,7 @@ describe('auth security over a real database', () => {
     expect(burst.map((response) => response.status)).toEqual(Array(24).fill(200));
   });
 
-  it('never stores or logs the plaintext password', async () => {
+  it('never stores or logs the plaintext password, and keeps its hash inside the auth schema', async () => {
     const canary = `Canary-${randomBytes(8).toString('hex')}-phrase`;
     const email = anEmail();
     await h.register(email, canary, 'Canary Owner');
@@ -119,24 +221,30 @@ describe('auth security over a real database', () => {
     await h.call('POST', '/auth/login', { email, password: `${canary}-wrong` });
     await h.call('POST', '/auth/refresh', { refreshToken: tokens.refreshToken });
     const twin = await h.call('POST', '/auth/register', { email, password: canary, name: 'Twin' });
-    await h.runQueued(((await twin.json()) as { commandId: string }).commandId).catch(() => {});
+    await h.runQueued(((await twin.json()) as { commandId: string }).commandId);
     await h.call('POST', '/auth/register', { email: anEmail(), password: canary, name: '\u0007bell' });
 
-    const tables = await sql<{ name: string }>`
-      select table_schema || '.' || table_name as name from information_schema.tables
-      where table_schema = 'auth' or (table_schema = 'platform' and table_name in ('commands', 'outbox', 'inbox'))
+    const tables = await sql<{ schema: string; name: string }>`
+      select table_schema as schema, table_schema || '.' || table_name as name from information_schema.tables
+      where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
     `.execute(h.runtime.db);
-    expect(tables.rows.length).toBeGreaterThanOrEqual(7);
+    expect(tables.rows.length).toBeGreaterThanOrEqual(10);
     let stored = '';
-    for (const { name } of tables.rows) {
+    let outsideAuth = '';
+    for (const { schema, name } of tables.rows) {
       const rows = await sql<{ row: string }>`select t::text as row from ${sql.table(name)} t`.execute(
         h.runtime.db,
       );
-      stored += rows.rows.map((r) => r.row).join('\n');
+      const text = rows.rows.map((r) => r.row).join('\n');
+      stored += text;
+      if (schema !== 'auth') outsideAuth += text;
     }
-    // The scan reads real data: the email is there, the password is not.
+    // The scan reads real data: the email is there, the password is not, and its hash only in auth.
     expect(stored).toContain(email);
+    expect(stored).toContain('$argon2id$');
     expect(stored).not.toContain(canary);
+    expect(outsideAuth).toContain(email);
+    expect(outsideAuth).not.toContain('$argon2');
     expect(h.lines.length).toBeGreaterThan(0);
     expect(h.lines.join('\n')).not.toContain(canary);
   });

@@ -57,6 +57,27 @@ export type RegisterBody = {
   name: string;
 };
 
+/** `LoginTokens` of the API. */
+export type LoginTokens = {
+  /** A JWT (EdDSA/ES256) for `Authorization: Bearer`. */
+  accessToken: string;
+  /** Opaque; single use: each refresh returns the next one. */
+  refreshToken: string;
+  tokenType: 'Bearer';
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  /** Opaque and long-lived: keep it (like a cookie) and send it with every later sign-in of this client. The one sent is answered again while it is valid; otherwise this is a new one. `POST /auth/logout-all` revokes them all. */
+  deviceToken: string;
+};
+
+/** `LoginBody` of the API. */
+export type LoginBody = {
+  email: string;
+  password: string;
+  /** The `deviceToken` an earlier sign-in of this client answered, if it kept it. With a valid one for this account, the sign-in is judged only by this device's own failures, so strangers failing against the account cannot lock it out. Anything else counts as none. */
+  deviceToken?: string;
+};
+
 /** `Tokens` of the API. */
 export type Tokens = {
   /** A JWT (EdDSA/ES256) for `Authorization: Bearer`. */
@@ -66,12 +87,6 @@ export type Tokens = {
   tokenType: 'Bearer';
   /** Seconds until the access token expires. */
   expiresIn: number;
-};
-
-/** `LoginBody` of the API. */
-export type LoginBody = {
-  email: string;
-  password: string;
 };
 
 /** `RefreshTokenBody` of the API. */
@@ -140,7 +155,7 @@ export interface Paths {
         id: string;
       };
       headers?: {
-        /** The same key from the same caller returns the same command. */
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
         'idempotency-key'?: string;
         /** RFC 7240; `wait=<seconds>` (max 30). */
         prefer?: string;
@@ -196,7 +211,7 @@ export interface Paths {
         id: string;
       };
       headers?: {
-        /** The same key from the same caller returns the same command. */
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
         'idempotency-key'?: string;
         /** RFC 7240; `wait=<seconds>` (max 30). */
         prefer?: string;
@@ -226,7 +241,7 @@ export interface Paths {
         id: string;
       };
       headers?: {
-        /** The same key from the same caller returns the same command. */
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
         'idempotency-key'?: string;
         /** RFC 7240; `wait=<seconds>` (max 30). */
         prefer?: string;
@@ -250,10 +265,10 @@ export interface Paths {
     };
   };
   '/auth/register': {
-    /** Create an account (asynchronous; a taken email fails the command with `email-taken`) */
+    /** Create an account (asynchronous) */
     post: {
       headers?: {
-        /** The same key from the same caller returns the same command. */
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
         'idempotency-key'?: string;
         /** RFC 7240; `wait=<seconds>` (max 30). */
         prefer?: string;
@@ -275,6 +290,8 @@ export interface Paths {
         415: Problem;
         /** The input breaks a rule; `errors` points at each field. */
         422: Problem;
+        /** Too many requests (`Retry-After`). */
+        429: Problem;
         /** Temporarily unavailable (`Retry-After`). */
         503: Problem;
       };
@@ -285,8 +302,8 @@ export interface Paths {
     post: {
       body: LoginBody;
       responses: {
-        /** Signed in. `Cache-Control: no-store`. */
-        200: Tokens;
+        /** Signed in: the tokens and the device token to keep. `Cache-Control: no-store`. */
+        200: LoginTokens;
         /** The body is not valid JSON. */
         400: Problem;
         /** No valid bearer token (`WWW-Authenticate: Bearer`). */
@@ -309,7 +326,7 @@ export interface Paths {
     post: {
       body: RefreshTokenBody;
       responses: {
-        /** Signed in. `Cache-Control: no-store`. */
+        /** New tokens. `Cache-Control: no-store`. */
         200: Tokens;
         /** The body is not valid JSON. */
         400: Problem;
@@ -346,6 +363,17 @@ export interface Paths {
       };
     };
   };
+  '/auth/logout-all': {
+    /** End every session of the caller's account, this one included, and revoke its device tokens */
+    post: {
+      responses: {
+        /** Signed out everywhere. */
+        204: undefined;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+      };
+    };
+  };
   '/.well-known/jwks.json': {
     /** Public keys that verify access tokens (current and previous) */
     get: {
@@ -362,7 +390,7 @@ export interface Paths {
         id: string;
       };
       headers?: {
-        /** The same key from the same caller returns the same command. */
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
         'idempotency-key'?: string;
         /** RFC 7240; `wait=<seconds>` (max 30). */
         prefer?: string;
@@ -398,7 +426,7 @@ export interface Paths {
         role: 'user' | 'admin';
       };
       headers?: {
-        /** The same key from the same caller returns the same command. */
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
         'idempotency-key'?: string;
         /** RFC 7240; `wait=<seconds>` (max 30). */
         prefer?: string;
@@ -465,10 +493,11 @@ export const DOCUMENTED_STATUSES: Readonly<Record<string, Readonly<Record<string
   '/users': { get: [200, 401, 403, 422] },
   '/users/{id}/deactivate': { post: [200, 202, 401, 403, 404, 422] },
   '/users/{id}/reactivate': { post: [200, 202, 401, 403, 404, 422] },
-  '/auth/register': { post: [200, 202, 400, 413, 415, 422, 503] },
+  '/auth/register': { post: [200, 202, 400, 413, 415, 422, 429, 503] },
   '/auth/login': { post: [200, 400, 401, 413, 415, 422, 429, 503] },
   '/auth/refresh': { post: [200, 400, 401, 413, 415, 422, 429, 503] },
   '/auth/logout': { post: [204, 400, 413, 415, 422] },
+  '/auth/logout-all': { post: [204, 401] },
   '/.well-known/jwks.json': { get: [200] },
   '/auth/users/{id}/roles': { post: [200, 202, 400, 401, 403, 413, 415, 422] },
   '/auth/users/{id}/roles/{role}': { delete: [200, 202, 401, 403, 422] },

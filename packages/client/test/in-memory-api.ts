@@ -3,11 +3,13 @@ import 'reflect-metadata';
 import {
   LoginCommand,
   type LoginPayload,
-  PasswordHasher,
+  type LoginTokens,
   RegisterAccountCommand,
   type RegisterAccountPayload,
+  RegistrationIntake,
   type TokenOutcome,
 } from '@contextflow/auth-app';
+import { InMemoryLoginThrottle, InMemoryPendingCredentials } from '@contextflow/auth-app/testing';
 import { createAuthModule, loadAuthConfig } from '@contextflow/auth-infra';
 import {
   AppError,
@@ -36,11 +38,12 @@ type Account = { readonly id: string; readonly email: string; readonly name: str
 export function inMemoryApi() {
   const accounts = new Map<string, Account>();
   const sessions = new Map<string, Principal>();
+  const pending = new InMemoryPendingCredentials();
   const commandBus: CommandBus = {
     send: async (command: Command) => {
       if (command.type === RegisterAccountCommand.type) {
-        const { accountId, email, name, passwordHash } = command.payload as RegisterAccountPayload;
-        accounts.set(email, { id: accountId, email, name, hash: passwordHash });
+        const { accountId, email, name } = command.payload as RegisterAccountPayload;
+        accounts.set(email, { id: accountId, email, name, hash: (await pending.take(accountId)) ?? '' });
       }
       return { commandId: command.meta.commandId, replayed: false };
     },
@@ -48,7 +51,7 @@ export function inMemoryApi() {
       if (command.type !== LoginCommand.type) throw new Error(`not in this fake: ${command.type}`);
       const { email, password } = command.payload as LoginPayload;
       const account = accounts.get(email.toLowerCase());
-      const outcome: TokenOutcome =
+      const outcome: TokenOutcome<LoginTokens> =
         account === undefined || account.hash !== `hash:${password}`
           ? {
               ok: false,
@@ -58,7 +61,7 @@ export function inMemoryApi() {
       return outcome as R;
     },
   };
-  const signIn = (account: Account) => {
+  const signIn = (account: Account): LoginTokens => {
     const accessToken = `access-${sessions.size + 1}`;
     sessions.set(accessToken, { userId: account.id, roles: ['user'] });
     return {
@@ -66,6 +69,7 @@ export function inMemoryApi() {
       refreshToken: `refresh-${sessions.size}`,
       tokenType: 'Bearer' as const,
       expiresIn: 900,
+      deviceToken: `device-${sessions.size}`,
     };
   };
   const clock = new FixedClock();
@@ -95,11 +99,16 @@ export function inMemoryApi() {
   child.registerInstance(Authenticator, {
     authenticate: async (token: string) => sessions.get(token) ?? null,
   });
-  child.registerInstance(PasswordHasher, {
+  const hasher = {
     hash: async (plain: string) => `hash:${plain}`,
     verify: async () => ({ ok: false, needsRehash: false }),
     dummyVerify: async () => {},
-  });
+  };
+  const registrations = new InMemoryLoginThrottle(clock, { maxFailures: 20, windowSeconds: 3600 });
+  child.registerInstance(
+    RegistrationIntake,
+    new RegistrationIntake(registrations, hasher, pending, child.resolve<IdGenerator>(IdGenerator)),
+  );
   const modules = [usersModule, createAuthModule(loadAuthConfig({}))];
   const app = createHttpApp({ container: child, modules, logger: createLogger({ level: 'silent' }) });
   return { app, accounts };

@@ -27,7 +27,8 @@ export interface CommandBus {
   /**
    * Accepts a command durably for asynchronous processing and returns at once. The same caller and
    * idempotency key return the first command (`replayed`); a different request under that key throws an
-   * `invalid` AppError (`commands.idempotency_key_reused`).
+   * `invalid` AppError (`commands.idempotency_key_reused`). A key without an actor is ignored: anonymous
+   * callers share no key scope.
    */
   send(command: Command, options?: SendOptions): Promise<AcceptedCommand>;
   /** Runs a command in-process, in one transaction, and returns the handler's result or throws its error. */

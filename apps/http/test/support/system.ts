@@ -34,6 +34,19 @@ export function systemConfig(): SystemConfig {
   return value;
 }
 
+/**
+ * Where a process's operations server (`/metrics`, `/health/*`) listens, from its `operations server
+ * listening` log line: the http app's, dev.js's (embedded) or the worker's.
+ */
+export function operationsUrl(process: AppProcess): string {
+  for (const line of process.lines) {
+    if (!logMessage('operations server listening')(line)) continue;
+    const { address, port } = JSON.parse(line) as { address?: unknown; port?: unknown };
+    if (typeof port === 'number' && typeof address === 'string') return `http://${address}:${port}`;
+  }
+  throw new Error(`${process.name} did not log where its operations server listens`);
+}
+
 /** The running system, whichever configuration it is. */
 export interface System {
   readonly config: SystemConfig;
@@ -45,6 +58,14 @@ export interface System {
   readonly db: Kysely<unknown>;
   /** The process serving HTTP: the http app, or dev.js when embedded (it runs everything). */
   readonly http: AppProcess;
+  /**
+   * Stops the http app and starts it again with `env` over the system's environment (an empty value unsets a
+   * variable), as an operator restarting it with a new configuration would (services only). Resolves with the
+   * new process once it listens, or once it has exited (a refused start: look at `exited` and `lines`).
+   */
+  restartHttp(env?: Readonly<Record<string, string>>): Promise<AppProcess>;
+  /** The broker and name prefix of the system's topology (services only: `null` when embedded). */
+  readonly amqp: { readonly url: string; readonly namespace: string } | null;
   /** The worker process while it runs; always null when embedded (dev.js consumes in-process). */
   readonly worker: AppProcess | null;
   /** Starts the worker process (services only). */
@@ -76,6 +97,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   const port = (await freePorts(1))[0]!;
   const env = {
     PORT: String(port),
+    // The operations servers of parallel suites must not fight over a port: each takes a free one.
+    METRICS_PORT: '0',
+    // Every request of a suite comes from 127.0.0.1: the per-address registration limit is not what most
+    // suites test (the ones that do set their own).
+    REGISTER_MAX_PER_ADDRESS_PER_HOUR: '10000',
     LOG_LEVEL: 'info',
     NODE_ENV: 'test',
     SHUTDOWN_TIMEOUT_MS: '5000',
@@ -107,6 +133,8 @@ async function startEmbedded(port: number, env: Record<string, string>): Promise
     baseUrl: `http://127.0.0.1:${port}`,
     db: kyselyOverIpc(dev.child),
     http: dev,
+    restartHttp: () => Promise.reject(new Error('embedded: dev.js runs everything; restart it as a whole')),
+    amqp: null,
     worker: null,
     startWorker: fail,
     stopWorker: fail,
@@ -136,7 +164,7 @@ async function startServices(
   };
   const extraLines: string[] = [];
   extraLines.push(...(await runToCompletion('migrate', [WORKER_MAIN, 'migrate'], { env })));
-  const http = startProcess('http', [HTTP_MAIN], { env });
+  let http = startProcess('http', [HTTP_MAIN], { env });
   await http.waitForLine(logMessage('listening')).catch(async (error: unknown) => {
     await http.stop();
     await database.drop();
@@ -149,7 +177,18 @@ async function startServices(
     config: 'services',
     baseUrl: `http://127.0.0.1:${port}`,
     db,
-    http,
+    get http() {
+      return http;
+    },
+    async restartHttp(overrides = {}) {
+      extraLines.push(...http.lines);
+      await http.stop();
+      http = startProcess('http', [HTTP_MAIN], { env: { ...env, ...overrides } });
+      // Either line settles it: a refused start exits before it listens.
+      await Promise.race([http.waitForLine(logMessage('listening')).catch(() => undefined), http.exited]);
+      return http;
+    },
+    amqp: { url: amqpUrl, namespace },
     get worker() {
       return worker;
     },

@@ -24,3 +24,14 @@ export async function tablesAsText(db: Kysely<unknown>, schemas: readonly string
   }
   return { tables: tables.rows.map((table) => table.name), text: lines.join('\n') };
 }
+
+/** Every schema of the database that holds application data (not PostgreSQL's own) except `excluded`. */
+export async function schemasBut(db: Kysely<unknown>, ...excluded: string[]): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select schema_name as name from information_schema.schemata
+    where schema_name not in ('pg_catalog', 'information_schema', 'pg_toast') and schema_name not like 'pg_temp%'
+      and schema_name not like 'pg_toast_temp%'
+    order by 1
+  `.execute(db);
+  return rows.map((row) => row.name).filter((name) => !excluded.includes(name));
+}

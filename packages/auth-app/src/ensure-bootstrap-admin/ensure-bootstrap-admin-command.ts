@@ -1,14 +1,13 @@
 import type { Command } from '@contextflow/core';
 
-/** Input of {@link EnsureBootstrapAdminCommand}, from `BOOTSTRAP_ADMIN_EMAIL` / `BOOTSTRAP_ADMIN_PASSWORD`. */
+/**
+ * Input of {@link EnsureBootstrapAdminCommand}, from `BOOTSTRAP_ADMIN_EMAIL` / `BOOTSTRAP_ADMIN_PASSWORD`. It
+ * carries the plaintext password, so it only ever runs in-process: never queued, never stored.
+ */
 export interface EnsureBootstrapAdminPayload {
   readonly email: string;
-  /**
-   * Used only when the account is created; an existing account keeps its password. Without it, an existing
-   * account is still promoted, and a missing one fails with `auth.bootstrap_password_needed`: the caller
-   * hashes the password (slow on purpose) only then, and runs the command again.
-   */
-  readonly passwordHash?: string;
+  /** Hashed for an account that is created; proves the operator for an existing account that is not admin. */
+  readonly password: string;
   /** Display name for a created account; defaults to `Administrator`. */
   readonly name?: string;
 }
@@ -22,6 +21,6 @@ export const EnsureBootstrapAdminCommand = Object.freeze({ type: 'auth.ensure-bo
 /** Result of {@link EnsureBootstrapAdminCommand}. */
 export interface EnsureBootstrapAdminResult {
   readonly accountId: string;
-  /** False when the account already existed (it was promoted if needed). */
+  /** False when the account already existed. */
   readonly created: boolean;
 }

@@ -4,18 +4,16 @@ import { aCommand, anAccount, aUser, createAuthFakes } from '../testing/index.js
 import type { EnsureBootstrapAdminCommand } from './ensure-bootstrap-admin-command.js';
 import { EnsureBootstrapAdminHandler } from './ensure-bootstrap-admin-handler.js';
 
+const OPERATOR_PASSWORD = 'bootstrap secret';
+
 function setUp() {
   const fakes = createAuthFakes();
-  const handler = new EnsureBootstrapAdminHandler(fakes.accounts, fakes.ids, fakes.clock);
-  const ensure = (
-    actor: Principal | null = SYSTEM_PRINCIPAL,
-    // null: no hash in the payload
-    passwordHash: string | null = 'fake-hash:bootstrap secret',
-  ) =>
+  const handler = new EnsureBootstrapAdminHandler(fakes.accounts, fakes.hasher, fakes.ids, fakes.clock);
+  const ensure = (password = OPERATOR_PASSWORD, actor: Principal | null = SYSTEM_PRINCIPAL) =>
     handler.handle(
       aCommand<EnsureBootstrapAdminCommand>(
         'auth.ensure-bootstrap-admin',
-        { email: 'Root@Example.com', ...(passwordHash === null ? {} : { passwordHash }) },
+        { email: 'Root@Example.com', password },
         actor,
       ),
     );
@@ -40,47 +38,54 @@ describe('EnsureBootstrapAdminHandler', () => {
     ]);
   });
 
-  it('changes nothing when run again, not even the password', async () => {
-    const { ensure, accounts } = setUp();
+  it('changes nothing and hashes nothing when the account is an admin already, whatever password is given', async () => {
+    const { ensure, accounts, hasher } = setUp();
     const first = await ensure();
-    const second = await ensure(SYSTEM_PRINCIPAL, 'fake-hash:another secret');
-    expect(second).toEqual({ accountId: first.accountId, created: false });
+    const before = hasher.verifications;
+    expect(await ensure('another secret')).toEqual({ accountId: first.accountId, created: false });
+    expect(hasher.verifications).toBe(before);
     expect(accounts.published).toHaveLength(2);
     expect(accounts.snapshotOf(first.accountId)?.passwordHash).toBe('fake-hash:bootstrap secret');
   });
 
-  it('needs no password hash for an account that exists, and refuses to create one without it', async () => {
-    const { ensure, accounts, handler } = setUp();
-    await expect(ensure(SYSTEM_PRINCIPAL, null)).rejects.toThrow(
-      expect.objectContaining({ code: 'auth.bootstrap_password_needed' }),
-    );
-    expect(accounts.published).toEqual([]);
-    const first = await ensure();
-    expect(await ensure(SYSTEM_PRINCIPAL, null)).toEqual({ accountId: first.accountId, created: false });
-    const existing = anAccount().withEmail('other@example.com').build();
-    accounts.seed(existing);
-    const promoted = await handler.handle(
-      aCommand<EnsureBootstrapAdminCommand>(
-        'auth.ensure-bootstrap-admin',
-        { email: 'other@example.com' },
-        SYSTEM_PRINCIPAL,
-      ),
-    );
-    expect(promoted).toEqual({ accountId: existing.id, created: false });
-    expect(accounts.snapshotOf(existing.id)?.roles).toEqual(['user', 'admin']);
-  });
-
-  it('promotes an existing account with that email', async () => {
+  it('promotes an existing account whose password is the configured one', async () => {
     const { ensure, accounts } = setUp();
-    const existing = anAccount().withEmail('root@example.com').build();
+    const existing = anAccount().withEmail('root@example.com').withPassword(OPERATOR_PASSWORD).build();
     accounts.seed(existing);
     expect(await ensure()).toEqual({ accountId: existing.id, created: false });
     expect(accounts.snapshotOf(existing.id)?.roles).toEqual(['user', 'admin']);
   });
 
+  it('refuses to promote an account someone else registered with the bootstrap address (takeover)', async () => {
+    const { ensure, accounts } = setUp();
+    const attacker = anAccount().withEmail('root@example.com').withPassword('attacker chosen').build();
+    accounts.seed(attacker);
+    await expect(ensure()).rejects.toThrow(
+      expect.objectContaining({ kind: 'conflict', code: 'auth.bootstrap_password_mismatch' }),
+    );
+    expect(accounts.snapshotOf(attacker.id)?.roles).toEqual(['user']);
+    expect(accounts.published).toEqual([]);
+  });
+
+  it('does not give back an admin role that was revoked unless the configured password proves the operator', async () => {
+    const { ensure, accounts } = setUp();
+    const revoked = anAccount().withEmail('root@example.com').withPassword(OPERATOR_PASSWORD).build();
+    accounts.seed(revoked);
+    await expect(ensure('a guessed password')).rejects.toThrow(
+      expect.objectContaining({ code: 'auth.bootstrap_password_mismatch' }),
+    );
+    expect(accounts.snapshotOf(revoked.id)?.roles).toEqual(['user']);
+    await ensure(OPERATOR_PASSWORD);
+    expect(accounts.snapshotOf(revoked.id)?.roles).toEqual(['user', 'admin']);
+  });
+
   it('runs only for the system or an admin', async () => {
     const { ensure } = setUp();
-    await expect(ensure(aUser())).rejects.toThrow(expect.objectContaining({ code: 'auth.admin_only' }));
-    await expect(ensure(null)).rejects.toThrow(expect.objectContaining({ code: 'auth.admin_only' }));
+    await expect(ensure(OPERATOR_PASSWORD, aUser())).rejects.toThrow(
+      expect.objectContaining({ code: 'auth.admin_only' }),
+    );
+    await expect(ensure(OPERATOR_PASSWORD, null)).rejects.toThrow(
+      expect.objectContaining({ code: 'auth.admin_only' }),
+    );
   });
 });

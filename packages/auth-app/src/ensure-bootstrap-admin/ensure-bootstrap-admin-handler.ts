@@ -1,29 +1,25 @@
 import { Account, type AccountRepository, AuthErrors, Email, newStamp } from '@contextflow/auth-domain';
-import { AppError, type Clock, type CommandHandler, type IdGenerator, isAdmin } from '@contextflow/core';
+import { type Clock, type CommandHandler, type IdGenerator, isAdmin } from '@contextflow/core';
+import type { PasswordHasher } from '../ports/password-hasher.js';
 import type {
   EnsureBootstrapAdminCommand,
   EnsureBootstrapAdminResult,
 } from './ensure-bootstrap-admin-command.js';
 
-/** Code of the error a creation without `passwordHash` fails with. */
-export const BOOTSTRAP_PASSWORD_NEEDED = 'auth.bootstrap_password_needed';
-
-const passwordNeeded = () =>
-  AppError.invalid(
-    BOOTSTRAP_PASSWORD_NEEDED,
-    'Creating the bootstrap administrator needs its password hash.',
-  );
-
 /**
- * Creates the bootstrap account with the admin role, or grants the role to the existing account with that
- * email; running it again changes nothing. Two processes starting together may race: the loser gets
- * `auth.email_taken` or `auth.concurrent_update` and should simply run it once more.
+ * Makes sure the configured first administrator exists: creates the account with the admin role when the
+ * email has none; changes nothing (and hashes nothing) when the account is an admin already. An existing
+ * account that is not an admin — registered by someone, or whose role an admin revoked — becomes one only if
+ * the configured password is its password; otherwise it throws `auth.bootstrap_password_mismatch` and
+ * changes nothing, so the address cannot be claimed by registering it first. Two processes starting together
+ * may race: the loser gets `auth.email_taken` or `auth.concurrent_update` and should simply run it once more.
  */
 export class EnsureBootstrapAdminHandler
   implements CommandHandler<EnsureBootstrapAdminCommand, EnsureBootstrapAdminResult>
 {
   constructor(
     private readonly accounts: AccountRepository,
+    private readonly hasher: PasswordHasher,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
@@ -32,16 +28,24 @@ export class EnsureBootstrapAdminHandler
     if (!isAdmin(meta.actor)) throw AuthErrors.adminOnly();
     const email = Email.parse(payload.email);
     const existing = await this.accounts.findByEmail(email);
-    const account = existing ?? this.#create(email, payload);
+    if (existing?.hasRole('admin') === true) return { accountId: existing.id, created: false };
+    if (existing !== null && !(await this.hasher.verify(existing.passwordHash, payload.password)).ok) {
+      throw AuthErrors.bootstrapPasswordMismatch();
+    }
+    const account = existing ?? (await this.#create(email, payload));
     account.grantRole('admin', newStamp(this.ids, this.clock));
     await this.accounts.save(account);
     return { accountId: account.id, created: existing === null };
   }
 
-  #create(email: Email, { passwordHash, name }: EnsureBootstrapAdminCommand['payload']): Account {
-    if (passwordHash === undefined) throw passwordNeeded();
+  async #create(email: Email, { password, name }: EnsureBootstrapAdminCommand['payload']): Promise<Account> {
     return Account.register(
-      { id: this.ids.next(), email, passwordHash, name: name ?? 'Administrator' },
+      {
+        id: this.ids.next(),
+        email,
+        passwordHash: await this.hasher.hash(password),
+        name: name ?? 'Administrator',
+      },
       newStamp(this.ids, this.clock),
     );
   }

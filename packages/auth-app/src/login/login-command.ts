@@ -6,9 +6,11 @@ export interface LoginPayload {
   readonly password: string;
   /** The caller's IP address, for throttling; empty when unknown. */
   readonly clientAddress: string;
+  /** The device token a former sign-in of this client received, if it kept one. */
+  readonly deviceToken?: string | undefined;
 }
 
-/** Signs in with email and password (in-process); the handler answers a `TokenOutcome`. */
+/** Signs in with email and password (in-process); the handler answers a `TokenOutcome<LoginTokens>`. */
 export type LoginCommand = Command<'auth.login', LoginPayload>;
 
 /** Wire type of {@link LoginCommand}. */

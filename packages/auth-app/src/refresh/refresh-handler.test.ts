@@ -94,14 +94,28 @@ describe('RefreshHandler', () => {
     expect((await accessTokens.verify(tokens.accessToken))?.roles).toEqual(['user', 'admin']);
   });
 
-  it('rate-limits a client address that keeps presenting invalid tokens', async () => {
-    const { refresh, first } = await setUp();
-    for (let attempt = 0; attempt < 5; attempt += 1) await refresh(`guess-${attempt}`);
-    expect(await refresh(first.refreshToken)).toEqual({
+  it('rate-limits a client address that keeps presenting invalid tokens: its next invalid one gets 429', async () => {
+    const { refresh } = await setUp();
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      expect(await refresh(`guess-${attempt}`)).toEqual(refused('auth.invalid_refresh_token'));
+    expect(await refresh('guess-5')).toEqual({
       ok: false,
       error: expect.objectContaining({ kind: 'rate_limited', code: 'auth.too_many_attempts' }),
     });
-    expect(tokensOrThrow(await refresh(first.refreshToken, '198.51.100.1')).refreshToken).toBe('refresh-2');
+  });
+
+  it('never refuses a valid refresh token, even from an address that sent many invalid ones (no lockout)', async () => {
+    const { refresh, first } = await setUp();
+    for (let attempt = 0; attempt < 50; attempt += 1) await refresh(`garbage-${attempt}`);
+    expect(tokensOrThrow(await refresh(first.refreshToken)).refreshToken).toBe('refresh-2');
+  });
+
+  it('revokes a reused family even when the address is over its limit', async () => {
+    const { refresh, first, sessions, sessionId } = await setUp();
+    tokensOrThrow(await refresh(first.refreshToken));
+    for (let attempt = 0; attempt < 5; attempt += 1) await refresh(`guess-${attempt}`);
+    expect((await refresh(first.refreshToken)).ok).toBe(false);
+    expect(sessions.findById(sessionId)?.status).toBe('revoked');
   });
 
   it('refuses the loser of two concurrent exchanges of one token without revoking the family', async () => {

@@ -17,7 +17,11 @@ import type { RefreshCommand } from './refresh-command.js';
  * Rotates the refresh token: the presented one stops working and a new pair is issued with the account's
  * current roles. An already-exchanged token revokes its whole family (`auth.refresh_token_reused`, and the
  * revocation is committed); unknown, revoked or expired tokens, and disabled accounts, get
- * `auth.invalid_refresh_token`. Failures count against the client address.
+ * `auth.invalid_refresh_token`.
+ *
+ * The token is looked up first (one hash, one indexed read), so a valid one is never refused by the throttle:
+ * only failed refreshes count against the client address, and only a failed refresh from an address over its
+ * limit gets 429 instead of 401.
  */
 export class RefreshHandler implements CommandHandler<RefreshCommand, TokenOutcome> {
   constructor(
@@ -33,18 +37,19 @@ export class RefreshHandler implements CommandHandler<RefreshCommand, TokenOutco
   handle({ payload }: RefreshCommand): Promise<TokenOutcome> {
     const keys = payload.clientAddress === '' ? [] : [`refresh:address:${payload.clientAddress}`];
     return tokenOutcome(async () => {
-      await this.throttle.check(keys);
       const presented = this.refreshTokens.hashOf(payload.refreshToken);
       const session = await this.sessions.findByTokenHash(presented);
       const account = session === null ? null : await this.accounts.findById(session.accountId);
-      if (session === null || account === null || !account.isActive) return this.#refuse(keys);
+      if (session === null || account === null || !account.isActive) {
+        return this.#refuse(keys, AuthErrors.invalidRefreshToken());
+      }
       const next = this.refreshTokens.generate();
       try {
         session.rotate(presented, next.hash, newStamp(this.ids, this.clock));
       } catch (error) {
+        // A reused token revokes its family whatever the throttle says.
         if (session.pendingEvents.length > 0) await this.sessions.save(session);
-        await this.throttle.recordFailure(keys);
-        throw error;
+        return this.#refuse(keys, error);
       }
       await this.#save(session);
       const access = await this.accessTokens.issue({
@@ -56,9 +61,11 @@ export class RefreshHandler implements CommandHandler<RefreshCommand, TokenOutco
     });
   }
 
-  async #refuse(keys: readonly string[]): Promise<never> {
+  // A blocked address gets 429 (and nothing more is counted); otherwise the failure counts, then the refusal.
+  async #refuse(keys: readonly string[], error: unknown): Promise<never> {
+    await this.throttle.check(keys);
     await this.throttle.recordFailure(keys);
-    throw AuthErrors.invalidRefreshToken();
+    throw error;
   }
 
   // Two exchanges of one token raced and the other won: this token is no longer current. Not treated as

@@ -1,13 +1,15 @@
 import type { Command } from '@contextflow/core';
 
-/** Input of {@link RegisterAccountCommand}. The password is already hashed: plaintext never reaches the queue. */
+/**
+ * Input of {@link RegisterAccountCommand}. It carries no credential: the password's hash waits in the auth
+ * context's own storage (`PendingCredentials`) under `accountId`, so the command row, the outbox, the broker
+ * and any dead letter never hold it.
+ */
 export interface RegisterAccountPayload {
   /** Server-generated UUIDv7; also the user's id in every context. */
   readonly accountId: string;
   readonly email: string;
   readonly name: string;
-  /** PHC string from `PasswordHasher.hash`, computed by the route after `preparePassword` accepted it. */
-  readonly passwordHash: string;
 }
 
 /** Creates an account (asynchronous; anyone may ask). */
@@ -16,7 +18,7 @@ export type RegisterAccountCommand = Command<'auth.register-account', RegisterAc
 /** Wire type of {@link RegisterAccountCommand}. */
 export const RegisterAccountCommand = Object.freeze({ type: 'auth.register-account' } as const);
 
-/** Result of {@link RegisterAccountCommand}. */
+/** Result of {@link RegisterAccountCommand}: the same for a new account and for an email that was taken. */
 export interface RegisterAccountResult {
   readonly accountId: string;
 }

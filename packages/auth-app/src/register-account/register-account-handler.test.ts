@@ -4,17 +4,24 @@ import type { RegisterAccountCommand, RegisterAccountPayload } from './register-
 import { RegisterAccountHandler } from './register-account-handler.js';
 
 const ID = '01900000-0000-7000-8000-000000000001';
+const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA';
 
-function setUp() {
+async function setUp() {
   const fakes = createAuthFakes();
-  const handler = new RegisterAccountHandler(fakes.accounts, fakes.ids, fakes.clock);
+  const handler = new RegisterAccountHandler(
+    fakes.accounts,
+    fakes.pendingCredentials,
+    fakes.takenEmails,
+    fakes.ids,
+    fakes.clock,
+  );
+  await fakes.pendingCredentials.put(ID, HASH);
   const register = (payload: Partial<RegisterAccountPayload> = {}) =>
     handler.handle(
       aCommand<RegisterAccountCommand>('auth.register-account', {
         accountId: ID,
         email: 'Alice@Example.com',
         name: 'Alice',
-        passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
         ...payload,
       }),
     );
@@ -22,16 +29,22 @@ function setUp() {
 }
 
 describe('RegisterAccountHandler', () => {
-  it('creates an active user account under the given id and answers its id', async () => {
-    const { register, accounts } = setUp();
+  it('creates an active user account under the given id with the hash that waited for it, and answers its id', async () => {
+    const { register, accounts, pendingCredentials } = await setUp();
     expect(await register()).toEqual({ accountId: ID });
     expect(accounts.snapshotOf(ID)).toEqual(
-      expect.objectContaining({ email: 'alice@example.com', roles: ['user'], status: 'active' }),
+      expect.objectContaining({
+        email: 'alice@example.com',
+        roles: ['user'],
+        status: 'active',
+        passwordHash: HASH,
+      }),
     );
+    expect(pendingCredentials.waiting).toEqual([]);
   });
 
   it('publishes the registration with email and name and without the hash', async () => {
-    const { register, accounts } = setUp();
+    const { register, accounts } = await setUp();
     await register();
     expect(accounts.published).toEqual([
       expect.objectContaining({
@@ -43,17 +56,49 @@ describe('RegisterAccountHandler', () => {
     ]);
   });
 
-  it('fails with email_taken when the email already has an account, whatever its case', async () => {
-    const { register, accounts } = setUp();
-    accounts.seed(anAccount().withEmail('alice@example.com').build());
-    await expect(register({ email: 'ALICE@example.com' })).rejects.toThrow(
-      expect.objectContaining({ kind: 'conflict', code: 'auth.email_taken' }),
-    );
+  it('answers a taken email exactly like a new one, makes no second account and tells the owner (no account oracle)', async () => {
+    const { register, accounts, takenEmails, pendingCredentials } = await setUp();
+    const owner = anAccount().withEmail('alice@example.com').build();
+    accounts.seed(owner);
+    expect(await register({ email: 'ALICE@example.com' })).toEqual({ accountId: ID });
     expect(accounts.snapshotOf(ID)).toBeUndefined();
+    expect(accounts.snapshotOf(owner.id)?.passwordHash).toBe(owner.passwordHash);
+    expect(accounts.published).toEqual([]);
+    expect(takenEmails.notified).toEqual([owner.id]);
+    expect(pendingCredentials.waiting).toEqual([]);
+  });
+
+  it('runs again (a passing conflict) when a concurrent registration of the email wins the race', async () => {
+    const { register, accounts } = await setUp();
+    const winner = anAccount().withEmail('alice@example.com').build();
+    // The winner commits between this handler's lookup and its save.
+    const findByEmail = accounts.findByEmail.bind(accounts);
+    accounts.findByEmail = async (email) => {
+      const found = await findByEmail(email);
+      accounts.seed(winner);
+      return found;
+    };
+    await expect(register()).rejects.toThrow(
+      expect.objectContaining({ kind: 'concurrency', code: 'auth.concurrent_update' }),
+    );
+  });
+
+  it('fails with registration_expired when no hash waits for the account', async () => {
+    const { register } = await setUp();
+    await expect(register({ accountId: '01900000-0000-7000-8000-0000000000ff' })).rejects.toThrow(
+      expect.objectContaining({ code: 'auth.registration_expired' }),
+    );
+  });
+
+  it('honours the hash a command accepted by an earlier version carries itself', async () => {
+    const { register, accounts } = await setUp();
+    const legacy = '01900000-0000-7000-8000-0000000000aa';
+    await register({ accountId: legacy, email: 'old@example.com', passwordHash: HASH } as never);
+    expect(accounts.snapshotOf(legacy)?.passwordHash).toBe(HASH);
   });
 
   it('rejects an invalid email or name', async () => {
-    const { register } = setUp();
+    const { register } = await setUp();
     await expect(register({ email: 'nope' })).rejects.toThrow(
       expect.objectContaining({ code: 'auth.invalid_email' }),
     );

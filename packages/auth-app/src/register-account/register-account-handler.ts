@@ -1,24 +1,52 @@
 import { Account, type AccountRepository, AuthErrors, Email, newStamp } from '@contextflow/auth-domain';
-import type { Clock, CommandHandler, IdGenerator } from '@contextflow/core';
+import { type Clock, type CommandHandler, type IdGenerator, isAppError } from '@contextflow/core';
+import type { PendingCredentials } from '../ports/pending-credentials.js';
+import type { TakenEmailNotifier } from '../ports/taken-email-notifier.js';
 import type { RegisterAccountCommand, RegisterAccountResult } from './register-account-command.js';
 
-/** Creates the account; an email already in use fails the command with conflict `auth.email_taken`. */
+/**
+ * Creates the account with the password hash that waits under its id (taking it: the pending row is gone once
+ * this commits). An email that already has an account succeeds all the same, with the same result and no
+ * second account, and its owner is told ({@link TakenEmailNotifier}): whoever sent the command learns nothing
+ * about who has an account. A registration whose hash is gone (it waited past the pending window) fails with
+ * `auth.registration_expired`.
+ */
 export class RegisterAccountHandler implements CommandHandler<RegisterAccountCommand, RegisterAccountResult> {
   constructor(
     private readonly accounts: AccountRepository,
+    private readonly credentials: PendingCredentials,
+    private readonly owners: TakenEmailNotifier,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
 
   async handle({ payload }: RegisterAccountCommand): Promise<RegisterAccountResult> {
     const email = Email.parse(payload.email);
-    if ((await this.accounts.findByEmail(email)) !== null) throw AuthErrors.emailTaken();
+    const passwordHash = (await this.credentials.take(payload.accountId)) ?? legacyHashOf(payload);
+    if (passwordHash === null) throw AuthErrors.registrationExpired();
+    const owner = await this.accounts.findByEmail(email);
+    if (owner !== null) {
+      await this.owners.registrationAttempted(owner.id);
+      return { accountId: payload.accountId };
+    }
     const account = Account.register(
-      { id: payload.accountId, email, passwordHash: payload.passwordHash, name: payload.name },
+      { id: payload.accountId, email, passwordHash, name: payload.name },
       newStamp(this.ids, this.clock),
     );
-    // A concurrent registration of the same email that wins the race makes this save throw email_taken too.
-    await this.accounts.save(account);
+    try {
+      await this.accounts.save(account);
+    } catch (error) {
+      // A concurrent registration of the email won the race: run again (a passing fault), and the next run
+      // finds the owner and answers like any taken email, instead of failing with what would reveal it.
+      if (isAppError(error) && error.code === 'auth.email_taken') throw AuthErrors.concurrentUpdate();
+      throw error;
+    }
     return { accountId: account.id };
   }
+}
+
+// A command accepted by an earlier version carried the hash itself; it is still honoured once.
+function legacyHashOf(payload: RegisterAccountCommand['payload']): string | null {
+  const { passwordHash } = payload as { passwordHash?: unknown };
+  return typeof passwordHash === 'string' ? passwordHash : null;
 }

@@ -5,9 +5,12 @@ import { FakeAccessTokenIssuer } from './fake-access-token-issuer.js';
 import { FakePasswordHasher } from './fake-password-hasher.js';
 import { FakeRefreshTokens } from './fake-refresh-tokens.js';
 import { InMemoryAccountRepository } from './in-memory-account-repository.js';
+import { InMemoryDeviceTokens } from './in-memory-device-tokens.js';
 import { InMemoryLoginThrottle } from './in-memory-login-throttle.js';
+import { InMemoryPendingCredentials } from './in-memory-pending-credentials.js';
 import { InMemorySessionRepository } from './in-memory-session-repository.js';
 import { InMemorySessionStatusReader } from './in-memory-session-status-reader.js';
+import { RecordingTakenEmailNotifier } from './recording-taken-email-notifier.js';
 
 /** Every port of the auth context as an in-memory fake, wired together; one fresh set per test. */
 export function createAuthFakes() {
@@ -19,6 +22,11 @@ export function createAuthFakes() {
   const accessTokens = new FakeAccessTokenIssuer();
   const refreshTokens = new FakeRefreshTokens();
   const throttle = new InMemoryLoginThrottle(clock);
+  // Every registration counts: 20 per address per hour, the configuration's default.
+  const registrations = new InMemoryLoginThrottle(clock, { maxFailures: 20, windowSeconds: 3600 });
+  const devices = new InMemoryDeviceTokens(clock);
+  const pendingCredentials = new InMemoryPendingCredentials();
+  const takenEmails = new RecordingTakenEmailNotifier();
   const settings = DEFAULT_AUTH_SETTINGS;
   const sessionStatus = new InMemorySessionStatusReader(accounts, sessions);
   const sessionStarter = new SessionStarter(sessions, refreshTokens, accessTokens, settings, ids, clock);
@@ -31,6 +39,10 @@ export function createAuthFakes() {
     accessTokens,
     refreshTokens,
     throttle,
+    registrations,
+    devices,
+    pendingCredentials,
+    takenEmails,
     settings,
     sessionStatus,
     sessionStarter,

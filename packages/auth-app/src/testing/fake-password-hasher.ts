@@ -5,9 +5,10 @@ const LEGACY = 'fake-legacy-hash:';
 
 /**
  * A deterministic, instant {@link PasswordHasher} that counts its work: `verifications` counts both real and
- * dummy verifications, which is how tests show that an unknown email costs as much as a wrong password.
+ * dummy verifications (and `hashCalls` the hashes), which is how tests show that an unknown email costs as much as a wrong password.
  */
 export class FakePasswordHasher implements PasswordHasher {
+  hashCalls = 0;
   verifyCalls = 0;
   dummyVerifyCalls = 0;
 
@@ -26,6 +27,7 @@ export class FakePasswordHasher implements PasswordHasher {
   }
 
   async hash(plain: string): Promise<string> {
+    this.hashCalls += 1;
     return FakePasswordHasher.hashOf(plain);
   }
 

@@ -25,7 +25,12 @@ export interface AuthConfig {
   };
   readonly refreshTokenTtlSeconds: number;
   readonly throttle: ThrottleLimits;
-  /** Reverse proxies in front of the app whose `X-Forwarded-For` entries are trusted; 0 = use the socket address. */
+  /** Registrations one client address may make per hour (sliding window), counted before any hashing. */
+  readonly registerMaxPerAddressPerHour: number;
+  /**
+   * Reverse proxies in front of the app whose `X-Forwarded-For` entries are trusted; 0 = use the socket address
+   * (and warn once if `X-Forwarded-For` arrives anyway).
+   */
   readonly trustedProxyHops: number;
   /** The first administrator to make sure of at start-up, when configured. */
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;

@@ -22,6 +22,7 @@ describe('loadAuthConfig', () => {
     expect(config).toMatchObject({
       refreshTokenTtlSeconds: 2_592_000,
       throttle: { accountMaxFailures: 5, addressMaxFailures: 50, windowSeconds: 900 },
+      registerMaxPerAddressPerHour: 20,
       trustedProxyHops: 0,
       bootstrapAdmin: undefined,
     });
@@ -105,14 +106,19 @@ describe('loadAuthConfig', () => {
     });
   });
 
-  it('reads the throttle limits and the trusted proxy hops', () => {
+  it('reads the throttle limits, the registration limit and the trusted proxy hops', () => {
     const config = loadAuthConfig({
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
       LOGIN_MAX_FAILURES_PER_ADDRESS: '20',
       LOGIN_FAILURE_WINDOW_SECONDS: '60',
+      REGISTER_MAX_PER_ADDRESS_PER_HOUR: '7',
       TRUSTED_PROXY: '1',
     });
     expect(config.throttle).toEqual({ accountMaxFailures: 3, addressMaxFailures: 20, windowSeconds: 60 });
+    expect(config.registerMaxPerAddressPerHour).toBe(7);
     expect(config.trustedProxyHops).toBe(1);
+    expect(() => loadAuthConfig({ REGISTER_MAX_PER_ADDRESS_PER_HOUR: '0' })).toThrow(
+      /REGISTER_MAX_PER_ADDRESS_PER_HOUR must be between 1 and 100000/,
+    );
   });
 });

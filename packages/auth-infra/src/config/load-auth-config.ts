@@ -24,6 +24,7 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: wholeNumber(5, 1, 1000),
   LOGIN_MAX_FAILURES_PER_ADDRESS: wholeNumber(50, 1, 100_000),
   LOGIN_FAILURE_WINDOW_SECONDS: wholeNumber(900, 1, 86_400),
+  REGISTER_MAX_PER_ADDRESS_PER_HOUR: wholeNumber(20, 1, 100_000),
   TRUSTED_PROXY: wholeNumber(0, 0, 10),
   BOOTSTRAP_ADMIN_EMAIL: optionalText,
   BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
@@ -109,6 +110,7 @@ export function loadAuthConfig(env: Readonly<Record<string, string | undefined>>
       addressMaxFailures: c.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowSeconds: c.LOGIN_FAILURE_WINDOW_SECONDS,
     },
+    registerMaxPerAddressPerHour: c.REGISTER_MAX_PER_ADDRESS_PER_HOUR,
     trustedProxyHops: c.TRUSTED_PROXY,
     bootstrapAdmin: admin,
   };

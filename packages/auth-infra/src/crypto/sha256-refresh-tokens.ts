@@ -1,19 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { GeneratedRefreshToken, RefreshTokens } from '@contextflow/auth-app';
+import { newOpaqueToken, opaqueTokenHash } from './opaque-token.js';
 
-const TOKEN_BYTES = 32;
-
-/**
- * {@link RefreshTokens}: 256 random bits from the operating system's CSPRNG, base64url (43 characters), stored
- * only as their SHA-256 (base64url). A fast hash is enough because the input is random, not chosen by a person.
- */
+/** {@link RefreshTokens} as opaque tokens (`newOpaqueToken`): 256 random bits, stored only as their SHA-256. */
 export class Sha256RefreshTokens implements RefreshTokens {
   generate(): GeneratedRefreshToken {
-    const token = randomBytes(TOKEN_BYTES).toString('base64url');
-    return { token, hash: this.hashOf(token) };
+    return newOpaqueToken();
   }
 
   hashOf(token: string): string {
-    return createHash('sha256').update(token, 'utf8').digest('base64url');
+    return opaqueTokenHash(token);
   }
 }

@@ -10,6 +10,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   JwksSchema,
   LoginBody,
+  LoginTokensSchema,
   RefreshTokenBody,
   RegisterBody,
   RoleSchema,
@@ -18,10 +19,10 @@ import {
 } from './auth-schemas.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const tokens = {
-  description: 'Signed in. `Cache-Control: no-store`.',
-  content: json(TokensSchema),
-};
+const THROTTLES =
+  'Failed sign-ins count per account and per client address; over either limit every sign-in gets 429 before ' +
+  "the password is checked, except one that presents a valid `deviceToken` of the account, judged by that device's " +
+  'own failures only.';
 
 /** `POST /auth/register`. */
 export const registerRoute = createRoute({
@@ -29,9 +30,17 @@ export const registerRoute = createRoute({
   method: 'post',
   path: '/auth/register',
   operationId: 'register',
-  summary: 'Create an account (asynchronous; a taken email fails the command with `email-taken`)',
+  summary: 'Create an account (asynchronous)',
+  description:
+    'The answer and the command are the same whether or not the email already has an account: a taken email ' +
+    "creates no second account, the command succeeds, and the address's owner is told. Registrations are " +
+    'limited per client address (429 with `Retry-After`) before the password is hashed; 503 `auth.busy` when ' +
+    'too many are being hashed at once.',
   request: { headers: CommandRequestHeaders, body: { required: true, content: json(RegisterBody) } },
-  responses: { ...acceptedResponse({ userId: z.uuid() }), ...problemResponses(400, 413, 415, 422, 503) },
+  responses: {
+    ...acceptedResponse({ userId: z.uuid() }),
+    ...problemResponses(400, 413, 415, 422, 429, 503),
+  },
 });
 
 /** `POST /auth/login`. */
@@ -41,8 +50,15 @@ export const loginRoute = createRoute({
   path: '/auth/login',
   operationId: 'login',
   summary: 'Sign in with email and password',
+  description: THROTTLES,
   request: { body: { required: true, content: json(LoginBody) } },
-  responses: { 200: tokens, ...problemResponses(400, 401, 413, 415, 422, 429, 503) },
+  responses: {
+    200: {
+      description: 'Signed in: the tokens and the device token to keep. `Cache-Control: no-store`.',
+      content: json(LoginTokensSchema),
+    },
+    ...problemResponses(400, 401, 413, 415, 422, 429, 503),
+  },
 });
 
 /** `POST /auth/refresh`. */
@@ -52,8 +68,15 @@ export const refreshRoute = createRoute({
   path: '/auth/refresh',
   operationId: 'refresh',
   summary: 'Exchange a refresh token for new tokens; the old one stops working',
+  description:
+    'A valid refresh token is never refused by a throttle; only failed refreshes count against the client ' +
+    'address, and only a failed refresh gets 429. The answer has no `deviceToken` (only its hash is stored): ' +
+    'keep the one the sign-in answered.',
   request: { body: { required: true, content: json(RefreshTokenBody) } },
-  responses: { 200: tokens, ...problemResponses(400, 401, 413, 415, 422, 429, 503) },
+  responses: {
+    200: { description: 'New tokens. `Cache-Control: no-store`.', content: json(TokensSchema) },
+    ...problemResponses(400, 401, 413, 415, 422, 429, 503),
+  },
 });
 
 /** `POST /auth/logout`. */
@@ -67,6 +90,21 @@ export const logoutRoute = createRoute({
   responses: {
     204: { description: 'Signed out (also for an unknown token).' },
     ...problemResponses(400, 413, 415, 422),
+  },
+});
+
+/** `POST /auth/logout-all`. */
+export const logoutAllRoute = createRoute({
+  middleware: [requireAuth] as const,
+  security: BEARER_SECURITY,
+  tags: ['auth'],
+  method: 'post',
+  path: '/auth/logout-all',
+  operationId: 'logoutAll',
+  summary: "End every session of the caller's account, this one included, and revoke its device tokens",
+  responses: {
+    204: { description: 'Signed out everywhere.' },
+    ...problemResponses(401),
   },
 });
 

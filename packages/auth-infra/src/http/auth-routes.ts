@@ -1,17 +1,19 @@
 import {
   GrantRoleCommand,
+  type IssuedTokens,
   LoginCommand,
+  type LoginTokens,
+  LogoutAllCommand,
   LogoutCommand,
-  PasswordHasher,
-  preparePassword,
   RefreshCommand,
   RegisterAccountCommand,
   type RegisterAccountPayload,
+  RegistrationIntake,
   RevokeRoleCommand,
   type TokenOutcome,
   tokensOrThrow,
 } from '@contextflow/auth-app';
-import { type Command, IdGenerator } from '@contextflow/core';
+import type { Command } from '@contextflow/core';
 import type { HttpEnv } from '@contextflow/core-infra';
 import { commandMetadata, sendCommand } from '@contextflow/http-kit';
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -22,12 +24,13 @@ import {
   grantRoleRoute,
   jwksRoute,
   loginRoute,
+  logoutAllRoute,
   logoutRoute,
   refreshRoute,
   registerRoute,
   revokeRoleRoute,
 } from './auth-route-definitions.js';
-import { clientAddressOf } from './client-address.js';
+import { clientAddressReader } from './client-address.js';
 
 /** What the auth routes need besides the container. */
 export interface AuthRoutesOptions {
@@ -39,40 +42,45 @@ export interface AuthRoutesOptions {
    * pool size: at most cap + cap connections are ever held by sign-ins, and the rest queue here, bounded.
    */
   readonly signIns: Semaphore;
+  /**
+   * Caps the registrations being taken in at once (their count, password hash and pending row), apart from
+   * sign-ins: a registration flood fills this lane and overflows into 503, and sign-ins keep theirs.
+   */
+  readonly registrations: Semaphore;
 }
 
 /** The auth context's HTTP routes, exactly as API.md lists them. */
 export function authRoutes(options: AuthRoutesOptions): OpenAPIHono<HttpEnv> {
   const app = new OpenAPIHono<HttpEnv>();
-  const inProcess = async (c: Context<HttpEnv>, type: string, payload: unknown) => {
+  const inProcess = async <T extends IssuedTokens>(c: Context<HttpEnv>, type: string, payload: unknown) => {
     const command: Command = { type, payload, meta: commandMetadata(c) };
-    const outcome = await options.signIns.run(() => c.var.commandBus.execute<TokenOutcome>(command));
+    const outcome = await options.signIns.run(() => c.var.commandBus.execute<TokenOutcome<T>>(command));
     c.header('Cache-Control', 'no-store');
     return tokensOrThrow(outcome);
   };
-  const clientAddress = (c: Context<HttpEnv>) => clientAddressOf(c, options.trustedProxyHops);
+  const clientAddress = clientAddressReader(options.trustedProxyHops);
 
-  // The password is checked and hashed here, in the HTTP process: only its hash reaches the queue.
+  // Checked, counted and hashed here, in the HTTP process: the queued command carries no credential.
   app.openapi(registerRoute, async (c) => {
     const body = c.req.valid('json');
-    const { email } = preparePassword(body);
-    const passwordHash = await c.var.container.resolve<PasswordHasher>(PasswordHasher).hash(body.password);
-    const accountId = c.var.container.resolve<IdGenerator>(IdGenerator).next();
-    const payload: RegisterAccountPayload = { accountId, email, name: body.name, passwordHash };
-    // A replay under the same Idempotency-Key is recognised by the client's input (never the password: the
-    // fingerprint's hash is stored) and answers with the first registration's user id.
+    const intake = c.var.container.resolve(RegistrationIntake);
+    const payload = await options.registrations.run(() =>
+      intake.admit({ ...body, clientAddress: clientAddress(c) }),
+    );
+    // A replay under the same Idempotency-Key (a signed-in caller's; anonymous keys are ignored) is recognised
+    // by the client's input, never the password, and answers with the first registration's user id.
     return sendCommand(
       c,
       RegisterAccountCommand.type,
       payload,
       (accepted) => ({ userId: (accepted as RegisterAccountPayload).accountId }),
-      { fingerprint: { email, name: body.name } },
+      { fingerprint: { email: payload.email, name: body.name } },
     );
   });
   app.openapi(loginRoute, async (c) => {
-    const { email, password } = c.req.valid('json');
-    const payload = { email, password, clientAddress: clientAddress(c) };
-    return c.json(await inProcess(c, LoginCommand.type, payload), 200);
+    const { email, password, deviceToken } = c.req.valid('json');
+    const payload = { email, password, deviceToken, clientAddress: clientAddress(c) };
+    return c.json(await inProcess<LoginTokens>(c, LoginCommand.type, payload), 200);
   });
   app.openapi(refreshRoute, async (c) => {
     const payload = { refreshToken: c.req.valid('json').refreshToken, clientAddress: clientAddress(c) };
@@ -81,6 +89,10 @@ export function authRoutes(options: AuthRoutesOptions): OpenAPIHono<HttpEnv> {
   app.openapi(logoutRoute, async (c) => {
     const command = { type: LogoutCommand.type, payload: c.req.valid('json'), meta: commandMetadata(c) };
     await c.var.commandBus.execute(command);
+    return c.body(null, 204);
+  });
+  app.openapi(logoutAllRoute, async (c) => {
+    await c.var.commandBus.execute({ type: LogoutAllCommand.type, payload: {}, meta: commandMetadata(c) });
     return c.body(null, 204);
   });
   app.openapi(jwksRoute, (c) => {

@@ -1,6 +1,11 @@
+// oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
+import 'reflect-metadata';
+import { type HttpEnv, Logger } from '@contextflow/core-infra';
 import { Hono } from 'hono';
+import { pino } from 'pino';
+import { container } from 'tsyringe';
 import { describe, expect, it } from 'vitest';
-import { clientAddressOf } from './client-address.js';
+import { clientAddressOf, clientAddressReader, UNTRUSTED_FORWARDED_FOR } from './client-address.js';
 
 async function seen(hops: number, remoteAddress: string | undefined, forwardedFor?: string): Promise<string> {
   const app = new Hono();
@@ -34,5 +39,44 @@ describe('clientAddressOf', () => {
 
   it('is empty when no socket is known', async () => {
     expect(await seen(0, undefined)).toBe('');
+  });
+});
+
+function appWith(hops: number) {
+  const lines: string[] = [];
+  const scope = container.createChildContainer();
+  const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line).msg) });
+  scope.register(Logger, { useValue: logger });
+  const app = new Hono<HttpEnv>();
+  const read = clientAddressReader(hops);
+  app.use(async (c, next) => {
+    c.set('container', scope);
+    await next();
+  });
+  app.get('/', (c) => c.text(read(c)));
+  const request = (forwardedFor?: string) =>
+    app.request(
+      '/',
+      { headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } },
+      { incoming: { socket: { remoteAddress: '10.0.0.2' } } },
+    );
+  return { lines, request };
+}
+
+describe('clientAddressReader', () => {
+  it('warns once, naming TRUSTED_PROXY, when X-Forwarded-For arrives while no proxy is trusted', async () => {
+    const { lines, request } = appWith(0);
+    expect(await (await request()).text()).toBe('10.0.0.2');
+    expect(lines).toEqual([]);
+    expect(await (await request('198.51.100.1')).text()).toBe('10.0.0.2');
+    await request('198.51.100.2');
+    expect(lines).toEqual([UNTRUSTED_FORWARDED_FOR]);
+    expect(lines[0]).toContain('Set TRUSTED_PROXY');
+  });
+
+  it('says nothing when the proxy is trusted', async () => {
+    const { lines, request } = appWith(1);
+    expect(await (await request('198.51.100.1')).text()).toBe('198.51.100.1');
+    expect(lines).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { type HttpEnv, Logger } from '@contextflow/core-infra';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 
@@ -46,4 +47,28 @@ export function clientAddressOf(c: Context, trustedProxyHops: number): string {
     if (address !== '') return address;
   }
   return normalise(socketAddress(c));
+}
+
+/** The line logged the first time `X-Forwarded-For` arrives while no proxy is trusted. */
+export const UNTRUSTED_FORWARDED_FOR =
+  'X-Forwarded-For arrived but TRUSTED_PROXY=0, so client addresses are taken from the socket: behind a ' +
+  'proxy every client then shares the proxy address for throttling (one client can get all others refused). ' +
+  'Set TRUSTED_PROXY to the number of proxies in front of the app.';
+
+/**
+ * {@link clientAddressOf} for a fixed `trustedProxyHops`. With 0, the first request that carries
+ * `X-Forwarded-For` logs {@link UNTRUSTED_FORWARDED_FOR} once, at warn (through the container's `Logger`):
+ * a request through a proxy means the setting is probably wrong.
+ */
+export function clientAddressReader(trustedProxyHops: number): (c: Context<HttpEnv>) => string {
+  let warned = trustedProxyHops > 0;
+  return (c) => {
+    if (!warned && c.req.header('x-forwarded-for') !== undefined) {
+      warned = true;
+      const { container } = c.var;
+      if (container.isRegistered(Logger, true))
+        container.resolve<Logger>(Logger).warn(UNTRUSTED_FORWARDED_FOR);
+    }
+    return clientAddressOf(c, trustedProxyHops);
+  };
 }

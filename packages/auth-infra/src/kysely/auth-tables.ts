@@ -38,11 +38,30 @@ export interface SessionTokenHashesTable {
   generation: number;
 }
 
-/** `auth.login_failures`: one row per failed attempt per throttle key. */
+/** `auth.login_failures`: one row per counted attempt per throttle key (a failed sign-in, a registration). */
 export interface LoginFailuresTable {
   /** SHA-256 (base64url) of the throttle key. */
   key_hash: string;
   failed_at: Timestamp;
+  /** When the attempt leaves its throttle's window; past it the row is swept. */
+  expires_at: Timestamp;
+}
+
+/** `auth.device_tokens`: the device tokens sign-ins handed out, by hash. */
+export interface DeviceTokensTable {
+  /** SHA-256 (base64url) of the token; the token itself is never stored. */
+  hash: string;
+  account_id: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+}
+
+/** `auth.pending_credentials`: password hashes waiting for their registration to be processed. */
+export interface PendingCredentialsTable {
+  account_id: string;
+  /** A PHC string; never leaves the auth context. */
+  password_hash: string;
+  created_at: Timestamp;
 }
 
 /** The tables of the auth schema as Kysely sees them. */
@@ -51,4 +70,6 @@ export interface AuthTables {
   'auth.sessions': SessionsTable;
   'auth.session_token_hashes': SessionTokenHashesTable;
   'auth.login_failures': LoginFailuresTable;
+  'auth.device_tokens': DeviceTokensTable;
+  'auth.pending_credentials': PendingCredentialsTable;
 }

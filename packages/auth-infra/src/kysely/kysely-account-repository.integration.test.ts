@@ -1,41 +1,22 @@
 import { Account, AccountRepository, Email, newStamp } from '@contextflow/auth-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
-import { createLogger } from '@contextflow/core-infra';
-import { createRuntime, postgresDatabase, runInUnitOfWork, type Runtime } from '@contextflow/runtime';
-import { createTestDatabase, type TestDatabase } from '@contextflow/runtime/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAuthConfig } from '../config/load-auth-config.js';
-import { createAuthModule } from '../module.js';
+import { runInUnitOfWork } from '@contextflow/runtime';
+import { describe, expect, it } from 'vitest';
+import { authRuntime } from '../../test/auth-runtime.js';
 
-let database: TestDatabase;
-let runtime: Runtime;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  runtime = await createRuntime({
-    database: postgresDatabase({ url: database.url }),
-    modules: [createAuthModule(loadAuthConfig({}))],
-    logger: createLogger({ level: 'silent' }),
-  });
-  await runtime.migrate();
-});
-
-afterAll(async () => {
-  await runtime?.stop();
-  await database?.drop();
-});
+const runtime = authRuntime();
 
 const stamp = () =>
-  newStamp(runtime.container.resolve<IdGenerator>(IdGenerator), runtime.container.resolve<Clock>(Clock));
+  newStamp(runtime().container.resolve<IdGenerator>(IdGenerator), runtime().container.resolve<Clock>(Clock));
 
 function inTransaction<T>(work: (accounts: AccountRepository) => Promise<T>): Promise<T> {
-  return runInUnitOfWork(runtime.container, runtime.db, (scope) =>
+  return runInUnitOfWork(runtime().container, runtime().db, (scope) =>
     work(scope.resolve<AccountRepository>(AccountRepository)),
   );
 }
 
 function anAccount(email: string): Account {
-  const id = runtime.container.resolve<IdGenerator>(IdGenerator).next();
+  const id = runtime().container.resolve<IdGenerator>(IdGenerator).next();
   return Account.register(
     { id, email: Email.parse(email), passwordHash: '$argon2id$stub', name: 'Ada' },
     stamp(),
@@ -49,8 +30,8 @@ async function registered(email: string): Promise<Account> {
 }
 
 const outbox = (aggregateId: string) =>
-  runtime.db
-    .selectFrom('platform.outbox')
+  runtime()
+    .db.selectFrom('platform.outbox')
     .select('routing_key')
     .where('body', '@>', JSON.stringify({ aggregateId }))
     .execute();
@@ -130,7 +111,7 @@ describe('KyselyAccountRepository', () => {
   });
 
   it('finds nothing for an unknown id, a malformed id or an unknown email', async () => {
-    const unknown = runtime.container.resolve<IdGenerator>(IdGenerator).next();
+    const unknown = runtime().container.resolve<IdGenerator>(IdGenerator).next();
     expect(await inTransaction((accounts) => accounts.findById(unknown))).toBeNull();
     expect(await inTransaction((accounts) => accounts.findById('not-a-uuid'))).toBeNull();
     expect(

@@ -1,69 +1,29 @@
 import { SessionStatusReader } from '@contextflow/auth-app';
-import {
-  Account,
-  AccountRepository,
-  Email,
-  newStamp,
-  Session,
-  SessionRepository,
-} from '@contextflow/auth-domain';
+import { Account, AccountRepository, newStamp, Session, SessionRepository } from '@contextflow/auth-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
-import { createLogger } from '@contextflow/core-infra';
-import { createRuntime, postgresDatabase, runInUnitOfWork, type Runtime } from '@contextflow/runtime';
-import { createTestDatabase, type TestDatabase } from '@contextflow/runtime/testing';
+import { runInUnitOfWork } from '@contextflow/runtime';
 import { sql } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { authRuntime, savedAccount } from '../../test/auth-runtime.js';
 import { SessionCache } from '../cache/session-cache.js';
-import { loadAuthConfig } from '../config/load-auth-config.js';
-import { createAuthModule } from '../module.js';
 
-let database: TestDatabase;
-let runtime: Runtime;
+const runtime = authRuntime();
 let sequence = 0;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  runtime = await createRuntime({
-    database: postgresDatabase({ url: database.url }),
-    modules: [createAuthModule(loadAuthConfig({}))],
-    logger: createLogger({ level: 'silent' }),
-  });
-  await runtime.migrate();
-});
-
-afterAll(async () => {
-  await runtime?.stop();
-  await database?.drop();
-});
-
-const ids = () => runtime.container.resolve<IdGenerator>(IdGenerator);
-const stamp = () => newStamp(ids(), runtime.container.resolve<Clock>(Clock));
+const ids = () => runtime().container.resolve<IdGenerator>(IdGenerator);
+const stamp = () => newStamp(ids(), runtime().container.resolve<Clock>(Clock));
 const hash = (label: string) => `hash-${label}-${(sequence += 1)}`;
 
 function inTransaction<T>(
   work: (sessions: SessionRepository, scope: DependencyContainer) => Promise<T>,
 ): Promise<T> {
-  return runInUnitOfWork(runtime.container, runtime.db, (scope) =>
+  return runInUnitOfWork(runtime().container, runtime().db, (scope) =>
     work(scope.resolve<SessionRepository>(SessionRepository), scope),
   );
 }
 
-async function anAccount(): Promise<Account> {
-  const account = Account.register(
-    {
-      id: ids().next(),
-      email: Email.parse(`user${(sequence += 1)}@example.com`),
-      passwordHash: 'x',
-      name: 'A',
-    },
-    stamp(),
-  );
-  await runInUnitOfWork(runtime.container, runtime.db, (scope) =>
-    scope.resolve<AccountRepository>(AccountRepository).save(account),
-  );
-  return account;
-}
+const anAccount = (): Promise<Account> => savedAccount(runtime(), `user${(sequence += 1)}@example.com`);
 
 async function started(accountId: string, ttlSeconds = 3600): Promise<{ session: Session; first: string }> {
   const first = hash('first');
@@ -162,8 +122,8 @@ describe('KyselySessionRepository', () => {
   it('puts session events in the outbox, never a token hash', async () => {
     const { session, first } = await started((await anAccount()).id);
     await rotate(first);
-    const rows = await runtime.db
-      .selectFrom('platform.outbox')
+    const rows = await runtime()
+      .db.selectFrom('platform.outbox')
       .select(['routing_key', 'body'])
       .where('body', '@>', JSON.stringify({ aggregateId: session.id }))
       .orderBy('seq')
@@ -176,14 +136,14 @@ describe('KyselySessionRepository', () => {
   });
 });
 
-const reader = () => runtime.container.resolve<SessionStatusReader>(SessionStatusReader);
+const reader = () => runtime().container.resolve<SessionStatusReader>(SessionStatusReader);
 
 describe('KyselySessionStatusReader', () => {
   it('answers the account and its current roles for a live session', async () => {
     const account = await anAccount();
     const { session } = await started(account.id);
     expect(await reader().find(session.id, new Date())).toEqual({ accountId: account.id, roles: ['user'] });
-    await runInUnitOfWork(runtime.container, runtime.db, async (scope) => {
+    await runInUnitOfWork(runtime().container, runtime().db, async (scope) => {
       const accounts = scope.resolve<AccountRepository>(AccountRepository);
       const copy = (await accounts.findById(account.id)) as Account;
       copy.grantRole('admin', stamp());
@@ -205,7 +165,7 @@ describe('KyselySessionStatusReader', () => {
     const expiring = await started((await anAccount()).id, 60);
     const disabledAccount = await anAccount();
     const ofDisabled = await started(disabledAccount.id);
-    await runInUnitOfWork(runtime.container, runtime.db, async (scope) => {
+    await runInUnitOfWork(runtime().container, runtime().db, async (scope) => {
       const accounts = scope.resolve<AccountRepository>(AccountRepository);
       const copy = (await accounts.findById(disabledAccount.id)) as Account;
       copy.disable(stamp());
@@ -246,7 +206,7 @@ describe('SessionCache in front of it (the apps)', () => {
     await cached(session.id);
     // Plain SQL on another connection, as the worker or an operator would: only the trigger tells the cache.
     await sql`update auth.sessions set status = 'revoked', revoked_reason = 'logout' where id = ${session.id}`.execute(
-      runtime.db,
+      runtime().db,
     );
     // Well within the cache's 5 s: only the notification can make this null so soon.
     await expect.poll(() => reader().find(session.id, new Date()), { timeout: 2_000 }).toBeNull();

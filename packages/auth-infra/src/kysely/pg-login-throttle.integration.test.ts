@@ -111,3 +111,29 @@ describe('PgLoginThrottle', () => {
     expect(JSON.stringify(rows)).not.toMatch(/private@example\.com|192\.0\.2\.55/);
   });
 });
+
+describe('PgLoginThrottle with windows of different lengths on one table', () => {
+  it("never sweeps another throttle's rows that are still inside that throttle's window", async () => {
+    const clock = new FixedClock('2026-03-02T12:00:00.000Z');
+    const hourly = new PgLoginThrottle(db(), clock, {
+      accountMaxFailures: 2,
+      addressMaxFailures: 2,
+      windowSeconds: 3600,
+    });
+    const quick = new PgLoginThrottle(db(), clock, limits);
+    const address = `register:address:${key('address')}`;
+    await times(2, () => hourly.recordFailure([address]));
+    // Long past the quick throttle's 60 s window, still inside the hourly one; the quick throttle sweeps.
+    clock.advance(10 * 60_000);
+    await quick.recordFailure([key('email')]);
+    await expect(hourly.check([address])).rejects.toMatchObject({ code: 'auth.too_many_attempts' });
+    clock.advance(3600_000);
+    await quick.recordFailure([key('email')]);
+    const left = await db()
+      .selectFrom('auth.login_failures')
+      .select('key_hash')
+      .where('expires_at', '<=', clock.now())
+      .execute();
+    expect(left).toEqual([]);
+  });
+});

@@ -11,11 +11,12 @@ const SWEEP_EVERY_MS = 60_000;
 
 /**
  * {@link LoginThrottle} shared by every instance through PostgreSQL: a sliding window per key, one row per
- * failure in `auth.login_failures`. A key is blocked while it has `limit` failures in the last `windowSeconds`
- * (account keys: `accountMaxFailures`; keys naming a client address: `addressMaxFailures`), until the oldest
- * of those leaves the window. It writes on the ROOT database handle, outside the request's transaction, so a
- * failure stays counted whatever happens to that transaction. Attempts that pass `check` at the same moment
- * all count but are not stopped: the overshoot is bounded by the concurrent sign-ins (a few per instance).
+ * failure in `auth.login_failures` (another instance, with its own limits, counts registrations there too). A
+ * key is blocked while it has `limit` failures in the last `windowSeconds` (keys naming a client address:
+ * `addressMaxFailures`; any other key, an account or a device: `accountMaxFailures`), until the oldest of those
+ * leaves the window. It writes on the ROOT database handle, outside the request's transaction, so a failure
+ * stays counted whatever happens to that transaction. Attempts that pass `check` at the same moment all count
+ * but are not stopped: the overshoot is bounded by the concurrent sign-ins (a few per instance).
  */
 export class PgLoginThrottle implements LoginThrottle {
   #lastSweep = 0;
@@ -52,15 +53,18 @@ export class PgLoginThrottle implements LoginThrottle {
     const since = new Date(now.getTime() - this.limits.windowSeconds * 1000);
     const hashes = keys.map(hashOf);
     // Expired rows of these keys go in the same statement; other keys' are swept now and then.
+    const expires = new Date(now.getTime() + this.limits.windowSeconds * 1000);
     await sql`
       with pruned as (
         delete from auth.login_failures where key_hash = any(${hashes}::text[]) and failed_at <= ${since}
       )
-      insert into auth.login_failures (key_hash, failed_at) select unnest(${hashes}::text[]), ${now}
+      insert into auth.login_failures (key_hash, failed_at, expires_at)
+      select unnest(${hashes}::text[]), ${now}, ${expires}
     `.execute(this.db);
+    // By each row's own expiry: throttles with other windows (registrations) share the table.
     if (now.getTime() - this.#lastSweep > SWEEP_EVERY_MS) {
       this.#lastSweep = now.getTime();
-      await this.db.deleteFrom('auth.login_failures').where('failed_at', '<=', since).execute();
+      await this.db.deleteFrom('auth.login_failures').where('expires_at', '<=', now).execute();
     }
   }
 

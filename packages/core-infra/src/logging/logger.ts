@@ -20,6 +20,7 @@ export const REDACTED_KEYS: ReadonlySet<string> = new Set([
   'token',
   'accessToken',
   'refreshToken',
+  'deviceToken',
   'authorization',
   'cookie',
   'set-cookie',

@@ -7,7 +7,6 @@ import { authenticate } from '../auth/authenticate.js';
 import { commandRoutes } from '../commands/command-routes.js';
 import { BEARER_AUTH, bearerAuthScheme } from '../openapi/openapi-responses.js';
 import { healthRoutes } from '../operations/health-routes.js';
-import { metricsRoutes } from '../operations/metrics-routes.js';
 import { accessLog } from './access-log.js';
 import { createErrorHandler } from './error-handler.js';
 import { limitBody } from './limit-body.js';
@@ -33,7 +32,10 @@ export interface HttpAppOptions {
   readonly info?: { readonly title: string; readonly version: string; readonly description?: string };
   /** The interactive docs page at `/docs` (`docsRoutes` of `@contextflow/http-docs`); absent → none. */
   readonly docs?: DocsPage | undefined;
-  /** Record request durations there and serve them, with the rest of the process's metrics, at `/metrics`. */
+  /**
+   * Record request durations there. The app never serves `/metrics` itself: metrics are for operators, on the
+   * process's operations server (`serveOperations`), not on the public API port.
+   */
   readonly metrics?: Metrics;
 }
 
@@ -60,8 +62,8 @@ const CORS_EXPOSED = [
 /**
  * Builds the HTTP app: request context, security headers, access log, CORS allowlist, body limit, JSON-only
  * bodies and bearer authentication; then every module's routes at `/`, the platform routes
- * (`/commands/{id}`, `/health/*`, `/metrics` with `metrics`), `/openapi.json` (OpenAPI 3.1) and, with `docs`, `/docs`. Every
- * error is problem+json.
+ * (`/commands/{id}`, `/health/*`), `/openapi.json` (OpenAPI 3.1) and, with `docs`, `/docs`. Every error is
+ * problem+json. `/metrics` is not among them (see `metrics`).
  */
 export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
   const { container, logger } = options;
@@ -90,7 +92,6 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
   }
   app.route('/', commandRoutes());
   app.route('/', healthRoutes(options.readiness ?? [], logger));
-  if (options.metrics !== undefined) app.route('/', metricsRoutes(options.metrics));
 
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_AUTH, bearerAuthScheme);
   const info = options.info ?? { title: 'contextflow API', version: '1.0.0' };

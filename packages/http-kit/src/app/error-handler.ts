@@ -3,6 +3,7 @@ import { type HttpEnv, type Logger, problem, type ProblemDetails, toProblem } fr
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { problemResponse } from '../openapi/problem-response.js';
+import { BackPressureLog } from './back-pressure-log.js';
 
 // Hono's own exceptions carry fixed, safe messages; their problems get stable codes here.
 const HTTP_PROBLEMS: Readonly<Record<number, readonly [code: string, detail: string]>> = {
@@ -32,17 +33,27 @@ function headersFor(error: unknown, status: number): Record<string, string> {
   return headers;
 }
 
+/** A refusal the server chose to give to shed load (a full queue, a throttle), not a failure. */
+function isBackPressure(error: unknown): boolean {
+  return isAppError(error) && (error.kind === 'unavailable' || error.kind === 'rate_limited');
+}
+
 /**
  * The app's `onError`: every thrown value becomes a problem+json answer. AppErrors go through the one
  * kind→status table (`toProblem`); Hono's exceptions (malformed JSON, wrong media type, body limit) get
- * stable codes; anything else is a generic 500 whose details go to the log only.
+ * stable codes; anything else is a generic 500 whose details go to the log only. Back-pressure answers (an
+ * `unavailable` or `rate_limited` AppError: 503, 429) are logged at warn, once per burst, without a stack
+ * ({@link BackPressureLog}); other 5xx at error with the error.
  */
 export function createErrorHandler(logger: Logger): ErrorHandler<HttpEnv> {
+  const backPressure = new BackPressureLog(logger);
   return (error, c) => {
     const instance = c.req.path;
     const details =
       error instanceof HTTPException ? fromHttpException(error, instance) : toProblem(error, instance);
-    if (details.status >= 500) {
+    if (isBackPressure(error)) {
+      backPressure.note({ code: details.code, status: details.status, route: c.req.routePath });
+    } else if (details.status >= 500) {
       logger.error(
         { err: error, requestId: c.get('requestId'), method: c.req.method, route: c.req.routePath },
         'request failed',

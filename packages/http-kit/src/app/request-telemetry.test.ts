@@ -122,14 +122,17 @@ describe('request telemetry', () => {
     expect(first).not.toBe(second);
   });
 
-  it('measures requests by route pattern (never the raw path) and status, served at /metrics', async () => {
-    const { app } = build();
+  it('measures requests by route pattern (never the raw path) and status, and never serves /metrics on the API', async () => {
+    const { app, metrics } = build();
     await app.request(`/things/${THING}/rename`, { method: 'POST' });
-    const text = await (await app.request('/metrics')).text();
+    const text = await metrics.render();
     expect(text).toContain(
       'contextflow_http_request_duration_seconds_count{method="POST",route="/things/:id/rename",status="401"} 1',
     );
     expect(text).not.toContain(THING);
+    const onTheApi = await app.request('/metrics');
+    expect(onTheApi.status).toBe(404);
+    expect(onTheApi.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const document = (await (await app.request('/openapi.json')).json()) as { paths: object };
     expect(Object.keys(document.paths)).not.toContain('/metrics');
   });

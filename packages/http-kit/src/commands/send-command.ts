@@ -16,9 +16,10 @@ export type SendCommandResponse<X> = Response &
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-function idempotencyKeyOf(c: Context): string | undefined {
+function idempotencyKeyOf(c: Context<HttpEnv>): string | undefined {
   const key = c.req.header('idempotency-key');
-  if (key === undefined) return undefined;
+  // Anonymous callers have no key scope of their own (see PgCommandStore.accept): their key is ignored.
+  if (key === undefined || c.get('principal') === null) return undefined;
   if (!IDEMPOTENCY_KEY.test(key)) {
     throw AppError.invalid(
       'http.invalid_idempotency_key',
@@ -32,9 +33,10 @@ function idempotencyKeyOf(c: Context): string | undefined {
  * Sends a command through the CommandBus and answers the way every command route does: 202
  * `{ commandId, ...extraBody }` with `Location: /commands/{id}`; with `Prefer: wait=N` (max 30 s) it waits
  * for the command and answers 200 with its view and `Preference-Applied: wait` if it finished in time.
- * `Idempotency-Key` is passed on, so a replay returns the first command. `extraBody` may be a function of
- * the accepted payload, so a replay answers with the first command's generated ids; `options.fingerprint`
- * replaces the payload as what identifies the request (see `SendOptions`).
+ * A signed-in caller's `Idempotency-Key` is passed on, so a replay returns the first command; an anonymous
+ * caller's is ignored. `extraBody` may be a function of the accepted payload, so a replay answers with the
+ * first command's generated ids; `options.fingerprint` replaces the payload as what identifies the request
+ * (see `SendOptions`).
  */
 // oxlint-disable-next-line typescript/no-generated-empty-object-type -- no extra fields is the empty body
 export async function sendCommand<const X extends Record<string, unknown> = Record<never, never>>(

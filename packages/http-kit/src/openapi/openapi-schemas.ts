@@ -47,7 +47,12 @@ export const CommandRequestHeaders = z.object({
     .min(1)
     .max(255)
     .optional()
-    .openapi({ description: 'The same key from the same caller returns the same command.' }),
+    .openapi({
+      description:
+        'The same key from the same signed-in caller returns the same command. Without a bearer token the key ' +
+        'is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never ' +
+        "returns another caller's command.",
+    }),
   prefer: z
     .string()
     .optional()

@@ -106,26 +106,61 @@ describe('PgCommandStore', () => {
 
   it('scopes idempotency keys by caller', async () => {
     const mine = buildCommand('users.rename-user', { name: 'A' }, { actor: ada, idempotencyKey: 'k-scope' });
-    const anonymous = buildCommand('users.rename-user', { name: 'A' }, { idempotencyKey: 'k-scope' });
+    const grace: Principal = { userId: 'grace', roles: ['user'] };
+    const theirs = buildCommand(
+      'users.rename-user',
+      { name: 'A' },
+      { actor: grace, idempotencyKey: 'k-scope' },
+    );
     await store.accept(t.db, mine);
-    await expect(store.accept(t.db, anonymous)).resolves.toEqual({
-      commandId: anonymous.meta.commandId,
+    await expect(store.accept(t.db, theirs)).resolves.toEqual({
+      commandId: theirs.meta.commandId,
       replayed: false,
       payload: { name: 'A' },
     });
   });
 
+  it('ignores an idempotency key without a caller: never looked up, never stored (no shared anonymous scope)', async () => {
+    const first = buildCommand('auth.register', { id: 'b' }, { idempotencyKey: 'k-anonymous' });
+    const second = buildCommand('auth.register', { id: 'a' }, { idempotencyKey: 'k-anonymous' });
+    const options = { fingerprint: { email: 'same@example.com' } };
+    await expect(store.accept(t.db, first, options)).resolves.toMatchObject({ replayed: false });
+    await expect(store.accept(t.db, second, options)).resolves.toEqual({
+      commandId: second.meta.commandId,
+      replayed: false,
+      payload: { id: 'a' },
+    });
+    const stored = await t.db
+      .selectFrom('platform.commands')
+      .select('idempotency_key')
+      .where('id', 'in', [first.meta.commandId, second.meta.commandId])
+      .execute();
+    expect(stored).toEqual([{ idempotency_key: null }, { idempotency_key: null }]);
+  });
+
   it('recognises a replay by the fingerprint it is given instead of the payload', async () => {
     const options = { fingerprint: { email: 'ada@example.com' } };
-    const first = buildCommand('auth.register', { id: 'generated-1' }, { idempotencyKey: 'k-print' });
-    const again = buildCommand('auth.register', { id: 'generated-2' }, { idempotencyKey: 'k-print' });
+    const first = buildCommand(
+      'auth.register',
+      { id: 'generated-1' },
+      { actor: ada, idempotencyKey: 'k-print' },
+    );
+    const again = buildCommand(
+      'auth.register',
+      { id: 'generated-2' },
+      { actor: ada, idempotencyKey: 'k-print' },
+    );
     await store.accept(t.db, first, options);
     await expect(store.accept(t.db, again, options)).resolves.toEqual({
       commandId: first.meta.commandId,
       replayed: true,
       payload: { id: 'generated-1' },
     });
-    const other = buildCommand('auth.register', { id: 'generated-3' }, { idempotencyKey: 'k-print' });
+    const other = buildCommand(
+      'auth.register',
+      { id: 'generated-3' },
+      { actor: ada, idempotencyKey: 'k-print' },
+    );
     await expect(
       store.accept(t.db, other, { fingerprint: { email: 'eve@example.com' } }),
     ).rejects.toMatchObject({

@@ -100,7 +100,8 @@ export class PgCommandStore {
   /**
    * Accepts a command as `pending` and queues it for publication: the command row, its outbox message and
    * the relay's wake-up in one statement, so outside a transaction it is atomic by itself and costs one round
-   * trip (inside one, it joins it). With an idempotency key that this caller already used, returns the first
+   * trip (inside one, it joins it). An idempotency key counts only with an actor (anonymous: ignored, never
+   * looked up or stored). With an idempotency key that this caller already used, returns the first
    * command (`replayed: true`) without writing when the type and payload match, and throws an `invalid`
    * AppError (`commands.idempotency_key_reused`) when they do not. Race-safe: concurrent accepts with one key
    * write one row and all return its id.
@@ -116,7 +117,9 @@ export class PgCommandStore {
       command.type,
       options.fingerprint === undefined ? command.payload : options.fingerprint,
     );
-    const key = meta.idempotencyKey ?? null;
+    // Without a caller there is no scope to keep a key in: one shared by every anonymous caller would hand one
+    // caller another's command (and let one squat a key another will send). Such a key is ignored.
+    const key = meta.actor == null ? null : (meta.idempotencyKey ?? null);
     const context = { correlationId: meta.correlationId, causationId: meta.causationId };
     const traceparent = options.traceparent ?? null;
     const { rows } = await acceptStatement.execute(

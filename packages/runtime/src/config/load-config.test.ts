@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       workerConcurrency: 10,
       shutdownTimeoutMs: 10_000,
       workerHttpPort: 9464,
+      metricsPort: 9465,
+      opsHost: '127.0.0.1',
       otlpTracesEndpoint: undefined,
       otelServiceName: undefined,
       retention: { inboxDays: 7, outboxDays: 7, commandDays: 30 },
@@ -37,6 +39,8 @@ describe('loadConfig', () => {
       AMQP_NAMESPACE: 'staging.',
       DATA_DIR: '/var/lib/contextflow',
       WORKER_HTTP_PORT: '9100',
+      METRICS_PORT: '9101',
+      OPS_HOST: '0.0.0.0',
       INBOX_RETENTION_DAYS: '3',
       OUTBOX_RETENTION_DAYS: '2',
       COMMAND_RETENTION_DAYS: '90',
@@ -54,6 +58,8 @@ describe('loadConfig', () => {
       workerConcurrency: 4,
       shutdownTimeoutMs: 5000,
       workerHttpPort: 9100,
+      metricsPort: 9101,
+      opsHost: '0.0.0.0',
       retention: { inboxDays: 3, outboxDays: 2, commandDays: 90 },
     });
   });
@@ -152,6 +158,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ WORKER_HTTP_PORT: '0' }).workerHttpPort).toBe(0);
     expect(() => loadConfig({ WORKER_HTTP_PORT: '65536' })).toThrow(
       'Invalid configuration: WORKER_HTTP_PORT must be between 0 and 65535',
+    );
+  });
+
+  it('binds the operations servers to 127.0.0.1 unless OPS_HOST names another address', () => {
+    expect(loadConfig({ OPS_HOST: '' }).opsHost).toBe('127.0.0.1');
+    expect(loadConfig({ OPS_HOST: '::' }).opsHost).toBe('::');
+    expect(loadConfig({ METRICS_PORT: '0' }).metricsPort).toBe(0);
+    expect(() => loadConfig({ OPS_HOST: 'every interface' })).toThrow(
+      'Invalid configuration: OPS_HOST must be an IP address (or localhost)',
     );
   });
 

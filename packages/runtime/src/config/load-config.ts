@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { ConfigError, oneOf, optionalText, optionalUrl, wholeNumber } from '@contextflow/core-infra/config';
 import { z } from 'zod';
 
@@ -33,6 +34,13 @@ const schema = z.object({
   WORKER_CONCURRENCY: wholeNumber(10, 1, 1000),
   SHUTDOWN_TIMEOUT_MS: wholeNumber(10_000, 0, 600_000),
   WORKER_HTTP_PORT: wholeNumber(9464, 0, 65_535),
+  METRICS_PORT: wholeNumber(9465, 0, 65_535),
+  OPS_HOST: z
+    .string()
+    .trim()
+    .default('127.0.0.1')
+    .transform((value) => (value === '' ? '127.0.0.1' : value))
+    .refine((value) => isIP(value) !== 0 || value === 'localhost', 'must be an IP address (or localhost)'),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http:', 'https:']),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl(['http:', 'https:']),
   OTEL_SERVICE_NAME: optionalText.refine(
@@ -61,6 +69,13 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   /** Port of the worker's operations server (`/metrics`, `/health/*`); 0 picks a free one. */
   readonly workerHttpPort: number;
+  /** Port of the http app's operations server (`/metrics`, `/health/*`), never the API port; 0 picks a free one. */
+  readonly metricsPort: number;
+  /**
+   * Interface both operations servers bind (`OPS_HOST`): 127.0.0.1 by default, so metrics stay on the machine;
+   * a container sets 0.0.0.0 for its scraper.
+   */
+  readonly opsHost: string;
   /**
    * Where OpenTelemetry spans go (OTLP/HTTP, JSON): `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as it is, else
    * `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`; absent → no spans are exported.
@@ -119,6 +134,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     workerConcurrency: c.WORKER_CONCURRENCY,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     workerHttpPort: c.WORKER_HTTP_PORT,
+    metricsPort: c.METRICS_PORT,
+    opsHost: c.OPS_HOST,
     otlpTracesEndpoint: tracesEndpoint(c.OTEL_EXPORTER_OTLP_ENDPOINT, c.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),
     otelServiceName: c.OTEL_SERVICE_NAME,
     retention: {

@@ -25,6 +25,15 @@ describe('serveOperations', () => {
     expect(await scrape.text()).toContain('contextflow_message_retries_total{queue="users.commands"} 1');
   });
 
+  it('listens on 127.0.0.1 only unless told another address', async () => {
+    const metrics = new Metrics({ processMetrics: false });
+    server = await serveOperations({ port: 0, metrics, readiness: [], logger });
+    expect(server.address).toBe('127.0.0.1');
+    await server.close();
+    server = await serveOperations({ port: 0, hostname: '0.0.0.0', metrics, readiness: [], logger });
+    expect(server.address).toBe('0.0.0.0');
+  });
+
   it('answers 503 problem+json naming the failed checks, never their reasons, and turns unready at shutdown', async () => {
     const shutdown = new ShutdownReadiness();
     const broker = {

@@ -12,7 +12,10 @@ import {
 export interface OperationsServerOptions {
   /** 0 picks a free port (tests); the chosen one is in the result. */
   readonly port: number;
-  /** Interface to bind (default: every interface, so a scraper in the cluster reaches it). */
+  /**
+   * Interface to bind (default 127.0.0.1, this machine only: metrics tell an outsider who signs in and who is
+   * refused). A container sets `0.0.0.0` (`OPS_HOST`) so its scraper reaches it.
+   */
   readonly hostname?: string | undefined;
   readonly metrics: Metrics;
   readonly readiness: readonly ReadinessCheck[];
@@ -21,6 +24,8 @@ export interface OperationsServerOptions {
 
 /** A listening operations server. */
 export interface OperationsServer {
+  /** The address it is bound to (`127.0.0.1` unless told otherwise). */
+  readonly address: string;
   readonly port: number;
   close(): Promise<void>;
 }
@@ -30,7 +35,7 @@ const json = (res: ServerResponse, status: number, body: unknown, type = 'applic
 };
 
 /**
- * The worker's own small HTTP server for operators, apart from any API: `GET /metrics` (Prometheus text),
+ * A process's own small HTTP server for operators (the worker's, the http app's), apart from any API: `GET /metrics` (Prometheus text),
  * `GET /health/live` and `GET /health/ready` (503 problem+json naming the failed checks, never hosts or
  * versions). Anything else is 404 (405 for another method). Resolves once it listens.
  */
@@ -84,10 +89,12 @@ export function serveOperations(options: OperationsServerOptions): Promise<Opera
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.hostname, () => {
+    server.listen(options.port, options.hostname ?? '127.0.0.1', () => {
       server.off('error', reject);
+      const { address, port } = server.address() as AddressInfo;
       resolve({
-        port: (server.address() as AddressInfo).port,
+        address,
+        port,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());

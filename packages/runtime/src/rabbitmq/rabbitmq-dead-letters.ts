@@ -62,6 +62,9 @@ export interface RabbitMqDeadLettersOptions {
 
 type Visit = (letter: DeadLetter, message: SyncMessage) => Promise<'ack' | 'keep' | 'stop'>;
 
+/** How long a pass waits for the queue to count the messages it gave back. */
+const RETURN_WAIT_MS = 5_000;
+
 /**
  * The operator's view of the dead-letter queues on RabbitMQ: list, show, redrive and purge. AMQP cannot browse
  * a queue, so reading takes messages with `basic.get` (unacknowledged) and gives back the ones it keeps with
@@ -239,6 +242,7 @@ export class RabbitMqDeadLetters {
     if (count === 0) return;
     const channel = await this.#connection.acquire();
     let lastKept = 0;
+    let kept = 0;
     try {
       await channel.confirmSelect();
       for (let read = 0; read < count; read += 1) {
@@ -246,7 +250,7 @@ export class RabbitMqDeadLetters {
         if (message === undefined) break;
         const outcome = await visit(toDeadLetter(queue, message), message, channel);
         if (outcome === 'ack') channel.basicAck({ deliveryTag: message.deliveryTag });
-        else lastKept = message.deliveryTag;
+        else [lastKept, kept] = [message.deliveryTag, kept + 1];
         if (outcome === 'stop') break;
       }
       // Every message still unacknowledged goes back to the queue (a quorum queue may reorder them).
@@ -254,6 +258,20 @@ export class RabbitMqDeadLetters {
     } finally {
       // Closing the channel also gives back whatever an error left unacknowledged.
       await channel.close();
+    }
+    await this.#returned(queue, kept);
+  }
+
+  /**
+   * Waits (up to {@link RETURN_WAIT_MS}) until the queue counts the `kept` messages a pass gave back: a quorum
+   * queue applies the requeue after the channel closed, and until then counts them nowhere, so the next
+   * operation (a `list` right after a `show`) would see an emptier queue than there is.
+   */
+  async #returned(queue: string, kept: number): Promise<void> {
+    if (kept === 0) return;
+    const deadline = Date.now() + RETURN_WAIT_MS;
+    while ((await this.#count(queue)) < kept && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { FaultLedger, SubmissionOutcome } from './fault-ledger.js';
-import type { ProbePayload } from './probe-module.js';
+import { PROBE_TOKEN, type ProbePayload } from './probe-module.js';
 
 /**
- * A client of the probe HTTP process, as a real one sees it: each request carries its own `Idempotency-Key`;
- * a 202 is `accepted` (with the command id it names), a refused connection or an error answer is `refused`,
- * anything else (a reset, a response cut off by a kill) is `unknown`. Only the 202s name a command id: the
- * others are resolved through their keys by {@link HttpSubmitter.resolve} once the system is back.
+ * A signed-in client of the probe HTTP process, as a real one sees it: each request carries its own
+ * `Idempotency-Key`; a 202 is `accepted` (with the command id it names), a refused connection or an error
+ * answer is `refused`, anything else (a reset, a response cut off by a kill) is `unknown`. Only the 202s name
+ * a command id: the others are resolved through their keys by {@link HttpSubmitter.resolve} once the system is
+ * back.
  */
 export class HttpSubmitter {
   readonly #pending = new Map<string, Exclude<SubmissionOutcome, 'accepted'>>();
@@ -22,7 +23,11 @@ export class HttpSubmitter {
     try {
       const response = await fetch(`${baseUrl}/probe`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': key,
+          authorization: `Bearer ${PROBE_TOKEN}`,
+        },
         body: JSON.stringify(payload),
       });
       const body = (await response.json()) as { commandId?: string };

@@ -1,10 +1,10 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill before anything else
 import 'reflect-metadata';
 import { createLogger } from '@contextflow/core-infra';
-import { createHttpApp } from '@contextflow/http-kit';
+import { Authenticator, createHttpApp, StaticTokenAuthenticator } from '@contextflow/http-kit';
 import { createRuntime, postgresDatabase, stopOnSignals } from '@contextflow/runtime';
 import { serve } from '@hono/node-server';
-import { probeModule } from './probe-module.ts';
+import { PROBE_TOKEN, probeModule } from './probe-module.ts';
 
 // The HTTP process of the fault suite (run by Node itself, on the built packages): the probe context's
 // `POST /probe` on PORT, against DATABASE_URL. Like the HTTP app it never touches the broker: the workers'
@@ -20,6 +20,9 @@ const runtime = await createRuntime({
   database: postgresDatabase({ url: env('DATABASE_URL'), poolSize: 10 }),
   modules,
   logger,
+});
+runtime.container.register(Authenticator, {
+  useValue: new StaticTokenAuthenticator({ [PROBE_TOKEN]: { userId: 'fault-client', roles: ['user'] } }),
 });
 const app = createHttpApp({
   container: runtime.container,

@@ -12,6 +12,13 @@ import type { DependencyContainer } from 'tsyringe';
 export const PROBE_COMMAND = 'probe.apply';
 
 /**
+ * The bearer token of the fault suite's HTTP client. The client is signed in because only a caller's own
+ * `Idempotency-Key` is kept (an anonymous one is ignored), and the requests a kill left unanswered are found by
+ * their keys.
+ */
+export const PROBE_TOKEN = 'fault-suite-client';
+
+/**
  * Payload of a probe command: how long the handler holds its transaction after writing its effect (on every
  * worker, or only on the one named `sleepOn`), and whether it always throws.
  */
