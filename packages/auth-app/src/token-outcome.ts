@@ -2,10 +2,11 @@ import { type AppError, isAppError, isFinal } from '@contextflow/core';
 import type { IssuedTokens } from './issued-tokens.js';
 
 /**
- * What the login and refresh handlers return. A refusal is returned, not thrown, because refusing still
- * changes state that must be committed: a failed attempt counted by the throttle, a token family revoked for
- * reuse. The bus runs an in-process command in one transaction and rolls it back when the handler throws, so
- * a thrown refusal would undo exactly those writes. Infrastructure faults are still thrown.
+ * What the login and refresh handlers return. A refusal is returned, not thrown, because refusing may still
+ * change state that must be committed with the sign-in: a token family revoked for reuse. The bus runs an
+ * in-process command in one transaction and rolls it back when the handler throws, so a thrown refusal would
+ * undo that write. (A failed attempt the throttle counts is written after the unit of work, whatever becomes
+ * of it.) Infrastructure faults are still thrown.
  */
 export type TokenOutcome<T extends IssuedTokens = IssuedTokens> =
   | { readonly ok: true; readonly tokens: T }

@@ -28,7 +28,7 @@ import {
 import { AccountRepository, SessionRepository } from '@contextflow/auth-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
 import { Logger } from '@contextflow/core-infra';
-import { Db, NotificationListener } from '@contextflow/core-infra/db';
+import { AfterUnitOfWork, Db, NotificationListener } from '@contextflow/core-infra/db';
 import { Authenticator } from '@contextflow/http-kit';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
@@ -44,7 +44,7 @@ import { KyselyDeviceTokens } from './kysely/kysely-device-tokens.js';
 import { KyselyPendingCredentials } from './kysely/kysely-pending-credentials.js';
 import { KyselySessionRepository } from './kysely/kysely-session-repository.js';
 import { KyselySessionStatusReader } from './kysely/kysely-session-status-reader.js';
-import { PgLoginThrottle } from './kysely/pg-login-throttle.js';
+import { PgLoginThrottle, type ThrottleSweeps } from './kysely/pg-login-throttle.js';
 import { LoggingTakenEmailNotifier } from './logging/logging-taken-email-notifier.js';
 
 /** The window of the per-address registration limit (`REGISTER_MAX_PER_ADDRESS_PER_HOUR`). */
@@ -53,9 +53,10 @@ const REGISTRATION_WINDOW_SECONDS = 3600;
 type AccountWriter = new (accounts: AccountRepository, ids: IdGenerator, clock: Clock) => unknown;
 
 /**
- * Registers the auth context's adapters and handlers. Repositories are transient (each unit of work's scope
- * gives them its transaction); what must outlive a transaction — the throttle, the session status reader
- * behind the Authenticator — is built here once on the ROOT `Db`, which `registerPlatform` put in place.
+ * Registers the auth context's adapters and handlers. Repositories and the sign-in throttle are transient (each
+ * unit of work's scope gives them its transaction; the throttle records failures after it, `AfterUnitOfWork`);
+ * what serves outside any unit of work — the session status reader behind the Authenticator, the registration
+ * intake — is built here once on the ROOT `Db`, which `registerPlatform` put in place.
  */
 export function registerAuth(
   container: DependencyContainer,
@@ -95,12 +96,17 @@ export function registerAuth(
   });
   container.register(AccessTokenVerifier, { useValue: verifier });
   container.register(AuthSettings, { useValue: { refreshTokenTtlSeconds: config.refreshTokenTtlSeconds } });
-  container.register(LoginThrottle, { useValue: new PgLoginThrottle(root, clock, config.throttle) });
+  // Per scope: a sign-in's throttle reads in its unit of work and records failures after it (AfterUnitOfWork).
+  const sweeps: ThrottleSweeps = { last: 0 };
+  container.register(LoginThrottle, {
+    useFactory: (c) =>
+      new PgLoginThrottle(c.resolve(Db), c.resolve(AfterUnitOfWork), clock, config.throttle, sweeps),
+  });
   container.register(SessionStatusReader, { useValue: statuses });
   container.register(Authenticator, { useValue: new AccessTokenAuthenticator(verifier, statuses, clock) });
   // Outside any unit of work (the route runs it before the command is accepted): on the root handle. Every
   // registration counts, in a window of its own, in the throttle's table.
-  const registrations = new PgLoginThrottle(root, clock, {
+  const registrations = new PgLoginThrottle(root, container.resolve(AfterUnitOfWork), clock, {
     accountMaxFailures: config.registerMaxPerAddressPerHour,
     addressMaxFailures: config.registerMaxPerAddressPerHour,
     windowSeconds: REGISTRATION_WINDOW_SECONDS,

@@ -1,5 +1,6 @@
 import { LoginThrottle } from '@contextflow/auth-app';
 import { createLogger } from '@contextflow/core-infra';
+import { AfterUnitOfWork } from '@contextflow/core-infra/db';
 import { FixedClock } from '@contextflow/core/testing';
 import { createRuntime, postgresDatabase, runInUnitOfWork, type Runtime } from '@contextflow/runtime';
 import { createTestDatabase, type TestDatabase } from '@contextflow/runtime/testing';
@@ -43,6 +44,8 @@ afterAll(async () => {
 });
 
 const db = () => runtimes[0]?.db as unknown as Kysely<AuthTables>;
+/** Outside any unit of work: a failure is written at once. */
+const atOnce = () => (runtimes[0] as Runtime).container.resolve<AfterUnitOfWork>(AfterUnitOfWork);
 const throttleOf = (runtime: Runtime | undefined) =>
   runtime?.container.resolve<LoginThrottle>(LoginThrottle) as LoginThrottle;
 const key = (kind: 'email' | 'address') => `login:${kind}:k${(sequence += 1)}`;
@@ -53,7 +56,7 @@ const times = async (n: number, work: () => Promise<void>) => {
 describe('PgLoginThrottle', () => {
   it('blocks an account key after its limit until the oldest failure leaves the window', async () => {
     const clock = new FixedClock('2026-03-01T12:00:00.000Z');
-    const throttle = new PgLoginThrottle(db(), clock, limits);
+    const throttle = new PgLoginThrottle(db(), atOnce(), clock, limits);
     const account = key('email');
     await throttle.recordFailure([account]);
     clock.advance(10_000);
@@ -70,7 +73,7 @@ describe('PgLoginThrottle', () => {
   });
 
   it('allows more failures per client address than per account', async () => {
-    const throttle = new PgLoginThrottle(db(), new FixedClock('2026-03-01T12:00:00.000Z'), limits);
+    const throttle = new PgLoginThrottle(db(), atOnce(), new FixedClock('2026-03-01T12:00:00.000Z'), limits);
     const address = key('address');
     await times(4, () => throttle.recordFailure([address]));
     await expect(throttle.check([address])).resolves.toBeUndefined();
@@ -115,12 +118,12 @@ describe('PgLoginThrottle', () => {
 describe('PgLoginThrottle with windows of different lengths on one table', () => {
   it("never sweeps another throttle's rows that are still inside that throttle's window", async () => {
     const clock = new FixedClock('2026-03-02T12:00:00.000Z');
-    const hourly = new PgLoginThrottle(db(), clock, {
+    const hourly = new PgLoginThrottle(db(), atOnce(), clock, {
       accountMaxFailures: 2,
       addressMaxFailures: 2,
       windowSeconds: 3600,
     });
-    const quick = new PgLoginThrottle(db(), clock, limits);
+    const quick = new PgLoginThrottle(db(), atOnce(), clock, limits);
     const address = `register:address:${key('address')}`;
     await times(2, () => hourly.recordFailure([address]));
     // Long past the quick throttle's 60 s window, still inside the hourly one; the quick throttle sweeps.

@@ -1,3 +1,4 @@
+export { AfterUnitOfWork } from './after-unit-of-work.js';
 export { Db } from './db.js';
 export { isUniqueViolation } from './is-unique-violation.js';
 export {

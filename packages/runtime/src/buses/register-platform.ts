@@ -2,7 +2,13 @@
 import 'reflect-metadata';
 import { Clock, CommandBus, IdGenerator, QueryBus, SystemClock, UuidV7Generator } from '@contextflow/core';
 import { CommandStatusReader, type ContextModule } from '@contextflow/core-infra';
-import { Db, NotificationListener, OutboxWriter, type PlatformTables } from '@contextflow/core-infra/db';
+import {
+  AfterUnitOfWork,
+  Db,
+  NotificationListener,
+  OutboxWriter,
+  type PlatformTables,
+} from '@contextflow/core-infra/db';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import { CommandLedger } from '../commands/command-ledger.js';
@@ -11,6 +17,7 @@ import { Inbox } from '../commands/inbox.js';
 import { PgCommandStatusReader } from '../commands/pg-command-status-reader.js';
 import { PgCommandStore } from '../commands/pg-command-store.js';
 import { PgOutboxWriter } from '../commands/pg-outbox-writer.js';
+import { immediateAfterWork } from './after-work-queue.js';
 import { commandHandlers, queryHandlers } from './handler-registry.js';
 import { RegistryQueryBus } from './registry-query-bus.js';
 import { TransactionalCommandBus } from './transactional-command-bus.js';
@@ -23,14 +30,15 @@ export interface PlatformRegistration {
 }
 
 /**
- * Registers the shared command/query machinery in the app container: `Db` (root handle), the notification
- * listener, the command store, ledger, status reader, inbox, the outbox writer (per scope, so it writes in the
+ * Registers the shared command/query machinery in the app container: `Db` (root handle), `AfterUnitOfWork`
+ * (outside a unit of work: at once), the notification listener, the command store, ledger, status reader, inbox, the outbox writer (per scope, so it writes in the
  * unit of work's transaction) and both buses; `Clock` and `IdGenerator` get system defaults unless already
  * registered. Call it before the modules' `register` so a module can read these.
  */
 export function registerPlatform(container: DependencyContainer, platform: PlatformRegistration): void {
   container.register(Db, { useValue: platform.db });
   container.register(NotificationListener, { useValue: platform.notifications });
+  container.register(AfterUnitOfWork, { useValue: immediateAfterWork(platform.db as Kysely<unknown>) });
   if (!container.isRegistered(Clock, true)) container.register(Clock, { useValue: new SystemClock() });
   if (!container.isRegistered(IdGenerator, true))
     container.register(IdGenerator, { useValue: new UuidV7Generator() });

@@ -1,7 +1,8 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { type Kysely, sql } from 'kysely';
-import { container } from 'tsyringe';
+import { AfterUnitOfWork } from '@contextflow/core-infra/db';
+import { container, type DependencyContainer } from 'tsyringe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInUnitOfWork } from '../../buses/run-in-unit-of-work.js';
 import type { RuntimeDatabase } from '../../database/runtime-database.js';
@@ -24,6 +25,12 @@ class RolledBack<T> extends Error {
 }
 
 const QUIET_MS = 100;
+
+/** Hands the unit of work of `unit` a root-handle write of `value`, to run once the unit has ended. */
+const writeAfter = (unit: DependencyContainer, value: string) =>
+  unit.resolve<AfterUnitOfWork>(AfterUnitOfWork).run(async (root) => {
+    await (root as Kysely<ProbeTables>).insertInto('contract_probe').values({ name: value }).execute();
+  });
 /** What a single session's refusal says: whose session it is and which handle the query was made on. */
 const REFUSAL = /single session.*root database handle/;
 
@@ -31,8 +38,8 @@ const REFUSAL = /single session.*root database handle/;
  * The contract every database of a runtime keeps (see `RuntimeDatabase`): a query on the root handle never
  * joins a unit of work it was not handed — from another flow it commits on its own; from inside the unit's own
  * work it commits on its own, or, on a single session where it would wait for itself, it is refused with an
- * error saying so — and a notification is delivered after its transaction commits, never before and never
- * after a rollback. The same suite runs against PostgreSQL (this package) and PGlite (`@contextflow/embedded`).
+ * error saying so; what the unit hands to `AfterUnitOfWork` is written after it, whatever becomes of it — and a
+ * notification is delivered after its transaction commits, never before and never after a rollback. The same suite runs against PostgreSQL (this package) and PGlite (`@contextflow/embedded`).
  */
 export function databaseContract(name: string, harness: DatabaseHarness): void {
   describe(`${name} keeps the database contract`, () => {
@@ -112,6 +119,21 @@ export function databaseContract(name: string, harness: DatabaseHarness): void {
         { outcome: 'committed', rows: ['root'] },
         { outcome: 'refused, saying why', rows: [] },
       ]).toContainEqual(observed);
+    });
+
+    it('writes what a unit of work hands to AfterUnitOfWork after the unit, on the root handle, whether it commits or rolls back', async () => {
+      await sql`truncate contract_probe`.execute(db);
+      await runInUnitOfWork(scope, db, async (unit, trx) => {
+        await insert(trx, 'committed unit');
+        await writeAfter(unit, 'after a commit');
+      });
+      const failing = runInUnitOfWork(scope, db, async (unit, trx) => {
+        await insert(trx, 'rolled-back unit');
+        await writeAfter(unit, 'after a rollback');
+        throw new Error('the unit fails');
+      });
+      await expect(failing).rejects.toThrow('the unit fails');
+      expect(await names()).toEqual(['after a commit', 'after a rollback', 'committed unit']);
     });
 
     it('delivers a notification once its transaction commits, not while it is open', async () => {
