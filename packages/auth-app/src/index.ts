@@ -1,24 +1,18 @@
+export { changeAccount } from './accounts/change-account.js';
 export { AccessTokenAuthenticator } from './authenticate-access-token/access-token-authenticator.js';
-export { EnableAccountOnUserReactivated } from './enable-account-on-user-reactivated/enable-account-on-user-reactivated.js';
-export { EndSessionsOnUserDeactivated } from './end-sessions-on-user-deactivated/end-sessions-on-user-deactivated.js';
 export {
   EnsureBootstrapAdminCommand,
-  type EnsureBootstrapAdminPayload,
   type EnsureBootstrapAdminResult,
 } from './ensure-bootstrap-admin/ensure-bootstrap-admin-command.js';
 export { EnsureBootstrapAdminHandler } from './ensure-bootstrap-admin/ensure-bootstrap-admin-handler.js';
-export {
-  GrantRoleCommand,
-  type GrantRolePayload,
-  type GrantRoleResult,
-} from './grant-role/grant-role-command.js';
+export { GrantRoleCommand, GrantRolePayloadSchema } from './grant-role/grant-role-command.js';
 export { GrantRoleHandler } from './grant-role/grant-role-handler.js';
-export { type IssuedTokens, issuedTokens, type LoginTokens } from './issued-tokens.js';
+export { type IssuedTokens, type LoginTokens } from './sign-in/issued-tokens.js';
 export { LoginCommand, type LoginPayload } from './login/login-command.js';
 export { LoginHandler } from './login/login-handler.js';
-export { LogoutCommand, type LogoutPayload } from './logout/logout-command.js';
+export { LogoutCommand } from './logout/logout-command.js';
 export { LogoutHandler } from './logout/logout-handler.js';
-export { LogoutAllCommand, type LogoutAllResult } from './logout-all/logout-all-command.js';
+export { LogoutAllCommand } from './logout-all/logout-all-command.js';
 export { LogoutAllHandler } from './logout-all/logout-all-handler.js';
 export {
   type AccessTokenClaims,
@@ -26,7 +20,7 @@ export {
   type IssuedAccessToken,
 } from './ports/access-token-issuer.js';
 export { AccessTokenVerifier } from './ports/access-token-verifier.js';
-export { AuthSettings, DEFAULT_AUTH_SETTINGS } from './ports/auth-settings.js';
+export { AuthSettings } from './ports/auth-settings.js';
 export { DeviceTokens, type KnownDevice } from './ports/device-tokens.js';
 export { LoginThrottle } from './ports/login-throttle.js';
 export { type PasswordCheck, PasswordHasher } from './ports/password-hasher.js';
@@ -34,25 +28,17 @@ export { PendingCredentials } from './ports/pending-credentials.js';
 export { type GeneratedRefreshToken, RefreshTokens } from './ports/refresh-tokens.js';
 export { type LiveSession, SessionStatusReader } from './ports/session-status-reader.js';
 export { TakenEmailNotifier } from './ports/taken-email-notifier.js';
-export { RefreshCommand, type RefreshPayload } from './refresh/refresh-command.js';
+export { RefreshCommand } from './refresh/refresh-command.js';
 export { RefreshHandler } from './refresh/refresh-handler.js';
 export { preparePassword } from './register-account/prepare-password.js';
 export {
   RegisterAccountCommand,
+  RegisterAccountPayloadSchema,
   type RegisterAccountPayload,
-  type RegisterAccountResult,
 } from './register-account/register-account-command.js';
 export { RegisterAccountHandler } from './register-account/register-account-handler.js';
-export {
-  RegistrationIntake,
-  type RegistrationRequest,
-} from './register-account/registration-intake.js';
-export { retryOnConcurrentUpdate } from './retry-on-concurrent-update.js';
-export {
-  RevokeRoleCommand,
-  type RevokeRolePayload,
-  type RevokeRoleResult,
-} from './revoke-role/revoke-role-command.js';
+export { RegistrationIntake } from './register-account/registration-intake.js';
+export { RevokeRoleCommand, RevokeRolePayloadSchema } from './revoke-role/revoke-role-command.js';
 export { RevokeRoleHandler } from './revoke-role/revoke-role-handler.js';
-export { SessionStarter } from './session-starter.js';
-export { type TokenOutcome, tokenOutcome, tokensOrThrow } from './token-outcome.js';
+export { SessionStarter } from './sign-in/session-starter.js';
+export { type TokenOutcome, tokensOrThrow } from './sign-in/token-outcome.js';

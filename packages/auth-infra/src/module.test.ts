@@ -1,4 +1,5 @@
-import { EnableAccountOnUserReactivated, EndSessionsOnUserDeactivated } from '@contextflow/auth-app';
+import { EnableAccountOnUserReactivated } from './amqp/enable-account-on-user-reactivated.js';
+import { EndSessionsOnUserDeactivated } from './amqp/end-sessions-on-user-deactivated.js';
 import { describe, expect, it } from 'vitest';
 import { loadAuthConfig } from './config/load-auth-config.js';
 import { createAuthModule } from './module.js';

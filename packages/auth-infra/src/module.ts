@@ -1,10 +1,9 @@
 import {
-  EnableAccountOnUserReactivated,
-  EndSessionsOnUserDeactivated,
   EnsureBootstrapAdminCommand,
   EnsureBootstrapAdminHandler,
   GrantRoleCommand,
   GrantRoleHandler,
+  GrantRolePayloadSchema,
   LoginCommand,
   LoginHandler,
   LogoutAllCommand,
@@ -15,24 +14,23 @@ import {
   RefreshHandler,
   RegisterAccountCommand,
   RegisterAccountHandler,
+  RegisterAccountPayloadSchema,
   RevokeRoleCommand,
   RevokeRoleHandler,
+  RevokeRolePayloadSchema,
 } from '@contextflow/auth-app';
 import { type ContextModule, Logger } from '@contextflow/core-infra';
-import {
-  UserDeactivatedV1,
-  UserDeactivatedV1Schema,
-  UserReactivatedV1,
-  UserReactivatedV1Schema,
-} from '@contextflow/users-app/contracts';
+import { UserDeactivatedV1, UserReactivatedV1, UsersRoutingKeys } from '@contextflow/users-app/contracts';
 import type { DependencyContainer } from 'tsyringe';
+import { EnableAccountOnUserReactivated } from './amqp/enable-account-on-user-reactivated.js';
+import { EndSessionsOnUserDeactivated } from './amqp/end-sessions-on-user-deactivated.js';
 import { Semaphore } from './concurrency/semaphore.js';
 import type { AuthConfig } from './config/auth-config.js';
 import { loadAuthConfig } from './config/load-auth-config.js';
 import type { Argon2PasswordHasherOptions } from './crypto/argon2-password-hasher.js';
 import { authRoutes } from './http/auth-routes.js';
 import { authMigrations } from './migrations/index.js';
-import { registerAuth } from './register-auth.js';
+import { registerAuth } from './tsyringe/register-auth.js';
 
 /** Tuning of {@link createAuthModule}. */
 export interface AuthModuleOptions {
@@ -80,14 +78,34 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
     name: 'auth',
     migrations: authMigrations,
     commands: [
-      { type: RegisterAccountCommand.type, handler: RegisterAccountHandler },
-      { type: LoginCommand.type, handler: LoginHandler },
-      { type: RefreshCommand.type, handler: RefreshHandler },
-      { type: LogoutCommand.type, handler: LogoutHandler },
-      { type: LogoutAllCommand.type, handler: LogoutAllHandler },
-      { type: GrantRoleCommand.type, handler: GrantRoleHandler },
-      { type: RevokeRoleCommand.type, handler: RevokeRoleHandler },
-      { type: EnsureBootstrapAdminCommand.type, handler: EnsureBootstrapAdminHandler },
+      {
+        type: RegisterAccountCommand.type,
+        handler: RegisterAccountHandler,
+        delivery: 'queued',
+        payload: RegisterAccountPayloadSchema,
+      },
+      {
+        type: GrantRoleCommand.type,
+        handler: GrantRoleHandler,
+        delivery: 'queued',
+        payload: GrantRolePayloadSchema,
+      },
+      {
+        type: RevokeRoleCommand.type,
+        handler: RevokeRoleHandler,
+        delivery: 'queued',
+        payload: RevokeRolePayloadSchema,
+      },
+      // In-process: they carry a password or a token, or their caller needs the answer now.
+      { type: LoginCommand.type, handler: LoginHandler, delivery: 'in-process' },
+      { type: RefreshCommand.type, handler: RefreshHandler, delivery: 'in-process' },
+      { type: LogoutCommand.type, handler: LogoutHandler, delivery: 'in-process' },
+      { type: LogoutAllCommand.type, handler: LogoutAllHandler, delivery: 'in-process' },
+      {
+        type: EnsureBootstrapAdminCommand.type,
+        handler: EnsureBootstrapAdminHandler,
+        delivery: 'in-process',
+      },
     ],
     queries: [],
     events: [
@@ -95,13 +113,13 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
         name: EndSessionsOnUserDeactivated.consumerName,
         events: EndSessionsOnUserDeactivated.events,
         handler: EndSessionsOnUserDeactivated,
-        contracts: { [UserDeactivatedV1.routingKey]: UserDeactivatedV1Schema },
+        contracts: { [UsersRoutingKeys.userDeactivatedV1]: UserDeactivatedV1 },
       },
       {
         name: EnableAccountOnUserReactivated.consumerName,
         events: EnableAccountOnUserReactivated.events,
         handler: EnableAccountOnUserReactivated,
-        contracts: { [UserReactivatedV1.routingKey]: UserReactivatedV1Schema },
+        contracts: { [UsersRoutingKeys.userReactivatedV1]: UserReactivatedV1 },
       },
     ],
     register(container: DependencyContainer): void {

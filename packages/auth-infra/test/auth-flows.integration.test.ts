@@ -1,4 +1,5 @@
-import { EnableAccountOnUserReactivated, EndSessionsOnUserDeactivated } from '@contextflow/auth-app';
+import { EnableAccountOnUserReactivated } from '../src/amqp/enable-account-on-user-reactivated.js';
+import { EndSessionsOnUserDeactivated } from '../src/amqp/end-sessions-on-user-deactivated.js';
 import type { DomainEvent, EventHandler } from '@contextflow/core';
 import { runInUnitOfWork } from '@contextflow/runtime';
 import { decodeJwt, decodeProtectedHeader } from 'jose';

@@ -86,7 +86,7 @@ const probeModule: ContextModule = {
       },
     },
   },
-  commands: [{ type: 'probe.record-effect', handler: RecordEffectHandler }],
+  commands: [{ type: 'probe.record-effect', handler: RecordEffectHandler, delivery: 'queued' }],
   queries: [],
   events: [],
   register(container) {

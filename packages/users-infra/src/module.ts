@@ -37,16 +37,28 @@ export const usersModule: ContextModule = {
   name: 'users',
   migrations: usersMigrations,
   commands: [
-    { type: RegisterUserCommand.type, handler: RegisterUserHandler, payload: RegisterUserPayloadSchema },
-    { type: RenameUserCommand.type, handler: RenameUserHandler, payload: RenameUserPayloadSchema },
+    {
+      type: RegisterUserCommand.type,
+      handler: RegisterUserHandler,
+      delivery: 'queued',
+      payload: RegisterUserPayloadSchema,
+    },
+    {
+      type: RenameUserCommand.type,
+      handler: RenameUserHandler,
+      delivery: 'queued',
+      payload: RenameUserPayloadSchema,
+    },
     {
       type: DeactivateUserCommand.type,
       handler: DeactivateUserHandler,
+      delivery: 'queued',
       payload: DeactivateUserPayloadSchema,
     },
     {
       type: ReactivateUserCommand.type,
       handler: ReactivateUserHandler,
+      delivery: 'queued',
       payload: ReactivateUserPayloadSchema,
     },
   ],

@@ -1,11 +1,11 @@
 import type { Command, Role } from '@contextflow/core';
+import { z } from 'zod';
 
-/** Input of {@link GrantRoleCommand}. */
-export interface GrantRolePayload {
-  readonly accountId: string;
-  /** Checked by the handler, since it may come from a URL. */
-  readonly role: string;
-}
+/** The payload of {@link GrantRoleCommand}; the role is checked by the handler, since it may come from a URL. */
+export const GrantRolePayloadSchema = z.object({ accountId: z.uuid(), role: z.string() });
+
+/** A parsed {@link GrantRolePayloadSchema}. */
+export type GrantRolePayload = Readonly<z.infer<typeof GrantRolePayloadSchema>>;
 
 /** Gives an account a role (asynchronous; admins only). */
 export type GrantRoleCommand = Command<'auth.grant-role', GrantRolePayload>;

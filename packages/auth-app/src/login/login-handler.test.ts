@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aCommand, anAccount, createAuthFakes } from '../testing/index.js';
-import { tokensOrThrow } from '../token-outcome.js';
+import { tokensOrThrow } from '../sign-in/token-outcome.js';
 import type { LoginCommand } from './login-command.js';
 import { LoginHandler } from './login-handler.js';
 

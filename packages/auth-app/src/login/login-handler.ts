@@ -1,11 +1,11 @@
 import { type Account, type AccountRepository, AuthErrors, Email } from '@contextflow/auth-domain';
 import { type CommandHandler, isAppError } from '@contextflow/core';
-import type { LoginTokens } from '../issued-tokens.js';
+import type { LoginTokens } from '../sign-in/issued-tokens.js';
 import type { DeviceTokens, KnownDevice } from '../ports/device-tokens.js';
 import type { LoginThrottle } from '../ports/login-throttle.js';
 import type { PasswordCheck, PasswordHasher } from '../ports/password-hasher.js';
-import type { SessionStarter } from '../session-starter.js';
-import { type TokenOutcome, tokenOutcome } from '../token-outcome.js';
+import type { SessionStarter } from '../sign-in/session-starter.js';
+import { type TokenOutcome, tokenOutcome } from '../sign-in/token-outcome.js';
 import type { LoginCommand } from './login-command.js';
 
 const UNKNOWN: PasswordCheck = { ok: false, needsRehash: false };

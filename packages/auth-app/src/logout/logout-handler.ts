@@ -1,7 +1,6 @@
 import { newStamp, type SessionRepository } from '@contextflow/auth-domain';
 import type { Clock, CommandHandler, IdGenerator } from '@contextflow/core';
 import type { RefreshTokens } from '../ports/refresh-tokens.js';
-import { retryOnConcurrentUpdate } from '../retry-on-concurrent-update.js';
 import type { LogoutCommand } from './logout-command.js';
 
 /**
@@ -18,11 +17,9 @@ export class LogoutHandler implements CommandHandler<LogoutCommand, void> {
 
   async handle({ payload }: LogoutCommand): Promise<void> {
     const hash = this.refreshTokens.hashOf(payload.refreshToken);
-    await retryOnConcurrentUpdate(async () => {
-      const session = await this.sessions.findByTokenHash(hash);
-      if (session === null) return;
-      session.revoke('logout', newStamp(this.ids, this.clock));
-      if (session.pendingEvents.length > 0) await this.sessions.save(session);
-    });
+    const session = await this.sessions.findByTokenHash(hash);
+    if (session === null) return;
+    session.revoke('logout', newStamp(this.ids, this.clock));
+    if (session.pendingEvents.length > 0) await this.sessions.save(session);
   }
 }

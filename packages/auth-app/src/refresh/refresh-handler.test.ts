@@ -1,7 +1,7 @@
 import type { Session } from '@contextflow/auth-domain';
 import { describe, expect, it } from 'vitest';
 import { aCommand, anAccount, createAuthFakes } from '../testing/index.js';
-import { tokensOrThrow } from '../token-outcome.js';
+import { tokensOrThrow } from '../sign-in/token-outcome.js';
 import type { RefreshCommand } from './refresh-command.js';
 import { RefreshHandler } from './refresh-handler.js';
 

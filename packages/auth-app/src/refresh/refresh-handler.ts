@@ -6,11 +6,11 @@ import {
   type SessionRepository,
 } from '@contextflow/auth-domain';
 import { type Clock, type CommandHandler, type IdGenerator, isAppError } from '@contextflow/core';
-import { issuedTokens } from '../issued-tokens.js';
+import { issuedTokens } from '../sign-in/issued-tokens.js';
 import type { AccessTokenIssuer } from '../ports/access-token-issuer.js';
 import type { LoginThrottle } from '../ports/login-throttle.js';
 import type { RefreshTokens } from '../ports/refresh-tokens.js';
-import { type TokenOutcome, tokenOutcome } from '../token-outcome.js';
+import { type TokenOutcome, tokenOutcome } from '../sign-in/token-outcome.js';
 import type { RefreshCommand } from './refresh-command.js';
 
 /**

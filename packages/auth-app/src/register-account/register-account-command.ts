@@ -1,16 +1,20 @@
 import type { Command } from '@contextflow/core';
+import { z } from 'zod';
 
 /**
- * Input of {@link RegisterAccountCommand}. It carries no credential: the password's hash waits in the auth
- * context's own storage (`PendingCredentials`) under `accountId`, so the command row, the outbox, the broker
- * and any dead letter never hold it.
+ * The payload of {@link RegisterAccountCommand}: `accountId` is server-generated (UUIDv7), also the user's id in
+ * every context; the email and name are checked by the handler. It carries no credential: the password's hash
+ * waits in the auth context's own storage (`PendingCredentials`) under `accountId`, so the command row, the
+ * outbox, the broker and any dead letter never hold it.
  */
-export interface RegisterAccountPayload {
-  /** Server-generated UUIDv7; also the user's id in every context. */
-  readonly accountId: string;
-  readonly email: string;
-  readonly name: string;
-}
+export const RegisterAccountPayloadSchema = z.object({
+  accountId: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+});
+
+/** A parsed {@link RegisterAccountPayloadSchema}. */
+export type RegisterAccountPayload = Readonly<z.infer<typeof RegisterAccountPayloadSchema>>;
 
 /** Creates an account (asynchronous; anyone may ask). */
 export type RegisterAccountCommand = Command<'auth.register-account', RegisterAccountPayload>;

@@ -1,11 +1,11 @@
 import type { Command, Role } from '@contextflow/core';
+import { z } from 'zod';
 
-/** Input of {@link RevokeRoleCommand}. */
-export interface RevokeRolePayload {
-  readonly accountId: string;
-  /** Checked by the handler, since it may come from a URL. */
-  readonly role: string;
-}
+/** The payload of {@link RevokeRoleCommand}; the role is checked by the handler, since it may come from a URL. */
+export const RevokeRolePayloadSchema = z.object({ accountId: z.uuid(), role: z.string() });
+
+/** A parsed {@link RevokeRolePayloadSchema}. */
+export type RevokeRolePayload = Readonly<z.infer<typeof RevokeRolePayloadSchema>>;
 
 /** Takes a role from an account (asynchronous; admins only). */
 export type RevokeRoleCommand = Command<'auth.revoke-role', RevokeRolePayload>;

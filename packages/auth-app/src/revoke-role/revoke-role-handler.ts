@@ -1,6 +1,6 @@
 import { type AccountRepository, AuthErrors, newStamp, parseRole } from '@contextflow/auth-domain';
 import { type Clock, type CommandHandler, type IdGenerator, isAdmin } from '@contextflow/core';
-import { changeAccount } from '../change-account.js';
+import { changeAccount } from '../accounts/change-account.js';
 import type { RevokeRoleCommand, RevokeRoleResult } from './revoke-role-command.js';
 
 /** Revokes a role; not holding it succeeds without a change, and the `user` role cannot be revoked. Non-admins get `auth.admin_only`, an unknown account `auth.account_not_found`. */

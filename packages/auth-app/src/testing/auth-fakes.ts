@@ -1,6 +1,6 @@
 import { FixedClock, SequentialIds } from '@contextflow/core/testing';
 import { DEFAULT_AUTH_SETTINGS } from '../ports/auth-settings.js';
-import { SessionStarter } from '../session-starter.js';
+import { SessionStarter } from '../sign-in/session-starter.js';
 import { FakeAccessTokenIssuer } from './fake-access-token-issuer.js';
 import { FakePasswordHasher } from './fake-password-hasher.js';
 import { FakeRefreshTokens } from './fake-refresh-tokens.js';

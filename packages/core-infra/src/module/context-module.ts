@@ -19,12 +19,28 @@ export interface MessageSchema {
       };
 }
 
+/**
+ * How a command reaches its handler. `queued`: accepted durably (`CommandBus.send`: a `platform.commands` row
+ * and an outbox row), published to the broker and run by a worker. `in-process`: run at once in the caller's
+ * process (`CommandBus.execute`) and never written to `platform.commands`, the outbox or the broker — for a
+ * command that carries a secret (a password, a token) or whose caller needs the answer now.
+ */
+export type CommandDelivery = 'queued' | 'in-process';
+
 /** A command type a module handles, with the token its handler is registered under. */
 export interface CommandRegistration {
-  /** Wire type, `<context>.<verb-noun>` (`users.rename-user`); also the routing key. */
+  /** Wire type, `<context>.<verb-noun>` (`users.rename-user`); also the routing key of a queued one. */
   readonly type: string;
   readonly handler: InjectionToken<CommandHandler>;
-  /** The schema of the command's `payload`; absent → the handler alone decides what it accepts. */
+  /**
+   * How it is delivered, by declaration: the bus refuses to queue an `in-process` command, the topology binds
+   * only `queued` ones and a worker runs only those.
+   */
+  readonly delivery: CommandDelivery;
+  /**
+   * The schema of the command's `payload`; every queued command has one (a payload failing it is dead-lettered
+   * on its first delivery, before the handler sees it). Absent → the handler alone decides what it accepts.
+   */
   readonly payload?: MessageSchema | undefined;
 }
 

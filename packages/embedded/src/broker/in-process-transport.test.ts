@@ -14,7 +14,7 @@ import { InProcessTransport } from './in-process-transport.js';
 const moduleNamed = (name: string, events: ContextModule['events'] = []): ContextModule => ({
   name,
   migrations: {},
-  commands: [{ type: `${name}.do-it`, handler: token(`${name}.handler`) }],
+  commands: [{ type: `${name}.do-it`, handler: token(`${name}.handler`), delivery: 'queued' }],
   queries: [],
   events,
   register: () => undefined,

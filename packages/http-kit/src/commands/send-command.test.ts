@@ -90,4 +90,20 @@ describe('sendCommand', () => {
     const res = await app.request(`/things/${THING}/rename`, rename({ 'Idempotency-Key': 'a b' }));
     expect(res.status).toBe(422);
   });
+
+  it('refuses a command its registration delivers in-process: 500, and nothing of it is queued', async () => {
+    const secretive = {
+      ...exampleModule,
+      commands: [{ type: 'things.rename-thing', handler: Symbol('rename'), delivery: 'in-process' as const }],
+    };
+    const { app, commandBus, logs } = createHttpTestHarness({
+      modules: [secretive],
+      tokens: { 'alice-token': alice },
+    });
+    const res = await app.request(`/things/${THING}/rename`, rename({}, '{"name":"hunter2"}'));
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({ code: 'internal.unexpected' });
+    expect(commandBus.sent).toEqual([]);
+    expect(JSON.stringify(logs)).not.toContain('hunter2');
+  });
 });

@@ -9,7 +9,7 @@ import { createHttpApp, type HttpAppOptions } from '../app/create-http-app.js';
 import { Authenticator } from '../auth/authenticator.js';
 import { StaticTokenAuthenticator } from '../auth/static-token-authenticator.js';
 import { InMemoryCommandStatusReader } from './in-memory-command-status-reader.js';
-import { RecordingCommandBus } from './recording-command-bus.js';
+import { type CommandStub, RecordingCommandBus } from './recording-command-bus.js';
 import { type QueryStub, StubQueryBus } from './stub-query-bus.js';
 
 /** What {@link createHttpTestHarness} builds: the app and the fakes behind it. */
@@ -23,18 +23,24 @@ export interface HttpTestHarness {
 }
 
 /**
- * Builds an app around modules with in-memory fakes in a child container: a recording CommandBus, query
- * stubs, an in-memory command status reader, static bearer tokens, sequential ids and a fixed clock.
+ * Builds an app around modules with in-memory fakes in a child container: a recording CommandBus (refusing to
+ * queue what the modules deliver in-process, answering in-process commands with `executes`), query stubs, an
+ * in-memory command status reader, static bearer tokens, sequential ids and a fixed clock.
  */
 export function createHttpTestHarness(
   options: Partial<Omit<HttpAppOptions, 'container' | 'logger'>> & {
     readonly tokens?: Readonly<Record<string, Principal>>;
     readonly queries?: Readonly<Record<string, QueryStub>>;
+    /** What the in-process commands answer, by type (`CommandBus.execute`). */
+    readonly executes?: Readonly<Record<string, CommandStub>>;
   } = {},
 ): HttpTestHarness {
-  const { tokens = {}, queries = {}, modules = [], ...appOptions } = options;
+  const { tokens = {}, queries = {}, executes = {}, modules = [], ...appOptions } = options;
   const container = rootContainer.createChildContainer();
-  const commandBus = new RecordingCommandBus();
+  const inProcess = modules.flatMap((module) =>
+    module.commands.filter((command) => command.delivery === 'in-process').map(({ type }) => type),
+  );
+  const commandBus = new RecordingCommandBus(executes, new Set(inProcess));
   const commands = new InMemoryCommandStatusReader();
   container.registerInstance(CommandBus, commandBus);
   container.registerInstance(QueryBus, new StubQueryBus(queries));

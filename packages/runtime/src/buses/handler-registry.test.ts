@@ -1,11 +1,19 @@
 import type { ContextModule } from '@contextflow/core-infra';
 import { describe, expect, it } from 'vitest';
-import { commandHandlers, queryHandlers } from './handler-registry.js';
+import { commandHandlers, inProcessCommands, queryHandlers } from './handler-registry.js';
 
-const moduleOf = (name: string, commands: string[], queries: string[] = []): ContextModule => ({
+const moduleOf = (
+  name: string,
+  commands: string[],
+  queries: string[] = [],
+  inProcess: string[] = [],
+): ContextModule => ({
   name,
   migrations: {},
-  commands: commands.map((type) => ({ type, handler: Symbol(type) })),
+  commands: [
+    ...commands.map((type) => ({ type, handler: Symbol(type), delivery: 'queued' as const })),
+    ...inProcess.map((type) => ({ type, handler: Symbol(type), delivery: 'in-process' as const })),
+  ],
   queries: queries.map((type) => ({ type, handler: Symbol(type) })),
   events: [],
   register: () => undefined,
@@ -29,5 +37,15 @@ describe('queryHandlers', () => {
   it('maps every query type to its handler token', () => {
     const registry = queryHandlers([moduleOf('a', [], ['a.get'])]);
     expect([...registry.keys()]).toEqual(['a.get']);
+  });
+});
+
+describe('inProcessCommands', () => {
+  it('names the command types whose registration delivers them in-process, and no queued one', () => {
+    const modules = [
+      moduleOf('a', ['a.queued'], [], ['a.sign-in']),
+      moduleOf('b', ['b.queued'], [], ['b.secret']),
+    ];
+    expect([...inProcessCommands(modules)]).toEqual(['a.sign-in', 'b.secret']);
   });
 });

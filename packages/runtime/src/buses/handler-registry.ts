@@ -13,6 +13,15 @@ export function commandHandlers(modules: readonly ContextModule[]): HandlerRegis
   );
 }
 
+/** The command types of these modules that are delivered in-process (never queued). */
+export function inProcessCommands(modules: readonly ContextModule[]): ReadonlySet<string> {
+  return new Set(
+    modules.flatMap((module) =>
+      module.commands.filter((command) => command.delivery === 'in-process').map(({ type }) => type),
+    ),
+  );
+}
+
 /** The query handlers of these modules by query type; throws when two modules claim one type. */
 export function queryHandlers(modules: readonly ContextModule[]): HandlerRegistry<QueryHandler> {
   return collect(

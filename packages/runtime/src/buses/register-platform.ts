@@ -18,7 +18,7 @@ import { PgCommandStatusReader } from '../commands/pg-command-status-reader.js';
 import { PgCommandStore } from '../commands/pg-command-store.js';
 import { PgOutboxWriter } from '../commands/pg-outbox-writer.js';
 import { immediateAfterWork } from './after-work-queue.js';
-import { commandHandlers, queryHandlers } from './handler-registry.js';
+import { commandHandlers, inProcessCommands, queryHandlers } from './handler-registry.js';
 import { RegistryQueryBus } from './registry-query-bus.js';
 import { TransactionalCommandBus } from './transactional-command-bus.js';
 
@@ -60,6 +60,7 @@ export function registerPlatform(container: DependencyContainer, platform: Platf
     platform.db,
     store,
     commandHandlers(platform.modules),
+    inProcessCommands(platform.modules),
   );
   container.register(CommandBus, { useValue: commandBus });
   container.register(QueryBus, {

@@ -76,7 +76,11 @@ const widgetsModule: ContextModule = {
   name: 'widgets',
   // Applied by openTestDatabase below; only the handlers matter to the buses.
   migrations: {},
-  commands: [{ type: 'widgets.make-widget', handler: MakeWidgetHandler }],
+  commands: [
+    { type: 'widgets.make-widget', handler: MakeWidgetHandler, delivery: 'queued' },
+    // In-process by declaration (it would carry a secret): never queued, whoever asks.
+    { type: 'widgets.unlock-safe', handler: MakeWidgetHandler, delivery: 'in-process' },
+  ],
   queries: [],
   events: [],
   register: (container) => container.register(MakeWidgetHandler, { useClass: MakeWidgetHandler }),
@@ -171,6 +175,23 @@ describe('TransactionalCommandBus and runInUnitOfWork', () => {
       .where('id', '=', command.meta.commandId)
       .executeTakeFirst();
     expect(row).toEqual({ status: 'pending' });
+  });
+
+  it('refuses to queue a command its registration delivers in-process, and writes nothing of it', async () => {
+    const bus = container.resolve<CommandBus>(CommandBus);
+    const command = buildCommand('widgets.unlock-safe', { id: '4', name: 'combination 1234' });
+    await expect(bus.send(command)).rejects.toThrow(
+      'command type "widgets.unlock-safe" is delivered in-process: CommandBus.execute runs it, it is never queued',
+    );
+    const rows = await Promise.all([
+      t.db.selectFrom('platform.commands').select('id').where('id', '=', command.meta.commandId).execute(),
+      t.db
+        .selectFrom('platform.outbox')
+        .select('seq')
+        .where('message_id', '=', command.meta.commandId)
+        .execute(),
+    ]);
+    expect(rows).toEqual([[], []]);
   });
 
   it('gives the unit of work a scope whose Db is its transaction, leaving the root untouched', async () => {

@@ -9,9 +9,10 @@ import { retryingRaces } from './optimistic-races.js';
 import { runInUnitOfWork } from './run-in-unit-of-work.js';
 
 /**
- * {@link CommandBus} of the apps: `send` accepts durably into `platform.commands` + outbox (the worker runs
- * the handler later); `execute` runs the handler now, in-process, in a unit of work of its own (run again when
- * it lost an optimistic race, `retryingRaces`).
+ * {@link CommandBus} of the apps: `send` accepts a queued command durably into `platform.commands` + outbox
+ * (the worker runs the handler later) and refuses one its registration delivers in-process; `execute` runs the
+ * handler now, in-process, in a unit of work of its own (run again when it lost an optimistic race,
+ * `retryingRaces`).
  */
 export class TransactionalCommandBus implements CommandBus {
   constructor(
@@ -19,10 +20,20 @@ export class TransactionalCommandBus implements CommandBus {
     private readonly db: Kysely<PlatformTables>,
     private readonly store: PgCommandStore,
     private readonly handlers: HandlerRegistry<CommandHandler>,
+    /** Command types delivered in-process: never written to `platform.commands`, the outbox or the broker. */
+    private readonly inProcess: ReadonlySet<string> = new Set(),
   ) {}
 
-  /** Without an explicit traceparent, the command joins the trace of the request sending it. */
-  send(command: Command, options: AcceptOptions = {}): Promise<AcceptedCommand> {
+  /**
+   * Without an explicit traceparent, the command joins the trace of the request sending it. Rejects a command
+   * delivered in-process (a programming error), before anything of it is written.
+   */
+  async send(command: Command, options: AcceptOptions = {}): Promise<AcceptedCommand> {
+    if (this.inProcess.has(command.type)) {
+      throw new Error(
+        `command type "${command.type}" is delivered in-process: CommandBus.execute runs it, it is never queued`,
+      );
+    }
     const traceparent = options.traceparent ?? currentTraceparent();
     return this.store.accept(
       this.db,

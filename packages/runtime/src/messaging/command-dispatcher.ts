@@ -62,14 +62,12 @@ export class CommandDispatcher {
     readonly queue: WorkQueue,
     readonly options: CommandDispatcherOptions,
   ) {
-    this.#handlers = new Map(
-      module.commands.map((registration) => [registration.type, registration.handler]),
-    );
+    // Only queued commands: one delivered in-process that reaches the queue anyway is poison (an unknown type).
+    const queued = module.commands.filter((registration) => registration.delivery === 'queued');
+    this.#handlers = new Map(queued.map((registration) => [registration.type, registration.handler]));
     this.#types = new Set(this.#handlers.keys());
     this.#schemas = new Map(
-      module.commands.flatMap(({ type, payload }) =>
-        payload === undefined ? [] : [[type, payload] as const],
-      ),
+      queued.flatMap(({ type, payload }) => (payload === undefined ? [] : [[type, payload] as const])),
     );
   }
 

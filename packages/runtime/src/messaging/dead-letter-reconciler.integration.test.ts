@@ -24,7 +24,7 @@ const Handler = token<CommandHandler>('test.reconcile.Handler');
 const module: ContextModule = {
   name: 'reconcile',
   migrations: {},
-  commands: [{ type: 'reconcile.do', handler: Handler }],
+  commands: [{ type: 'reconcile.do', handler: Handler, delivery: 'queued' }],
   queries: [],
   events: [],
   register: (container) => container.register(Handler, { useValue: { handle: async () => 'done' } }),

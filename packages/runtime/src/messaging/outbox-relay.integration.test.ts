@@ -14,7 +14,7 @@ const logger = pino({ level: 'silent' });
 const module: ContextModule = {
   name: 'relayprobe',
   migrations: {},
-  commands: [],
+  commands: [{ type: 'relayprobe.do-it', handler: Symbol('relayprobe.do-it'), delivery: 'queued' }],
   queries: [],
   events: [{ name: 'relayprobe.watch', events: ['relayprobe.happened.v1'], handler: Symbol('h') }],
   register: () => {},

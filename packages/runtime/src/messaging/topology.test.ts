@@ -5,7 +5,11 @@ import { buildTopology } from './topology.js';
 const module: ContextModule = {
   name: 'shop',
   migrations: {},
-  commands: [],
+  commands: [
+    { type: 'shop.place-order', handler: Symbol('place'), delivery: 'queued' },
+    { type: 'shop.cancel-order', handler: Symbol('cancel'), delivery: 'queued' },
+    { type: 'shop.pay-with-card', handler: Symbol('pay'), delivery: 'in-process' },
+  ],
   queries: [],
   events: [
     { name: 'shop.ship-on-paid', events: ['billing.paid.v1', 'billing.paid.v1'], handler: Symbol('h') },
@@ -19,12 +23,27 @@ describe('buildTopology', () => {
     retry: { maxAttempts: 3, delaysMs: [100, 500] },
   });
 
-  it('binds the command queue of a context to every command type of that context', () => {
-    expect(topology.bindings).toContainEqual({
-      queue: 't.shop.commands',
-      exchange: 't.contextflow.commands',
-      routingKey: 'shop.#',
-    });
+  it('binds the command queue of a context to each of its queued command types, and to nothing else', () => {
+    expect(topology.commandQueues.get('shop')?.bindings).toEqual([
+      { queue: 't.shop.commands', exchange: 't.contextflow.commands', routingKey: 'shop.place-order' },
+      { queue: 't.shop.commands', exchange: 't.contextflow.commands', routingKey: 'shop.cancel-order' },
+    ]);
+    expect(topology.bindings.filter((binding) => binding.exchange === 't.contextflow.commands')).toEqual(
+      topology.commandQueues.get('shop')?.bindings,
+    );
+  });
+
+  it('never binds a command delivered in-process, and gives a context with no queued command no queue', () => {
+    const signIn: ContextModule = {
+      ...module,
+      name: 'login',
+      commands: [{ type: 'login.sign-in', handler: Symbol('sign-in'), delivery: 'in-process' }],
+      events: [],
+    };
+    const only = buildTopology([signIn], { namespace: 't.' });
+    expect(only.commandQueues.has('login')).toBe(false);
+    expect(only.bindings.map((binding) => binding.routingKey)).not.toContain('login.sign-in');
+    expect(topology.bindings.map((binding) => binding.routingKey)).not.toContain('shop.pay-with-card');
   });
 
   it('binds an event queue once per routing key', () => {

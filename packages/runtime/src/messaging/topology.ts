@@ -65,7 +65,8 @@ const safeDeadLettering = { 'x-dead-letter-strategy': 'at-least-once', 'x-overfl
 
 /**
  * Describes the broker objects for these modules: the command and event topic exchanges, a quorum work queue
- * per context (`<ctx>.#` on the command exchange) and per event subscription (each of its routing keys on
+ * per context with queued commands (bound to each queued command type on the command exchange, never to an
+ * in-process one) and per event subscription (each of its routing keys on
  * the event exchange), a dead-letter queue per work queue behind one direct dead-letter exchange, and per
  * work queue one TTL queue per retry delay that dead-letters back to it through the default exchange (a
  * topic exchange would lose messages whose routing key no longer matches), and the dead-commands queue that
@@ -107,8 +108,12 @@ export function buildTopology(modules: readonly ContextModule[], options: Topolo
   const commandQueues = new Map<string, WorkQueue>();
   const eventQueues = new Map<string, WorkQueue>();
   for (const module of modules) {
-    const queue = names.commandQueue(module.name);
-    commandQueues.set(module.name, workQueue(queue, names.commandsExchange, [`${module.name}.#`]));
+    // Each queued command type is bound by name: an in-process command never has a route to a queue.
+    const queued = module.commands.filter((command) => command.delivery === 'queued').map(({ type }) => type);
+    if (queued.length > 0) {
+      const queue = names.commandQueue(module.name);
+      commandQueues.set(module.name, workQueue(queue, names.commandsExchange, queued));
+    }
     for (const subscription of module.events) {
       const eventQueue = names.eventQueue(subscription.name);
       eventQueues.set(subscription.name, workQueue(eventQueue, names.eventsExchange, subscription.events));

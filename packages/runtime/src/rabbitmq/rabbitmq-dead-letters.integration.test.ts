@@ -26,7 +26,7 @@ const Handler = token<CommandHandler>('test.deadletters.Handler');
 const module: ContextModule = {
   name: 'dlq',
   migrations: {},
-  commands: [{ type: 'dlq.work', handler: Handler }],
+  commands: [{ type: 'dlq.work', handler: Handler, delivery: 'queued' }],
   queries: [],
   events: [],
   register: (container) =>

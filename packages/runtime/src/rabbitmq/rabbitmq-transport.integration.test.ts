@@ -14,7 +14,7 @@ const logger = pino({ level: 'silent' });
 const module: ContextModule = {
   name: 'probe',
   migrations: {},
-  commands: [],
+  commands: [{ type: 'probe.x', handler: Symbol('probe.x'), delivery: 'queued' }],
   queries: [],
   events: [{ name: 'probe.react', events: ['probe.happened.v1'], handler: Symbol('h') }],
   register: () => {},

@@ -35,6 +35,7 @@ interface ProbeTables {
 
 const calls = new Map<string, number>();
 const RecordEffectHandler = token<CommandHandler>('test.probe.RecordEffectHandler');
+const SignInHandler = token<CommandHandler>('test.probe.SignInHandler');
 const CountOnHappened = token<EventHandler<DomainEvent>>('test.probe.CountOnHappened');
 
 /** Writes an effect a second run would collide with, then fails as its payload says. */
@@ -76,8 +77,10 @@ const probeModule: ContextModule = {
     {
       type: 'probe.record-effect',
       handler: RecordEffectHandler,
+      delivery: 'queued',
       payload: z.object({ key: z.string(), mode: z.enum(['ok', 'final', 'flaky', 'broken']) }),
     },
+    { type: 'probe.sign-in', handler: SignInHandler, delivery: 'in-process' },
   ],
   queries: [],
   events: [
@@ -90,6 +93,7 @@ const probeModule: ContextModule = {
   ],
   register(container) {
     container.register(RecordEffectHandler, { useClass: RecordEffect });
+    container.register(SignInHandler, { useValue: { handle: async () => void calls.set('sign-in', 1) } });
     container.register(CountOnHappened, { useClass: CountReactions });
   },
 };
@@ -234,9 +238,10 @@ describe('createRuntime (worker)', () => {
 
   it('dead-letters a poison command and keeps consuming', async () => {
     const poisonId = ids.next();
+    // Straight to the queue: the command exchange routes only the types the module queues.
     await transport.publish({
-      exchange: runtime.topology.names.commandsExchange,
-      routingKey: 'probe.no-such-command',
+      exchange: '',
+      routingKey: runtime.topology.commandQueues.get('probe')!.declaration.queue,
       messageId: poisonId,
       type: 'probe.no-such-command',
       body: { type: 'probe.no-such-command', payload: {}, meta: { commandId: poisonId } },
@@ -245,6 +250,25 @@ describe('createRuntime (worker)', () => {
     await expect.poll(async () => (await deadLettered(queue, poisonId))?.messageId).toBe(poisonId);
     const after = await send('after-poison', 'ok');
     expect((await done(after.meta.commandId))?.status).toBe('succeeded');
+  });
+
+  it('never runs a command delivered in-process that reaches the queue: it is dead-lettered, unread', async () => {
+    const commandId = ids.next();
+    const signIn = { type: 'probe.sign-in', payload: { secret: 'hunter2' }, meta: { commandId } };
+    await transport.publish({
+      exchange: '',
+      routingKey: runtime.topology.commandQueues.get('probe')!.declaration.queue,
+      messageId: commandId,
+      type: signIn.type,
+      body: signIn,
+    });
+    const queue = runtime.topology.commandQueues.get('probe')!.deadLetterQueue;
+    await expect.poll(async () => (await deadLettered(queue, commandId))?.messageId).toBe(commandId);
+    expect(calls.has('sign-in')).toBe(false);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'poison command dead-lettered', messageId: commandId }),
+    );
+    expect(JSON.stringify(lines)).not.toContain('hunter2');
   });
 
   it('dead-letters a command whose payload fails its schema on the first delivery, without running its handler', async () => {

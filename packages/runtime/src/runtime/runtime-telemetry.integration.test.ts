@@ -75,7 +75,7 @@ class LogReaction implements EventHandler<DomainEvent> {
 const probeModule: ContextModule = {
   name: 'probe',
   migrations: {},
-  commands: [{ type: 'probe.announce', handler: AnnounceHandler }],
+  commands: [{ type: 'probe.announce', handler: AnnounceHandler, delivery: 'queued' }],
   queries: [],
   events: [{ name: 'probe.log-on-announced', events: ['probe.announced.v1'], handler: LogOnAnnounced }],
   register(container) {

@@ -26,7 +26,7 @@ export interface ConsumersSetup {
 }
 
 /**
- * Starts one consumer per command queue (of modules with commands) and per event subscription, and the
+ * Starts one consumer per command queue (of modules with queued commands) and per event subscription, and the
  * dead-letter reconciler (on every worker, whatever its contexts: it fails any context's dead commands).
  */
 export function startConsumers(setup: ConsumersSetup): Subscription[] {
@@ -49,7 +49,7 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
   ];
   for (const module of setup.modules) {
     const commandQueue = topology.commandQueues.get(module.name);
-    if (commandQueue !== undefined && module.commands.length > 0) {
+    if (commandQueue !== undefined) {
       const dispatcher = new CommandDispatcher(module, commandQueue, {
         container,
         db,

@@ -1,7 +1,8 @@
 // The published language of the users context: what other contexts may import (nothing else of this package).
-export { UserDeactivatedV1, UserDeactivatedV1Schema } from './user-deactivated-v1.js';
-export { type UserIntegrationEvent, UserIntegrationEventSchema } from './user-integration-event.js';
-export { UserReactivatedV1, UserReactivatedV1Schema } from './user-reactivated-v1.js';
-export { UserRegisteredV1, UserRegisteredV1Schema } from './user-registered-v1.js';
-export { UserRenamedV1, UserRenamedV1Schema } from './user-renamed-v1.js';
+export { eventEnvelope } from './event-envelope.js';
+export { UserDeactivatedV1 } from './user-deactivated-v1.js';
+export { UserReactivatedV1 } from './user-reactivated-v1.js';
+export { UserRegisteredV1 } from './user-registered-v1.js';
+export { UserRenamedV1 } from './user-renamed-v1.js';
 export { type UserView, UserViewSchema } from './user-view.js';
+export { UsersEventTypes, UsersRoutingKeys } from './users-event-types.js';

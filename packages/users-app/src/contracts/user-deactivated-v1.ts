@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import { eventEnvelopeSchema } from './event-envelope-schema.js';
-
-/** Wire identity of `users.user-deactivated` v1; `routingKey` is what a subscription binds. */
-export const UserDeactivatedV1 = Object.freeze({
-  type: 'users.user-deactivated',
-  version: 1,
-  routingKey: 'users.user-deactivated.v1',
-} as const);
+import { eventEnvelope } from './event-envelope.js';
+import { UsersEventTypes } from './users-event-types.js';
 
 /** An administrator deactivated a user (`aggregateId`); its sessions should end. */
-export const UserDeactivatedV1Schema = eventEnvelopeSchema(UserDeactivatedV1.type, z.object({}));
+export const UserDeactivatedV1 = eventEnvelope(UsersEventTypes.userDeactivated, 1, z.object({}));
 
-/** A parsed {@link UserDeactivatedV1Schema} event. */
-export type UserDeactivatedV1 = z.infer<typeof UserDeactivatedV1Schema>;
+/** A parsed {@link UserDeactivatedV1} event. */
+export type UserDeactivatedV1 = z.infer<typeof UserDeactivatedV1>;

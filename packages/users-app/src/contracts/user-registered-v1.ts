@@ -1,18 +1,13 @@
 import { z } from 'zod';
-import { eventEnvelopeSchema } from './event-envelope-schema.js';
-
-/** Wire identity of `users.user-registered` v1; `routingKey` is what a subscription binds. */
-export const UserRegisteredV1 = Object.freeze({
-  type: 'users.user-registered',
-  version: 1,
-  routingKey: 'users.user-registered.v1',
-} as const);
+import { eventEnvelope } from './event-envelope.js';
+import { UsersEventTypes } from './users-event-types.js';
 
 /** A user now exists, active, with this email and display name (`aggregateId` is the user id). */
-export const UserRegisteredV1Schema = eventEnvelopeSchema(
-  UserRegisteredV1.type,
+export const UserRegisteredV1 = eventEnvelope(
+  UsersEventTypes.userRegistered,
+  1,
   z.object({ email: z.string(), name: z.string() }),
 );
 
-/** A parsed {@link UserRegisteredV1Schema} event. */
-export type UserRegisteredV1 = z.infer<typeof UserRegisteredV1Schema>;
+/** A parsed {@link UserRegisteredV1} event. */
+export type UserRegisteredV1 = z.infer<typeof UserRegisteredV1>;

@@ -86,7 +86,7 @@ export function probeModule(worker = 'in-process'): ContextModule {
         },
       },
     },
-    commands: [{ type: PROBE_COMMAND, handler: HANDLER }],
+    commands: [{ type: PROBE_COMMAND, handler: HANDLER, delivery: 'queued' }],
     queries: [],
     events: [],
     routes() {

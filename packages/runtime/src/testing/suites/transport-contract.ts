@@ -18,7 +18,7 @@ export interface TransportHarness {
 const probe: ContextModule = {
   name: 'contract',
   migrations: {},
-  commands: [],
+  commands: [{ type: 'contract.do-it', handler: Symbol('contract.do-it'), delivery: 'queued' }],
   queries: [],
   events: [],
   register: () => undefined,

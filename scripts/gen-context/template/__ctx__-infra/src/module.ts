@@ -24,7 +24,12 @@ export const __ctx__Module: ContextModule = {
   name: '__ctx__',
   migrations: __ctx__Migrations,
   commands: [
-    { type: Create__Agg__Command.type, handler: Create__Agg__Handler, payload: Create__Agg__PayloadSchema },
+    {
+      type: Create__Agg__Command.type,
+      handler: Create__Agg__Handler,
+      delivery: 'queued',
+      payload: Create__Agg__PayloadSchema,
+    },
   ],
   queries: [{ type: Get__Agg__Query.type, handler: Get__Agg__Handler }],
   events: [

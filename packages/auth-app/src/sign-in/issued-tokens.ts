@@ -1,4 +1,4 @@
-import type { IssuedAccessToken } from './ports/access-token-issuer.js';
+import type { IssuedAccessToken } from '../ports/access-token-issuer.js';
 
 /** The answer to a successful refresh, and the tokens part of a sign-in: the body of `POST /auth/refresh`. */
 export interface IssuedTokens {

@@ -1,6 +1,7 @@
+import { changeAccount } from '@contextflow/auth-app';
 import { type AccountRepository, newStamp, type SessionRepository } from '@contextflow/auth-domain';
 import type { Clock, DomainEvent, EventHandler, IdGenerator } from '@contextflow/core';
-import { changeAccount } from '../change-account.js';
+import { UsersRoutingKeys } from '@contextflow/users-app/contracts';
 
 /**
  * When a user is deactivated, disables their account and revokes all its sessions, so neither a password nor
@@ -10,8 +11,8 @@ import { changeAccount } from '../change-account.js';
 export class EndSessionsOnUserDeactivated implements EventHandler<DomainEvent> {
   /** Consumer name, for the inbox and the queue. */
   static readonly consumerName = 'auth.end-sessions-on-user-deactivated';
-  /** Routing keys it binds: the users context's event, by wire name (contexts share no code). */
-  static readonly events: readonly string[] = ['users.user-deactivated.v1'];
+  /** Routing keys it binds: the users context's published event. */
+  static readonly events = [UsersRoutingKeys.userDeactivatedV1] as const;
 
   constructor(
     private readonly accounts: AccountRepository,

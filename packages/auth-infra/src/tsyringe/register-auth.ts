@@ -6,8 +6,6 @@ import {
   AccessTokenVerifier,
   AuthSettings,
   DeviceTokens,
-  EnableAccountOnUserReactivated,
-  EndSessionsOnUserDeactivated,
   EnsureBootstrapAdminHandler,
   GrantRoleHandler,
   LoginHandler,
@@ -32,20 +30,22 @@ import { AfterUnitOfWork, Db, NotificationListener } from '@contextflow/core-inf
 import { Authenticator } from '@contextflow/http-kit';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
-import { AccessChanges, SessionCache } from './cache/session-cache.js';
-import { AuthConfig } from './config/auth-config.js';
-import { Argon2PasswordHasher, type Argon2PasswordHasherOptions } from './crypto/argon2-password-hasher.js';
-import { JoseAccessTokenIssuer } from './crypto/jose-access-token-issuer.js';
-import { JoseAccessTokenVerifier } from './crypto/jose-access-token-verifier.js';
-import { Sha256RefreshTokens } from './crypto/sha256-refresh-tokens.js';
-import type { AuthTables } from './kysely/auth-tables.js';
-import { KyselyAccountRepository } from './kysely/kysely-account-repository.js';
-import { KyselyDeviceTokens } from './kysely/kysely-device-tokens.js';
-import { KyselyPendingCredentials } from './kysely/kysely-pending-credentials.js';
-import { KyselySessionRepository } from './kysely/kysely-session-repository.js';
-import { KyselySessionStatusReader } from './kysely/kysely-session-status-reader.js';
-import { PgLoginThrottle, type ThrottleSweeps } from './kysely/pg-login-throttle.js';
-import { LoggingTakenEmailNotifier } from './logging/logging-taken-email-notifier.js';
+import { EnableAccountOnUserReactivated } from '../amqp/enable-account-on-user-reactivated.js';
+import { EndSessionsOnUserDeactivated } from '../amqp/end-sessions-on-user-deactivated.js';
+import { AccessChanges, SessionCache } from '../cache/session-cache.js';
+import { AuthConfig } from '../config/auth-config.js';
+import { Argon2PasswordHasher, type Argon2PasswordHasherOptions } from '../crypto/argon2-password-hasher.js';
+import { JoseAccessTokenIssuer } from '../crypto/jose-access-token-issuer.js';
+import { JoseAccessTokenVerifier } from '../crypto/jose-access-token-verifier.js';
+import { Sha256RefreshTokens } from '../crypto/sha256-refresh-tokens.js';
+import type { AuthTables } from '../kysely/auth-tables.js';
+import { KyselyAccountRepository } from '../kysely/kysely-account-repository.js';
+import { KyselyDeviceTokens } from '../kysely/kysely-device-tokens.js';
+import { KyselyPendingCredentials } from '../kysely/kysely-pending-credentials.js';
+import { KyselySessionRepository } from '../kysely/kysely-session-repository.js';
+import { KyselySessionStatusReader } from '../kysely/kysely-session-status-reader.js';
+import { PgLoginThrottle, type ThrottleSweeps } from '../kysely/pg-login-throttle.js';
+import { LoggingTakenEmailNotifier } from '../logging/logging-taken-email-notifier.js';
 
 /** The window of the per-address registration limit (`REGISTER_MAX_PER_ADDRESS_PER_HOUR`). */
 const REGISTRATION_WINDOW_SECONDS = 3600;

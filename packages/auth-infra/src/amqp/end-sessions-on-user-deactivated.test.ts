@@ -1,7 +1,7 @@
+import { AccessTokenAuthenticator } from '@contextflow/auth-app';
+import { anAccount, createAuthFakes } from '@contextflow/auth-app/testing';
 import type { DomainEvent } from '@contextflow/core';
 import { describe, expect, it } from 'vitest';
-import { AccessTokenAuthenticator } from '../authenticate-access-token/access-token-authenticator.js';
-import { anAccount, createAuthFakes } from '../testing/index.js';
 import { EndSessionsOnUserDeactivated } from './end-sessions-on-user-deactivated.js';
 
 const deactivated = (userId: string): DomainEvent => ({

@@ -1,7 +1,7 @@
 import { EnsureBootstrapAdminCommand, type EnsureBootstrapAdminResult } from '@contextflow/auth-app';
 import { Clock, CommandBus, IdGenerator, isAppError, SYSTEM_PRINCIPAL } from '@contextflow/core';
 import type { DependencyContainer } from 'tsyringe';
-import type { AuthConfig } from './config/auth-config.js';
+import type { AuthConfig } from '../config/auth-config.js';
 
 const ATTEMPTS = 3;
 // Another process starting at the same moment created or promoted the same account first.

@@ -1,9 +1,9 @@
 import type { Clock, IdGenerator } from '@contextflow/core';
 import { type Account, newStamp, Session, type SessionRepository } from '@contextflow/auth-domain';
 import { type IssuedTokens, issuedTokens } from './issued-tokens.js';
-import type { AccessTokenIssuer } from './ports/access-token-issuer.js';
-import type { AuthSettings } from './ports/auth-settings.js';
-import type { RefreshTokens } from './ports/refresh-tokens.js';
+import type { AccessTokenIssuer } from '../ports/access-token-issuer.js';
+import type { AuthSettings } from '../ports/auth-settings.js';
+import type { RefreshTokens } from '../ports/refresh-tokens.js';
 
 /** Starts a session (a refresh-token family) for an account that just proved who it is, and issues its tokens. */
 export class SessionStarter {

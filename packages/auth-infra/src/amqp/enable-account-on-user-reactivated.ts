@@ -1,6 +1,7 @@
+import { changeAccount } from '@contextflow/auth-app';
 import { type AccountRepository, newStamp } from '@contextflow/auth-domain';
 import type { Clock, DomainEvent, EventHandler, IdGenerator } from '@contextflow/core';
-import { changeAccount } from '../change-account.js';
+import { UsersRoutingKeys } from '@contextflow/users-app/contracts';
 
 /**
  * When a user is reactivated, lets their account sign in again (sessions ended by the deactivation stay
@@ -9,8 +10,8 @@ import { changeAccount } from '../change-account.js';
 export class EnableAccountOnUserReactivated implements EventHandler<DomainEvent> {
   /** Consumer name, for the inbox and the queue. */
   static readonly consumerName = 'auth.enable-account-on-user-reactivated';
-  /** Routing keys it binds: the users context's event, by wire name (contexts share no code). */
-  static readonly events: readonly string[] = ['users.user-reactivated.v1'];
+  /** Routing keys it binds: the users context's published event. */
+  static readonly events = [UsersRoutingKeys.userReactivatedV1] as const;
 
   constructor(
     private readonly accounts: AccountRepository,

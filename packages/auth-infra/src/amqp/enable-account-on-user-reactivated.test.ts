@@ -1,6 +1,6 @@
+import { anAccount, createAuthFakes } from '@contextflow/auth-app/testing';
 import type { DomainEvent } from '@contextflow/core';
 import { describe, expect, it } from 'vitest';
-import { anAccount, createAuthFakes } from '../testing/index.js';
 import { EnableAccountOnUserReactivated } from './enable-account-on-user-reactivated.js';
 
 const reactivated = (userId: string): DomainEvent => ({
