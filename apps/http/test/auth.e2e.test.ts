@@ -477,6 +477,41 @@ describe('auth over HTTP, through the running system', () => {
     expect(lines.join('\n')).not.toContain('$argon2');
   });
 
+  it('keeps sign-ins off the queue: no password or issued token in platform.commands, the outbox (what the broker gets) or a log line', async () => {
+    const password = `signin-${randomBytes(8).toString('hex')}-Pw!`;
+    const email = uniqueEmail('signin');
+    await signUp(call, email, 'Sign In', password);
+    const signedIn = await loginReply(email, password);
+    expect(signedIn.status).toBe(200);
+    const refreshed = await refresh(signedIn.body.refreshToken);
+    expect(refreshed.status).toBe(200);
+    expect(
+      (await call('POST', '/auth/logout', { body: { refreshToken: refreshed.body.refreshToken } })).status,
+    ).toBe(204);
+    const secrets = [
+      password,
+      signedIn.body.accessToken,
+      signedIn.body.refreshToken,
+      signedIn.body.deviceToken ?? '',
+      refreshed.body.accessToken,
+      refreshed.body.refreshToken,
+    ];
+    expect(secrets.every((secret) => secret.length > 16)).toBe(true);
+
+    const platform = await tablesAsText(db, ['platform']);
+    expect(platform.text).toContain(email);
+    for (const secret of secrets) expect(platform.text).not.toContain(secret);
+    // The relay publishes outbox rows only: none is a sign-in, so none reached the broker.
+    const { rows } = await sql<{ type: string }>`
+      select type from platform.commands where type in ('auth.login', 'auth.refresh', 'auth.logout')
+      union all
+      select routing_key from platform.outbox where routing_key in ('auth.login', 'auth.refresh', 'auth.logout')
+    `.execute(db);
+    expect(rows).toEqual([]);
+    const lines = system.allLines().join('\n');
+    for (const secret of secrets) expect(lines).not.toContain(secret);
+  });
+
   it('answers every error with application/problem+json', () => {
     const errors = replies.filter(({ reply }) => reply.status >= 300);
     expect(errors.length).toBeGreaterThan(20);
