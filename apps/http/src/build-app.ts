@@ -11,7 +11,7 @@ import type { AppConfig } from '@contextflow/runtime/config';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { DependencyContainer } from 'tsyringe';
 
-/** Version of the HTTP contract (API.md), not of the software: the document never reveals that. */
+/** Version of the HTTP contract (docs/http-api.md), not of the software: the document never reveals that. */
 const API_VERSION = '1.0.0';
 
 /**

@@ -49,7 +49,7 @@ export interface AuthRoutesOptions {
   readonly registrations: Semaphore;
 }
 
-/** The auth context's HTTP routes, exactly as API.md lists them. */
+/** The auth context's HTTP routes, exactly as docs/http-api.md lists them. */
 export function authRoutes(options: AuthRoutesOptions): OpenAPIHono<HttpEnv> {
   const app = new OpenAPIHono<HttpEnv>();
   const inProcess = async <T extends IssuedTokens>(c: Context<HttpEnv>, type: string, payload: unknown) => {

@@ -111,7 +111,7 @@ const statusRoute = (action: 'deactivate' | 'reactivate') =>
     responses: { ...acceptedResponse(), ...problemResponses(401, 403, 404, 422) },
   });
 
-/** The users context's HTTP routes, exactly as API.md lists them. */
+/** The users context's HTTP routes, exactly as docs/http-api.md lists them. */
 export function usersRoutes(): OpenAPIHono<HttpEnv> {
   const app = new OpenAPIHono<HttpEnv>();
   const view = async (c: Parameters<Parameters<typeof app.openapi>[1]>[0], userId: string) =>
