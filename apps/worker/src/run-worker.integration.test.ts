@@ -5,6 +5,7 @@ import { CommandStatusReader, createLogger } from '@contextflow/core-infra';
 import type { Runtime } from '@contextflow/runtime';
 import { RabbitMqTransport } from '@contextflow/runtime/messaging';
 import {
+  buildCommand,
   createTestDatabase,
   testAmqpUrl,
   type TestDatabase,
@@ -45,18 +46,13 @@ describe('runWorker', () => {
       namespace: uniquePrefix('worker'),
     });
     const ids = new UuidV7Generator();
-    const commandId = ids.next();
-    await runtime.container.resolve<CommandBus>(CommandBus).send({
-      type: 'users.register-user',
-      payload: { userId: ids.next(), email: 'ada@example.com', name: 'Ada Lovelace' },
-      meta: {
-        commandId,
-        actor: null,
-        correlationId: commandId,
-        causationId: commandId,
-        issuedAt: new Date().toISOString(),
-      },
+    const command = buildCommand('users.register-user', {
+      userId: ids.next(),
+      email: 'ada@example.com',
+      name: 'Ada Lovelace',
     });
+    const { commandId } = command.meta;
+    await runtime.container.resolve<CommandBus>(CommandBus).send(command);
     const record = await runtime.container
       .resolve<CommandStatusReader>(CommandStatusReader)
       .waitUntilDone(commandId, 20_000);

@@ -17,6 +17,7 @@ import { CommandStatusReader, type ContextModule } from '@contextflow/core-infra
 import { Db, OutboxWriter } from '@contextflow/core-infra/db';
 import { createRuntime, pendingMigrations, type Runtime } from '@contextflow/runtime';
 import { ATTEMPT_HEADER } from '@contextflow/runtime/messaging';
+import { buildCommand } from '@contextflow/runtime/testing';
 import { type Kysely, sql } from 'kysely';
 import { pino } from 'pino';
 import { inject, injectable } from 'tsyringe';
@@ -116,18 +117,7 @@ const modules = [probeModule, watcherModule];
 
 /** Accepts a probe command through the bus, as the HTTP app would. */
 const send = async (target: Runtime, key: string, mode: Mode): Promise<ProbeCommand> => {
-  const commandId = ids.next();
-  const command: ProbeCommand = {
-    type: 'probe.record-effect',
-    payload: { key, mode },
-    meta: {
-      commandId,
-      actor: null,
-      correlationId: commandId,
-      causationId: commandId,
-      issuedAt: new Date().toISOString(),
-    },
-  };
+  const command: ProbeCommand = buildCommand('probe.record-effect', { key, mode });
   await target.container.resolve<CommandBus>(CommandBus).send(command);
   return command;
 };

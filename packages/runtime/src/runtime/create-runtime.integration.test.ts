@@ -22,7 +22,13 @@ import { postgresDatabase } from '../database/postgres-database.js';
 import { ATTEMPT_HEADER } from '../messaging/retry-policy.js';
 import { rabbitMqTransport } from '../rabbitmq/rabbitmq-transport-factory.js';
 import { RabbitMqTransport } from '../rabbitmq/rabbitmq-transport.js';
-import { createTestDatabase, testAmqpUrl, type TestDatabase, uniquePrefix } from '../testing/index.js';
+import {
+  buildCommand,
+  createTestDatabase,
+  testAmqpUrl,
+  type TestDatabase,
+  uniquePrefix,
+} from '../testing/index.js';
 import { createRuntime } from './create-runtime.js';
 import type { Runtime } from './runtime.js';
 
@@ -108,22 +114,8 @@ describe('createRuntime (worker)', () => {
   let transport: RabbitMqTransport;
   let raw: Connection;
 
-  const command = (key: string, mode: Mode): ProbeCommand => {
-    const commandId = ids.next();
-    return {
-      type: 'probe.record-effect',
-      payload: { key, mode },
-      meta: {
-        commandId,
-        actor: null,
-        correlationId: commandId,
-        causationId: commandId,
-        issuedAt: new Date().toISOString(),
-      },
-    };
-  };
   const send = async (key: string, mode: Mode): Promise<ProbeCommand> => {
-    const accepted = command(key, mode);
+    const accepted: ProbeCommand = buildCommand('probe.record-effect', { key, mode });
     await runtime.container.resolve<CommandBus>(CommandBus).send(accepted);
     return accepted;
   };
