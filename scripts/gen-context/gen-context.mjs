@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `pnpm gen:context <name> [--aggregate <name>]`: creates the three packages of a new bounded context from
 // ./template (aggregate, one command and handler, one query, migration, routes, an event reaction, module,
-// tests), wires it into both apps, the boundary rules, the changeset groups and the API document, formats
-// what it wrote, and prints what to do next. `--root <dir>` works on another copy of the repository.
+// tests), wires it into both apps, the boundary rules, the changeset groups, the API document and the HTTP
+// contract's route tables, formats what it wrote, and prints what to do next. `--root <dir>` works on another
+// copy of the repository.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -98,7 +99,8 @@ Next:
   pnpm api:snapshot       # records POST /${names.ctx} and GET /${names.ctx}/{id} in openapi.snapshot.json and the client
   pnpm test               # layer rules, boundaries, types, lint, unit and integration tests (it all passes as generated)
 Then make it yours: the aggregate (packages/${names.ctx}-domain/src/${names.agg}.ts), its commands and queries
-(packages/${names.ctx}-app/src), the migration and routes (packages/${names.ctx}-infra/src), and add a changeset.`);
+(packages/${names.ctx}-app/src), the migration and routes (packages/${names.ctx}-infra/src) with their rows in docs/http-api.md, and add a
+changeset.`);
   } catch (error) {
     console.error(`gen:context: ${error.message}`);
     process.exit(1);

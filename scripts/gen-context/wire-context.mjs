@@ -1,5 +1,6 @@
 // Wires a generated context into the repository: both apps' module lists and dependencies, the boundary
-// rules between contexts, the changeset version groups, and the composed API document of the client.
+// rules between contexts, the changeset version groups, the composed API document of the client, and the
+// context's route table in the HTTP contract (docs/http-api.md).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -29,6 +30,21 @@ function addModule(file, names, list) {
         (_, open, items, close) => `${open}${items}, ${module}${close.replace(/^,/, '')}`,
       );
   });
+}
+
+/** Inserts the context's route table into the HTTP contract, before its Operations section. */
+function addContractSection(file, names) {
+  const section = [
+    `## ${names.Ctx} context`,
+    '',
+    '| method | path | who | body | answer |',
+    '| --- | --- | --- | --- | --- |',
+    `| POST | /${names.ctx} | signed in | \`{ title }\` | 202 \`{ commandId, ${names.agg}Id }\` |`,
+    `| GET | /${names.ctx}/{id} | signed in | | 200 ${names.Agg}View \`{ id, title, createdAt, updatedAt }\` |`,
+    '',
+    '## Operations',
+  ].join('\n');
+  edit(file, (text) => text.replace(/^## Operations$/m, section));
 }
 
 /** Applies every edit; returns the repository-relative paths it changed. */
@@ -70,5 +86,8 @@ export function wireContext(root, names) {
   clientJson.devDependencies = sorted({ ...clientJson.devDependencies, [infra]: 'workspace:^' });
   writeJson(client, clientJson);
   changed.push('packages/client/scripts/openapi-document.mjs', 'packages/client/package.json');
+
+  addContractSection(join(root, 'docs/http-api.md'), names);
+  changed.push('docs/http-api.md');
   return changed;
 }
