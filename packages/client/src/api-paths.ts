@@ -47,6 +47,7 @@ export type CommandView = {
 
 /** `RenameUserBody` of the API. */
 export type RenameUserBody = {
+  /** 1 to 100 characters once trimmed; no control characters or line breaks. */
   name: string;
 };
 
@@ -54,6 +55,7 @@ export type RenameUserBody = {
 export type RegisterBody = {
   email: string;
   password: string;
+  /** 1 to 100 characters once trimmed; no control characters or line breaks. */
   name: string;
 };
 

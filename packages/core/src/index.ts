@@ -19,7 +19,9 @@ export type {
   Query,
   QueryHandler,
 } from './messages.js';
+export { jsonPointer } from './json-pointer.js';
 export { PAGE_LIMITS, type Page, type PageRequest } from './page.js';
 export { isAdmin, isSelfOrAdmin, type Principal, ROLES, type Role, SYSTEM_PRINCIPAL } from './principal.js';
 export { QueryBus } from './query-bus.js';
+export { isStorableText, UNSTORABLE_TEXT_MESSAGE, unstorableTextIssues } from './storable-text.js';
 export { type Token, token } from './token.js';

@@ -48,6 +48,12 @@ describe('UserName', () => {
     expect(error.issues).toEqual([{ pointer: '/name', message: expect.any(String) }]);
   });
 
+  it('tells the first rule raw input breaks without throwing, and nothing for a good name', () => {
+    expect(UserName.problemOf('   ')).toBe('Name is required');
+    expect(UserName.problemOf('a'.repeat(101))).toMatch(/at most 100/);
+    expect(UserName.problemOf(' Ada ')).toBeNull();
+  });
+
   it('compares by value', () => {
     expect(UserName.of('Alice').equals(UserName.of(' Alice '))).toBe(true);
     expect(UserName.of('Alice').equals(UserName.of('alice'))).toBe(false);

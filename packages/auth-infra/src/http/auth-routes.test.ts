@@ -77,6 +77,22 @@ describe('auth routes', () => {
     expect(commandBus.sent).toEqual([]);
   });
 
+  it.each([
+    ['spaces only', '   '],
+    ['a NUL character', 'nul\u0000byte'],
+    ['a lone surrogate', 'lone\ud800x'],
+  ])('refuses a name of %s with 422 at /name before any password is hashed', async (_label, name) => {
+    const { app, commandBus, fakes } = harness();
+    const reply = await app.request(
+      '/auth/register',
+      post({ email: 'ada@example.com', password: 'correct horse battery staple', name }),
+    );
+    expect(reply.status).toBe(422);
+    expect(await reply.json()).toMatchObject({ errors: [{ pointer: '/name' }] });
+    expect(commandBus.sent).toEqual([]);
+    expect(fakes.hasher.hashCalls).toBe(0);
+  });
+
   it('signs in through an in-process command and answers its tokens, never cached', async () => {
     const { app, commandBus } = harness({ 'auth.login': async () => granted() });
     const reply = await app.request(

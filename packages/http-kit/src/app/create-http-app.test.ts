@@ -85,6 +85,28 @@ describe('createHttpApp error answers', () => {
     expect(body.errors).toEqual([{ pointer: '/name', message: expect.any(String) }]);
   });
 
+  it.each([
+    ['a NUL character', String.raw`{"name":"a\u0000b"}`],
+    ['a lone high surrogate', String.raw`{"name":"a\ud800b"}`],
+    ['a lone low surrogate', String.raw`{"name":"\udc00"}`],
+  ])('answers 422 with a pointer for %s, which PostgreSQL cannot store', async (_label, body) => {
+    const h = harness();
+    const res = await h.app.request(`/things/${THING}/rename`, { method: 'POST', headers: json, body });
+    expect(res.status).toBe(422);
+    expect(await problemOf(res)).toMatchObject({
+      code: 'http.unstorable_text',
+      detail: 'The request body holds text that cannot be stored.',
+      errors: [{ pointer: '/name', message: expect.stringMatching(/NUL.*surrogate/) }],
+    });
+    expect(h.commandBus.sent).toEqual([]);
+  });
+
+  it('answers 422 for a path parameter holding a NUL character', async () => {
+    const res = await app.request('/things/%00', { headers: auth });
+    expect(res.status).toBe(422);
+    expect(await problemOf(res)).toMatchObject({ errors: [{ pointer: '/id' }] });
+  });
+
   it('answers 401 with WWW-Authenticate when the route needs a caller', async () => {
     const res = await app.request(`/things/${THING}`, { headers: { Authorization: 'Bearer wrong' } });
     expect(res.status).toBe(401);

@@ -55,6 +55,23 @@ describe('PgCommandStore', () => {
     });
   });
 
+  it.each([
+    ['a NUL character in the payload', { name: 'nul\u0000byte' }, '/payload/name'],
+    ['a lone surrogate deep in the payload', { tags: [{ label: 'x\udc00' }] }, '/payload/tags/0/label'],
+    ['a lone surrogate in a payload key', { ['k\ud800']: 1 }, '/payload/k\ud800'],
+  ])('refuses %s as invalid input and writes nothing', async (_label, payload, pointer) => {
+    const command = buildCommand('users.rename-user', payload, { actor: ada });
+    const refused = await store.accept(t.db, command).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({
+      kind: 'invalid',
+      code: 'commands.unstorable_text',
+      issues: [{ pointer }],
+    });
+    expect(await commandRow(command.meta.commandId)).toBeUndefined();
+    expect(await outboxRows(command.meta.commandId)).toEqual([]);
+  });
+
   it('writes neither row when the outbox write fails', async () => {
     const command = buildCommand('users.rename-user', { name: 'Ada' });
     await t.db

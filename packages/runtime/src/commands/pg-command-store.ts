@@ -1,6 +1,13 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
-import { type AcceptedCommand, AppError, Clock, type Command, type SendOptions } from '@contextflow/core';
+import {
+  type AcceptedCommand,
+  AppError,
+  Clock,
+  type Command,
+  type SendOptions,
+  unstorableTextIssues,
+} from '@contextflow/core';
 import { CHANNELS, Db, type PlatformTables, preparedQuery } from '@contextflow/core-infra/db';
 import { type Kysely, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
@@ -104,13 +111,16 @@ export class PgCommandStore {
    * looked up or stored). With an idempotency key that this caller already used, returns the first
    * command (`replayed: true`) without writing when the type and payload match, and throws an `invalid`
    * AppError (`commands.idempotency_key_reused`) when they do not. Race-safe: concurrent accepts with one key
-   * write one row and all return its id.
+   * write one row and all return its id. A command holding text PostgreSQL cannot store (a NUL character, an
+   * unpaired surrogate) anywhere in it is refused before anything is written: an `invalid` AppError
+   * (`commands.unstorable_text`) pointing at each such string (`/payload/name`), whoever sent it.
    */
   async accept(
     db: Kysely<PlatformTables>,
     command: Command,
     options: AcceptOptions = {},
   ): Promise<AcceptedCommand> {
+    refuseUnstorableText(command);
     const { meta } = command;
     const caller = callerOf(meta.actor);
     const hash = requestHash(
@@ -167,4 +177,15 @@ export class PgCommandStore {
     }
     return { commandId: existing.id, replayed: true, payload: existing.payload };
   }
+}
+
+/** Refuses what the command row and its outbox message (jsonb) could not hold, as invalid input. */
+function refuseUnstorableText(command: Command): void {
+  const issues = unstorableTextIssues(command);
+  if (issues.length === 0) return;
+  throw AppError.invalid(
+    'commands.unstorable_text',
+    'The command holds text that cannot be stored (a NUL character or an unpaired surrogate).',
+    issues,
+  );
 }

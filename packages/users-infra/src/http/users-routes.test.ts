@@ -89,14 +89,34 @@ describe('users routes', () => {
     expect(h.commandBus.sent).toEqual([]);
   });
 
-  it('validates the new name with a pointer to the field', async () => {
-    const reply = await harness().app.request(`/users/${aliceId}`, {
+  it.each([
+    ['an empty name', '', 'http/validation-failed'],
+    ['a name of spaces only (the domain refuses it too)', '   ', 'http/validation-failed'],
+    ['a name with a NUL character', 'nul\u0000byte', 'http/validation-failed'],
+    ['a name with a lone high surrogate', 'lone\ud800x', 'http/unstorable-text'],
+    ['a name with a lone low surrogate', 'x\udc00', 'http/unstorable-text'],
+  ])('refuses %s with 422, a pointer to the field, and sends nothing', async (_label, name, type) => {
+    const h = harness();
+    const reply = await h.app.request(`/users/${aliceId}`, {
       method: 'PATCH',
       headers: { ...auth('alice'), 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '' }),
+      body: JSON.stringify({ name }),
     });
     expect(reply.status).toBe(422);
-    expect(await reply.json()).toMatchObject({ errors: [expect.objectContaining({ pointer: '/name' })] });
+    expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await reply.json()) as { type: string; errors: unknown[] };
+    expect(problem.type).toMatch(new RegExp(`${type}$`));
+    expect(problem.errors).toEqual([expect.objectContaining({ pointer: '/name' })]);
+    expect(h.commandBus.sent).toEqual([]);
+  });
+
+  it('refuses a search or cursor holding a NUL character with 422 before any query runs', async () => {
+    const h = harness();
+    for (const query of ['q=a%00b', 'cursor=%00']) {
+      const reply = await h.app.request(`/users?${query}`, { headers: auth('admin') });
+      expect(reply.status).toBe(422);
+      expect(await reply.json()).toMatchObject({ errors: [{ pointer: `/${query.split('=')[0]}` }] });
+    }
   });
 
   it('keeps the user list and the status commands to admins', async () => {

@@ -18,6 +18,7 @@ import {
   RenameUserCommand,
   type UserView,
 } from '@contextflow/users-app';
+import { UserNameSchema } from '@contextflow/users-app/contracts';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 
 const UserViewSchema = z
@@ -34,7 +35,11 @@ const UserPageSchema = z
   .object({ items: z.array(UserViewSchema), nextCursor: z.string().nullable() })
   .openapi('UserPage');
 const UserIdParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-const RenameUserBody = z.object({ name: z.string().min(1).max(100) }).openapi('RenameUserBody');
+const RenameUserBody = z
+  .object({
+    name: UserNameSchema,
+  })
+  .openapi('RenameUserBody');
 const ListUsersParams = z.object({
   limit: z.coerce.number().int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
   cursor: z.string().max(512).optional(),
