@@ -25,12 +25,17 @@ export default defineConfig(async (env) => {
           test: {
             name: 'embedded',
             env: { E2E_CONFIG: 'embedded' },
-            // broker-outage stops a RabbitMQ there is none of; docs serves the app in-process on a fake
-            // platform, the same in both configurations, so one run of it is enough; bootstrap-admin restarts
-            // the http app alone, which embedded mode does not have apart from the rest.
+            // broker-outage stops a RabbitMQ there is none of; docs and api-lint serve the app in-process on a
+            // fake platform, the same in both configurations, so one run of each is enough; bootstrap-admin
+            // restarts the http app alone, which embedded mode does not have apart from the rest; the input
+            // property test and the generated client are about the services configuration (PostgreSQL's text
+            // rules, RabbitMQ), and one run of each keeps the suite short.
             exclude: [
               'test/broker-outage.e2e.test.ts',
               'test/docs.e2e.test.ts',
+              'test/api-lint.e2e.test.ts',
+              'test/input-properties.e2e.test.ts',
+              'test/generated-client.e2e.test.ts',
               'test/bootstrap-admin.e2e.test.ts',
             ],
           },

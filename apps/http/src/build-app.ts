@@ -6,13 +6,10 @@ import {
   type ReadinessCheck,
 } from '@contextflow/core-infra';
 import { docsRoutes } from '@contextflow/http-docs';
-import { createHttpApp } from '@contextflow/http-kit';
+import { CONTEXTFLOW_API_INFO, createHttpApp } from '@contextflow/http-kit';
 import type { AppConfig } from '@contextflow/runtime/config';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { DependencyContainer } from 'tsyringe';
-
-/** Version of the HTTP contract (docs/http-api.md), not of the software: the document never reveals that. */
-const API_VERSION = '1.0.0';
 
 /**
  * The HTTP app of contextflow for a container and modules, with no I/O of its own: `main` serves it, tests
@@ -34,7 +31,7 @@ export function buildApp(
     bodyLimitBytes: config.bodyLimitBytes,
     readiness,
     ...(container.isRegistered(Metrics, true) ? { metrics: container.resolve(Metrics) } : {}),
-    info: { title: 'contextflow API', version: API_VERSION },
+    info: CONTEXTFLOW_API_INFO,
     docs: docsRoutes,
   });
 }

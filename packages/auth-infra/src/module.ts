@@ -76,6 +76,14 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
   });
   return {
     name: 'auth',
+    tags: [
+      {
+        name: 'auth',
+        description:
+          'Accounts and sign-in: register, sign in for an access token (15 minutes), a single-use refresh token ' +
+          'and a device token, refresh, sign out; the keys that verify tokens; roles (admin).',
+      },
+    ],
     migrations: authMigrations,
     commands: [
       {

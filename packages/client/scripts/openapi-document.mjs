@@ -4,12 +4,9 @@ import 'reflect-metadata';
 import { createAuthModule, loadAuthConfig } from '@contextflow/auth-infra';
 import { CommandBus, QueryBus } from '@contextflow/core';
 import { createLogger } from '@contextflow/core-infra';
-import { createHttpApp } from '@contextflow/http-kit';
+import { CONTEXTFLOW_API_INFO, createHttpApp } from '@contextflow/http-kit';
 import { usersModule } from '@contextflow/users-infra';
 import { container } from 'tsyringe';
-
-/** Title and contract version of the document, as apps/http serves it. */
-export const API_INFO = { title: 'contextflow API', version: '1.0.0' };
 
 const unused = async () => {
   throw new Error('the document generator handles no request');
@@ -25,7 +22,7 @@ export async function composedDocument() {
     container: child,
     modules,
     logger: createLogger({ level: 'silent' }),
-    info: API_INFO,
+    info: CONTEXTFLOW_API_INFO,
   });
   const response = await app.request('/openapi.json');
   if (response.status !== 200) throw new Error(`/openapi.json answered ${response.status}`);

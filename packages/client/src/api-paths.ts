@@ -176,7 +176,7 @@ export interface Paths {
         401: Problem;
         /** Not found, or not visible to the caller. */
         404: Problem;
-        /** The body is too large. */
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
         413: Problem;
         /** The body is not JSON. */
         415: Problem;
@@ -286,7 +286,7 @@ export interface Paths {
         };
         /** The body is not valid JSON. */
         400: Problem;
-        /** The body is too large. */
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
         413: Problem;
         /** The body is not JSON. */
         415: Problem;
@@ -310,7 +310,7 @@ export interface Paths {
         400: Problem;
         /** No valid bearer token (`WWW-Authenticate: Bearer`). */
         401: Problem;
-        /** The body is too large. */
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
         413: Problem;
         /** The body is not JSON. */
         415: Problem;
@@ -334,7 +334,7 @@ export interface Paths {
         400: Problem;
         /** No valid bearer token (`WWW-Authenticate: Bearer`). */
         401: Problem;
-        /** The body is too large. */
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
         413: Problem;
         /** The body is not JSON. */
         415: Problem;
@@ -356,7 +356,7 @@ export interface Paths {
         204: undefined;
         /** The body is not valid JSON. */
         400: Problem;
-        /** The body is too large. */
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
         413: Problem;
         /** The body is not JSON. */
         415: Problem;
@@ -382,6 +382,8 @@ export interface Paths {
       responses: {
         /** A JWK set. */
         200: JsonWebKeySet;
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
+        413: Problem;
       };
     };
   };
@@ -411,7 +413,7 @@ export interface Paths {
         401: Problem;
         /** The caller may not do this. */
         403: Problem;
-        /** The body is too large. */
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
         413: Problem;
         /** The body is not JSON. */
         415: Problem;
@@ -468,10 +470,13 @@ export interface Paths {
     };
   };
   '/health/live': {
+    /** Whether the process answers */
     get: {
       responses: {
         /** Healthy. */
         200: Health;
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
+        413: Problem;
       };
     };
   };
@@ -481,6 +486,8 @@ export interface Paths {
       responses: {
         /** Healthy. */
         200: Health;
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
+        413: Problem;
         /** Temporarily unavailable (`Retry-After`). */
         503: Problem;
       };
@@ -500,10 +507,10 @@ export const DOCUMENTED_STATUSES: Readonly<Record<string, Readonly<Record<string
   '/auth/refresh': { post: [200, 400, 401, 413, 415, 422, 429, 503] },
   '/auth/logout': { post: [204, 400, 413, 415, 422] },
   '/auth/logout-all': { post: [204, 401] },
-  '/.well-known/jwks.json': { get: [200] },
+  '/.well-known/jwks.json': { get: [200, 413] },
   '/auth/users/{id}/roles': { post: [200, 202, 400, 401, 403, 413, 415, 422] },
   '/auth/users/{id}/roles/{role}': { delete: [200, 202, 401, 403, 422] },
   '/commands/{id}': { get: [200, 401, 404, 422] },
-  '/health/live': { get: [200] },
-  '/health/ready': { get: [200, 503] },
+  '/health/live': { get: [200, 413] },
+  '/health/ready': { get: [200, 413, 503] },
 };

@@ -9,6 +9,7 @@ export type { ReadinessCheck } from './health/readiness-check.js';
 export { createLogger, Logger, REDACTED_KEYS, redactSecrets } from './logging/logger.js';
 export { Metrics } from './metrics/metrics.js';
 export type {
+  ApiTag,
   CommandDelivery,
   CommandRegistration,
   ContextModule,

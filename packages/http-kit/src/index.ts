@@ -1,4 +1,5 @@
 export { createHttpApp, type DocsPage, type HttpAppOptions } from './app/create-http-app.js';
+export { type ApiInfo, type ApiServer, CONTEXTFLOW_API_INFO } from './openapi/api-document.js';
 export { Authenticator } from './auth/authenticator.js';
 export { principalOf, requireAuth } from './auth/require-auth.js';
 export { requireRole } from './auth/require-role.js';

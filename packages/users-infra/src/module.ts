@@ -35,6 +35,14 @@ type WriteHandler = new (repository: UserRepository, clock: Clock, ids: IdGenera
 /** The users context, as the apps compose it. */
 export const usersModule: ContextModule = {
   name: 'users',
+  tags: [
+    {
+      name: 'users',
+      description:
+        'User profiles: the signed-in user, one user, the list (admin), renaming, and deactivating or ' +
+        'reactivating a user (admin). A profile appears shortly after its account is registered.',
+    },
+  ],
   migrations: usersMigrations,
   commands: [
     {

@@ -26,6 +26,7 @@ const THROTTLES =
 
 /** `POST /auth/register`. */
 export const registerRoute = createRoute({
+  security: [],
   tags: ['auth'],
   method: 'post',
   path: '/auth/register',
@@ -45,6 +46,7 @@ export const registerRoute = createRoute({
 
 /** `POST /auth/login`. */
 export const loginRoute = createRoute({
+  security: [],
   tags: ['auth'],
   method: 'post',
   path: '/auth/login',
@@ -63,6 +65,7 @@ export const loginRoute = createRoute({
 
 /** `POST /auth/refresh`. */
 export const refreshRoute = createRoute({
+  security: [],
   tags: ['auth'],
   method: 'post',
   path: '/auth/refresh',
@@ -81,11 +84,17 @@ export const refreshRoute = createRoute({
 
 /** `POST /auth/logout`. */
 export const logoutRoute = createRoute({
+  security: [],
   tags: ['auth'],
   method: 'post',
   path: '/auth/logout',
   operationId: 'logout',
   summary: "End the refresh token's session and its access tokens",
+  description:
+    'Sign out of one session: the refresh token stops working, and so do the access tokens issued with it. ' +
+    'Needs no bearer token (the refresh token is the proof); an unknown or used token is answered the same ' +
+    "204, so the answer never tells whether a token existed. Keep the device token: it is the client's, not " +
+    "the session's.",
   request: { body: { required: true, content: json(RefreshTokenBody) } },
   responses: {
     204: { description: 'Signed out (also for an unknown token).' },
@@ -102,6 +111,10 @@ export const logoutAllRoute = createRoute({
   path: '/auth/logout-all',
   operationId: 'logoutAll',
   summary: "End every session of the caller's account, this one included, and revoke its device tokens",
+  description:
+    'For a lost device or a leaked token: every refresh token and access token of the account stops working ' +
+    "at once, and so do its device tokens, so the next sign-in of every client is judged by the account's " +
+    'failures again. Sign in afterwards to go on.',
   responses: {
     204: { description: 'Signed out everywhere.' },
     ...problemResponses(401),
@@ -110,12 +123,20 @@ export const logoutAllRoute = createRoute({
 
 /** `GET /.well-known/jwks.json`. */
 export const jwksRoute = createRoute({
+  security: [],
   tags: ['auth'],
   method: 'get',
   path: '/.well-known/jwks.json',
   operationId: 'getJwks',
   summary: 'Public keys that verify access tokens (current and previous)',
-  responses: { 200: { description: 'A JWK set.', content: json(JwksSchema) } },
+  description:
+    'The JSON Web Key Set (RFC 7517) of the keys that sign access tokens: the current one and those still ' +
+    'honoured after a rotation, each with its `kid`. A service that verifies tokens itself fetches it and ' +
+    "picks the key by the token header's `kid`; cache it, and fetch again on an unknown `kid`.",
+  responses: {
+    200: { description: 'A JWK set.', content: json(JwksSchema) },
+    ...problemResponses(413),
+  },
 });
 
 /** `POST /auth/users/{id}/roles`. */
@@ -127,6 +148,10 @@ export const grantRoleRoute = createRoute({
   path: '/auth/users/{id}/roles',
   operationId: 'grantRole',
   summary: 'Give a user a role (admin)',
+  description:
+    'Asynchronous: 202 with the command, which fails (`GET /commands/{id}`) when no such user exists. Granting ' +
+    "a role the user has is a success that changes nothing. Every request is judged by the account's roles " +
+    "as they are now, so the user's tokens carry the role from the moment the command succeeds.",
   request: {
     params: UserIdParams,
     headers: CommandRequestHeaders,
@@ -144,6 +169,10 @@ export const revokeRoleRoute = createRoute({
   path: '/auth/users/{id}/roles/{role}',
   operationId: 'revokeRole',
   summary: 'Take a role from a user (admin; the `user` role stays)',
+  description:
+    'Asynchronous: 202 with the command, which fails when no such user exists. Revoking a role the user does ' +
+    'not have is a success that changes nothing; the `user` role cannot be taken (the command fails). Every ' +
+    "request is judged by the account's roles as they are now, so the role is gone once the command succeeds.",
   request: {
     params: UserIdParams.extend({ role: RoleSchema.openapi({ param: { name: 'role', in: 'path' } }) }),
     headers: CommandRequestHeaders,

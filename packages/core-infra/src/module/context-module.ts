@@ -80,4 +80,15 @@ export interface ContextModule {
   register(container: DependencyContainer): void;
   /** The context's HTTP routes; mounted at the root, so paths are absolute (`/users/{id}`). */
   routes?(): OpenAPIHono<HttpEnv>;
+  /**
+   * The OpenAPI tags its routes use, each with a description for readers of `/docs`: the app declares them in
+   * `/openapi.json`, whose lint refuses an operation tag nobody declared.
+   */
+  readonly tags?: readonly ApiTag[];
+}
+
+/** An OpenAPI tag: the name operations use, and what a reader of the docs finds under it. */
+export interface ApiTag {
+  readonly name: string;
+  readonly description: string;
 }

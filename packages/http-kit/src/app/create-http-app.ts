@@ -5,6 +5,7 @@ import { cors } from 'hono/cors';
 import type { DependencyContainer } from 'tsyringe';
 import { authenticate } from '../auth/authenticate.js';
 import { commandRoutes } from '../commands/command-routes.js';
+import { type ApiInfo, type ApiServer, documentConfig } from '../openapi/api-document.js';
 import { BEARER_AUTH, bearerAuthScheme } from '../openapi/openapi-responses.js';
 import { healthRoutes } from '../operations/health-routes.js';
 import { accessLog } from './access-log.js';
@@ -28,8 +29,13 @@ export interface HttpAppOptions {
   readonly bodyLimitBytes?: number;
   /** What `/health/ready` checks. */
   readonly readiness?: readonly ReadinessCheck[];
-  /** `info` of the OpenAPI document. */
-  readonly info?: { readonly title: string; readonly version: string; readonly description?: string };
+  /**
+   * `info` of the OpenAPI document; absent → `CONTEXTFLOW_API_INFO` (contextflow's own). A service of its own
+   * gives its title, version, description, contact and license: the API lint asks for all of them.
+   */
+  readonly info?: ApiInfo;
+  /** `servers` of the OpenAPI document; by default the origin that serves it (`/`). */
+  readonly servers?: readonly ApiServer[];
   /** The interactive docs page at `/docs` (`docsRoutes` of `@contextflow/http-docs`); absent → none. */
   readonly docs?: DocsPage | undefined;
   /**
@@ -94,13 +100,11 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
   app.route('/', healthRoutes(options.readiness ?? [], logger));
 
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_AUTH, bearerAuthScheme);
-  const info = options.info ?? { title: 'contextflow API', version: '1.0.0' };
+  const config = documentConfig(options.info, options.servers, options.modules);
   // What `app.doc31` serves, built once (every route is mounted by the first request) and with generator
   // errors going to onError rather than doc31's raw error JSON.
   let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
-  app.get('/openapi.json', (c) =>
-    c.json((document ??= app.getOpenAPI31Document({ openapi: '3.1.0', info: { ...info } }))),
-  );
-  if (options.docs !== undefined) app.route('/', options.docs(info.title));
+  app.get('/openapi.json', (c) => c.json((document ??= app.getOpenAPI31Document(config))));
+  if (options.docs !== undefined) app.route('/', options.docs(config.info.title));
   return app;
 }

@@ -1,6 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { exampleModule } from '../testing/example-module.js';
+import { CONTEXTFLOW_API_INFO } from './api-document.js';
 import { createHttpTestHarness } from '../testing/http-test-harness.js';
 
 interface Operation {
@@ -8,16 +9,19 @@ interface Operation {
   responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
 }
 
-async function documentOf() {
+async function documentOf(options: Parameters<typeof createHttpTestHarness>[0] = {}) {
   const { app } = createHttpTestHarness({
     modules: [exampleModule],
     info: { title: 'Test API', version: '9.9.9' },
+    ...options,
   });
   const res = await app.request('/openapi.json');
   expect(res.status).toBe(200);
   return (await res.json()) as {
     openapi: string;
     info: { title: string; version: string };
+    servers: unknown[];
+    tags: { name: string; description: string }[];
     paths: Record<string, Record<string, Operation>>;
     components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
   };
@@ -67,5 +71,19 @@ describe('/openapi.json', () => {
     // Bearer, or none for a command issued anonymously (its id is the capability).
     expect(doc.paths['/commands/{id}']?.get?.security).toEqual([{ bearerAuth: [] }, {}]);
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Problem', 'CommandView']));
+  });
+
+  it("declares the modules' tags and the platform's, and the serving origin as the server", async () => {
+    const things = { name: 'things', description: 'Things, for the tests.' };
+    const doc = await documentOf({ modules: [{ ...exampleModule, tags: [things] }] });
+    expect(doc.tags.map((tag) => tag.name)).toEqual(['things', 'commands', 'operations']);
+    expect(doc.tags[0]).toEqual(things);
+    expect(doc.servers).toEqual([{ url: '/', description: expect.any(String) }]);
+  });
+
+  it("serves contextflow's own info (description, contact, license) when the app is given none", async () => {
+    const doc = await documentOf({ info: undefined });
+    expect(doc.info).toEqual(CONTEXTFLOW_API_INFO);
+    expect(doc.info).toMatchObject({ license: { identifier: 'MIT' }, contact: { name: expect.any(String) } });
   });
 });

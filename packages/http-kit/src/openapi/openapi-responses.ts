@@ -18,7 +18,7 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   404: 'Not found, or not visible to the caller.',
   405: 'The path does not accept this method (`Allow` lists those it does).',
   409: 'The state of the resource does not allow it.',
-  413: 'The body is too large.',
+  413: 'The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default).',
   415: 'The body is not JSON.',
   422: 'The input breaks a rule; `errors` points at each field.',
   429: 'Too many requests (`Retry-After`).',

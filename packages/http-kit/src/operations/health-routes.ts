@@ -9,15 +9,27 @@ const ok = { description: 'Healthy.', content: { 'application/json': { schema: H
 const live = createRoute({
   method: 'get',
   path: '/health/live',
+  operationId: 'getLiveness',
   tags: ['operations'],
-  responses: { 200: ok },
+  summary: 'Whether the process answers',
+  description:
+    'Liveness: 200 as long as the process serves requests, whatever its dependencies do. An orchestrator ' +
+    'restarts a process that stops answering it; it is not a reason to stop sending traffic (see readiness).',
+  security: [],
+  responses: { 200: ok, ...problemResponses(413) },
 });
 const ready = createRoute({
   method: 'get',
   path: '/health/ready',
+  operationId: 'getReadiness',
   tags: ['operations'],
   summary: 'Whether every dependency answers',
-  responses: { 200: ok, ...problemResponses(503) },
+  description:
+    'Readiness: 200 when the database answers, its migrations are applied and the process is not shutting ' +
+    'down; otherwise 503 with `Retry-After`, naming what failed. A load balancer sends traffic only while it ' +
+    'is 200.',
+  security: [],
+  responses: { 200: ok, ...problemResponses(413, 503) },
 });
 
 /** `GET /health/live` (the process answers) and `GET /health/ready` (every check passes within its timeout). */

@@ -55,6 +55,9 @@ const getMe = createRoute({
   path: '/users/me',
   operationId: 'getMe',
   summary: 'The signed-in user',
+  description:
+    "The caller's own profile. Right after registering, it is 404 until the users context has created the " +
+    'profile from the registration (usually well under a second).',
   responses: {
     200: { description: 'The caller.', content: { 'application/json': { schema: UserViewSchema } } },
     ...problemResponses(401, 404),
@@ -68,6 +71,8 @@ const getUser = createRoute({
   path: '/users/{id}',
   operationId: 'getUser',
   summary: 'One user (self or admin)',
+  description:
+    "A user's profile. Anyone but the user and admins gets 404, exactly as for an id that does not exist.",
   request: { params: UserIdParams },
   responses: {
     200: { description: 'The user.', content: { 'application/json': { schema: UserViewSchema } } },
@@ -82,6 +87,10 @@ const listUsers = createRoute({
   path: '/users',
   operationId: 'listUsers',
   summary: 'Users, newest first (admin)',
+  description:
+    'One page of users, newest first: `limit` (1 to 100, default 20), `status` to keep one status, `q` to ' +
+    'keep users whose email or name contains it (case-insensitive). Pass `nextCursor` back as `cursor` for ' +
+    'the next page; it is `null` on the last one.',
   request: { query: ListUsersParams },
   responses: {
     200: { description: 'One page of users.', content: { 'application/json': { schema: UserPageSchema } } },
@@ -96,6 +105,10 @@ const renameUser = createRoute({
   path: '/users/{id}',
   operationId: 'renameUser',
   summary: 'Rename a user (self or admin)',
+  description:
+    'Asynchronous: 202 with the command; once it succeeds, reads show the new name. The name is checked here ' +
+    'by the same rule the users context applies (1 to 100 characters once trimmed, no control characters), ' +
+    "so a name refused later never gets a 202. Another user's id is 404 unless the caller is an admin.",
   request: {
     params: UserIdParams,
     headers: CommandRequestHeaders,
@@ -112,6 +125,12 @@ const statusRoute = (action: 'deactivate' | 'reactivate') =>
     path: `/users/{id}/${action}`,
     operationId: `${action}User`,
     summary: `${action === 'deactivate' ? 'Deactivate a user; their sessions end' : 'Reactivate a user'} (admin)`,
+    description:
+      action === 'deactivate'
+        ? 'Asynchronous: 202 with the command. Once it succeeds, the user is `deactivated`, every session of ' +
+          'theirs ends and they cannot sign in until reactivated. Deactivating a deactivated user changes nothing.'
+        : 'Asynchronous: 202 with the command. Once it succeeds, the user is `active` and can sign in again ' +
+          '(sessions ended by the deactivation stay ended). Reactivating an active user changes nothing.',
     request: { params: UserIdParams, headers: CommandRequestHeaders },
     responses: { ...acceptedResponse(), ...problemResponses(401, 403, 404, 422) },
   });

@@ -31,6 +31,9 @@ const create__Agg__ = createRoute({
   path: '/__ctx__',
   operationId: 'create__Agg__',
   summary: 'Create a __agg__ (asynchronous)',
+  description:
+    'Asynchronous: 202 with the command and the new id; once the command succeeds, `GET /__ctx__/{id}` ' +
+    'answers the __agg__.',
   request: {
     headers: CommandRequestHeaders,
     body: { required: true, content: { 'application/json': { schema: Create__Agg__Body } } },
@@ -45,6 +48,7 @@ const get__Agg__ = createRoute({
   path: '/__ctx__/{id}',
   operationId: 'get__Agg__',
   summary: 'One __agg__',
+  description: 'The __agg__ with this id; 404 when there is none (also while its creation is still pending).',
   request: { params: IdParams },
   responses: {
     200: { description: 'The __agg__.', content: { 'application/json': { schema: __Agg__ViewSchema } } },
