@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PrivatePostgres, startPrivatePostgres } from './private-postgres.js';
@@ -96,5 +97,37 @@ describe('startPrivatePostgres', { timeout: 180_000 }, () => {
     console.log(`destroy() took ${Math.round(performance.now() - started)} ms`);
     expect(processesOf(other.dataDir)).toBe('');
     expect(existsSync(other.dataDir)).toBe(false);
+  });
+});
+
+// A fresh login's TMPDIR is often private (mode 0700): PostgreSQL, run as `postgres` under root, cannot enter it.
+describe('startPrivatePostgres with a private TMPDIR', { timeout: 180_000 }, () => {
+  const saved = process.env.TMPDIR;
+  let privateTmp: string;
+  let postgres: PrivatePostgres | undefined;
+
+  beforeAll(() => {
+    privateTmp = mkdtempSync(join('/tmp', 'cf-private-tmpdir-'));
+    chmodSync(privateTmp, 0o700);
+    process.env.TMPDIR = privateTmp;
+  });
+
+  afterAll(async () => {
+    await postgres?.destroy();
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    rmSync(privateTmp, { recursive: true, force: true });
+  });
+
+  it('starts in a directory the server can reach, and serves queries', async () => {
+    postgres = await startPrivatePostgres({ durable: false });
+    // As root the server runs as `postgres`, which may not enter the private directory: the cluster is elsewhere.
+    if (process.getuid?.() === 0) expect(postgres.dataDir.startsWith(privateTmp)).toBe(false);
+    const client = await connect(postgres.url);
+    try {
+      expect((await client.query<{ one: number }>('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await client.end();
+    }
   });
 });

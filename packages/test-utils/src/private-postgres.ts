@@ -1,8 +1,8 @@
 import { chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePorts } from './free-ports.js';
 import { postgresUser } from './postgres-user.js';
+import { reachableTempDir } from './reachable-temp-dir.js';
 import { runCommand } from './run-command.js';
 import { installSafetyNet, type SafetyNet } from './safety-net.js';
 import { ServiceProcess } from './service-process.js';
@@ -99,7 +99,8 @@ class PrivatePostgresServer implements PrivatePostgres {
 
 /**
  * Creates a private PostgreSQL cluster in a temporary directory (initdb, trust authentication, listening on
- * 127.0.0.1 only) and starts it. It runs as the `postgres` user when the tests run as root. Its processes are
+ * 127.0.0.1 only) and starts it. It runs as the `postgres` user when the tests run as root, in a directory that
+ * user can reach: under `TMPDIR` unless that is private to the test's user (then `/tmp`). Its processes are
  * ended and its files deleted on destroy(), and by a safety net if the test process ends first.
  */
 export async function startPrivatePostgres(options: PrivatePostgresOptions = {}): Promise<PrivatePostgres> {
@@ -107,7 +108,8 @@ export async function startPrivatePostgres(options: PrivatePostgresOptions = {})
   const binDir = options.binDir ?? defaultBinDir;
   const port = options.port ?? (await freePorts(1))[0]!;
   const user = postgresUser();
-  const dir = await mkdtemp(join(tmpdir(), 'cf-pg-'));
+  // Under a directory the `postgres` user can enter: initdb and the server chdir into it.
+  const dir = await mkdtemp(join(await reachableTempDir(user), 'cf-pg-'));
   if (user.uid !== undefined && user.gid !== undefined) await chown(dir, user.uid, user.gid);
   const safetyNet = installSafetyNet(dir, [{ pidFile: join(dir, 'server.pid'), signal: 'QUIT' }]);
   const instance = new PrivatePostgresServer(port, dir, binDir, user, safetyNet);
