@@ -122,7 +122,8 @@ describe('startPrivatePostgres with a private TMPDIR', { timeout: 180_000 }, () 
   it('starts in a directory the server can reach, and serves queries', async () => {
     postgres = await startPrivatePostgres({ durable: false });
     // As root the server runs as `postgres`, which may not enter the private directory: the cluster is elsewhere.
-    if (process.getuid?.() === 0) expect(postgres.dataDir.startsWith(privateTmp)).toBe(false);
+    const runsAsAnotherUser = process.getuid?.() === 0;
+    expect(postgres.dataDir.startsWith(privateTmp)).toBe(!runsAsAnotherUser);
     const client = await connect(postgres.url);
     try {
       expect((await client.query<{ one: number }>('select 1 as one')).rows).toEqual([{ one: 1 }]);
