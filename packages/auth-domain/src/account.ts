@@ -1,8 +1,7 @@
-import { AggregateRoot, ROLES, type Role } from '@contextflow/core';
+import { AggregateRoot, DisplayName, ROLES, type Role } from '@contextflow/core';
 import { AccountDisabledEvent } from './account-disabled-event.js';
 import { AccountEnabledEvent } from './account-enabled-event.js';
 import { AccountRegisteredEvent } from './account-registered-event.js';
-import { codePointLength } from './code-point-length.js';
 import { Email } from './email.js';
 import { AuthErrors } from './errors.js';
 import { RoleGrantedEvent } from './role-granted-event.js';
@@ -30,10 +29,6 @@ export interface AccountSnapshot {
   readonly status: AccountStatus;
   readonly version: number;
 }
-
-const MAX_NAME_LENGTH = 100;
-// Control characters and line separators break logs and one-line displays; the users context refuses them too.
-const FORBIDDEN_IN_NAME = /[\p{Cc}\p{Zl}\p{Zp}]/u;
 
 /** The credentials and roles of one user; its id is the user's id. */
 export class Account extends AggregateRoot<AccountEvent> {
@@ -64,17 +59,12 @@ export class Account extends AggregateRoot<AccountEvent> {
     return account;
   }
 
-  // The same rules as the users context's display name (trimmed, NFC, 1-100 code points, no control
-  // characters), so a registration the users context would refuse is refused here, before an account exists.
+  // The kernel's one rule of a name, the users context's too, so a registration the users context would refuse
+  // is refused here, before an account exists.
   static #checkName(raw: string): string {
-    const name = raw.trim().normalize('NFC');
-    if (name.length === 0) throw AuthErrors.invalidName('must not be empty');
-    if (codePointLength(name) > MAX_NAME_LENGTH) {
-      throw AuthErrors.invalidName(`must be at most ${MAX_NAME_LENGTH} characters`);
-    }
-    if (FORBIDDEN_IN_NAME.test(name))
-      throw AuthErrors.invalidName('must not contain control characters or line breaks');
-    return name;
+    const problem = DisplayName.problemOf(raw);
+    if (problem !== null) throw AuthErrors.invalidName(problem);
+    return DisplayName.normalise(raw);
   }
 
   /** Rebuilds an account from storage; the `user` role is always present. */

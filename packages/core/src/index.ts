@@ -1,6 +1,7 @@
 export { AggregateRoot, type Unrecorded } from './aggregate-root.js';
 export { Clock, SystemClock } from './clock.js';
 export { type AcceptedCommand, CommandBus, type SendOptions } from './command-bus.js';
+export { DisplayName } from './display-name.js';
 export { type DomainEvent, eventRoutingKey } from './domain-event.js';
 export {
   AppError,
