@@ -71,11 +71,16 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
 const UNSTORABLE = fc.constantFrom('\u0000', '\ud800', '\udbff', '\udc00', '\udfff');
 
 /**
- * Strings from the whole Unicode range: any code point including lone surrogates and NUL (`unit: 'binary'`),
- * NUL and lone surrogates on their own or inside ordinary text, blanks, and long text.
+ * Strings from the whole Unicode range: any code point (`unit: 'binary'`, NUL included), any UTF-16 code unit
+ * (lone surrogates included), NUL and lone surrogates on their own or inside ordinary text, blanks, long text.
  */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
+  // 'binary' makes whole code points only; any UTF-16 code unit makes lone surrogates too.
+  fc.string({
+    unit: fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)),
+    maxLength: 20,
+  }),
   UNSTORABLE,
   fc
     .tuple(fc.string({ maxLength: 12 }), UNSTORABLE, fc.string({ unit: 'grapheme', maxLength: 12 }))
