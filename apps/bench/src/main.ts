@@ -10,6 +10,7 @@ import type { LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
 import { rawBrokerLoop } from './phases/raw-broker.js';
+import { scalePhase } from './phases/scale.js';
 import { sequentialCommands } from './phases/sequential.js';
 import { type NodeProcess, sampleRss, withMachineCpu } from './process/node-process.js';
 import { writeReport } from './report/write-report.js';
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   rmSync(PROFILE_DIR, { recursive: true, force: true });
   const loadAverage = loadavg();
   const database = await createTestDatabase();
+  /** More databases of the run (the scale phase's), dropped with the main one. */
+  const dropLater: { drop(): Promise<void> }[] = [];
   const namespace = uniquePrefix('bench');
   const key = benchKey();
   const running = new Set<NodeProcess>();
@@ -61,7 +64,13 @@ async function main(): Promise<void> {
   const abort = (signal: string): void => {
     log(`${signal}: cleaning up`);
     void Promise.allSettled([...running].map((p) => p.stop()))
-      .then(() => Promise.allSettled([cleanUp(config.amqpUrl, namespace), database.drop()]))
+      .then(() =>
+        Promise.allSettled([
+          cleanUp(config.amqpUrl, namespace),
+          database.drop(),
+          ...dropLater.map((d) => d.drop()),
+        ]),
+      )
       .finally(() => process.exit(130));
   };
   process.once('SIGINT', abort);
@@ -213,6 +222,31 @@ async function main(): Promise<void> {
     log(
       `sequential: server p50 ${sequential.server.p50.toFixed(1)} ms, p99 ${sequential.server.p99.toFixed(1)} ms`,
     );
+    // Last on the stack: it grows the users tables a hundredfold, which the phases above must not see.
+    const scale =
+      config.scaleUsers > config.users
+        ? await scalePhase({
+            small: { baseUrl: http.baseUrl, token, databaseUrl: database.url },
+            startLarge: async (fill) => {
+              const large = await createTestDatabase();
+              dropLater.push(large);
+              const largeEnv = { ...env, DATABASE_URL: large.url };
+              await migrate(largeEnv);
+              await fill(large.url);
+              const app = track(await startHttp(largeEnv));
+              return {
+                baseUrl: app.baseUrl,
+                databaseUrl: large.url,
+                token: await login(app.baseUrl, ADMIN.email, ADMIN.password),
+                stop: () => stop(app),
+              };
+            },
+            seeded: config.users,
+            large: config.scaleUsers,
+            requests: config.scaleRequests,
+            log,
+          })
+        : undefined;
     rss.http = { idle: idle.http, load: peaks.http ?? 0 };
     rss.worker = { idle: idle.worker, load: peaks.worker ?? 0 };
     rss.raw = { idle: 0, load: peaks.raw ?? 0 };
@@ -256,6 +290,8 @@ async function main(): Promise<void> {
         e2eCommands: config.e2eCommands,
         brokerMessages: config.brokerMessages,
         sequentialCommands: config.sequentialCommands,
+        scaleUsers: config.scaleUsers,
+        scaleRequests: config.scaleRequests,
       },
       startup: { migrateMs, httpReadyMs, workerReadyMs, embeddedReadyMs: embedded.readyMs },
       rss,
@@ -264,13 +300,14 @@ async function main(): Promise<void> {
       accept,
       endToEnd: { full: drain, underLoad, raw: rawBroker, accepted },
       sequential,
+      scale,
     };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
     writeReport(results);
   } finally {
     await Promise.all([...running].map((p) => p.stop()));
     await cleanUp(config.amqpUrl, namespace);
-    await database.drop();
+    await Promise.all([database.drop(), ...dropLater.map((d) => d.drop())]);
   }
 }
 

@@ -15,6 +15,14 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets'>): TargetResult[
     const p99 = pair.full.p99 / pair.raw.p99;
     out.push({ name: `${name} p99 vs raw`, actual: `${p99.toFixed(2)}×`, target: '≤ 1.5×', met: p99 <= 1.5 });
   }
+  for (const path of r.scale?.paths ?? []) {
+    out.push({
+      name: `${path.name} p50 at ${r.scale?.large} vs ${r.scale?.small} users`,
+      actual: `${path.ratio.toFixed(2)}×`,
+      target: '≤ 1.5×',
+      met: path.ratio <= 1.5,
+    });
+  }
   const e2e = r.endToEnd.full.perSecond / r.endToEnd.raw.perSecond;
   out.push({
     name: 'command end-to-end vs raw broker loop',

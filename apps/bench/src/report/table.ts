@@ -130,9 +130,37 @@ export function resultTables(r: BenchResults): string {
     ],
     ['(migrate, run before the http app)', `${n0(r.startup.migrateMs)} ms`, '', ''],
   ];
+  const scale = r.scale;
+  const scaleTable =
+    scale === undefined
+      ? []
+      : [
+          [
+            `read path (sequential, as the admin)`,
+            `p50 at ${scale.small}`,
+            `p50 at ${scale.large}`,
+            'ratio',
+            `p99 at ${scale.small}`,
+            `p99 at ${scale.large}`,
+          ],
+          ...scale.paths.map((path) => [
+            path.name,
+            `${path.small.p50.toFixed(2)} ms`,
+            `${path.large.p50.toFixed(2)} ms`,
+            `${path.ratio.toFixed(2)}×`,
+            `${path.small.p99.toFixed(2)} ms`,
+            `${path.large.p99.toFixed(2)} ms`,
+          ]),
+        ];
   const targets = [
     ['target', 'this run', 'goal', 'met'],
     ...r.targets.map((t) => [t.name, t.actual, t.target, t.met ? 'met' : 'MISSED']),
   ];
-  return [withRule(load), withRule(completion), withRule(startup), withRule(targets)].join('\n\n');
+  return [
+    withRule(load),
+    withRule(completion),
+    withRule(startup),
+    ...(scale ? [withRule(scaleTable)] : []),
+    withRule(targets),
+  ].join('\n\n');
 }
