@@ -25,6 +25,7 @@ import {
   migrate,
   type Started,
   startHttp,
+  startHttpOnNewDatabase,
   startRawHttp,
   startWorker,
 } from './stack.js';
@@ -97,23 +98,11 @@ try {
     if (phase === 'scale') {
       await scalePhase({
         small: { baseUrl: http.baseUrl, token, databaseUrl: database.url },
-        startLarge: async (fill) => {
-          const large = await createTestDatabase();
-          dropLater.push(large);
-          const largeEnv = { ...env, DATABASE_URL: large.url };
-          await migrate(largeEnv);
-          await fill(large.url);
-          const app = await startHttp({ ...largeEnv, ...httpEnv });
-          started.push(app);
-          return {
-            baseUrl: app.baseUrl,
-            databaseUrl: large.url,
-            token: await login(app.baseUrl, ADMIN.email, ADMIN.password),
-            stop: async () => {
-              await app.process.stop();
-            },
-          };
-        },
+        startLarge: (fill) =>
+          startHttpOnNewDatabase({ ...env, ...httpEnv }, fill, {
+            database: (created) => dropLater.push(created),
+            app: (app) => started.push(app),
+          }),
         seeded: config.users,
         large: config.scaleUsers,
         requests: config.scaleRequests,

@@ -26,6 +26,7 @@ import {
   type Started,
   startEmbedded,
   startHttp,
+  startHttpOnNewDatabase,
   startRawHttp,
   startWorker,
 } from './stack.js';
@@ -227,20 +228,11 @@ async function main(): Promise<void> {
       config.scaleUsers > config.users
         ? await scalePhase({
             small: { baseUrl: http.baseUrl, token, databaseUrl: database.url },
-            startLarge: async (fill) => {
-              const large = await createTestDatabase();
-              dropLater.push(large);
-              const largeEnv = { ...env, DATABASE_URL: large.url };
-              await migrate(largeEnv);
-              await fill(large.url);
-              const app = track(await startHttp(largeEnv));
-              return {
-                baseUrl: app.baseUrl,
-                databaseUrl: large.url,
-                token: await login(app.baseUrl, ADMIN.email, ADMIN.password),
-                stop: () => stop(app),
-              };
-            },
+            startLarge: (fill) =>
+              startHttpOnNewDatabase(env, fill, {
+                database: (created) => dropLater.push(created),
+                app: (app) => track(app),
+              }),
             seeded: config.users,
             large: config.scaleUsers,
             requests: config.scaleRequests,

@@ -4,7 +4,8 @@ import { createLogger } from '@contextflow/core-infra';
 import { buildTopology, RabbitMqTransport } from '@contextflow/runtime/messaging';
 import { usersModule } from '@contextflow/users-infra';
 import { DEV_MAIN, HTTP_MAIN, PROFILE_DIR, RAW_HTTP_CHILD, WORKER_MAIN } from './common/paths.js';
-import { waitFor200 } from './http.js';
+import { createTestDatabase } from '@contextflow/runtime/testing';
+import { login, waitFor200 } from './http.js';
 import type { BenchKey } from './keys.js';
 import { type NodeProcess, startNode } from './process/node-process.js';
 
@@ -136,4 +137,31 @@ export async function cleanUp(amqpUrl: string, namespace: string): Promise<void>
   } finally {
     await transport.close();
   }
+}
+
+/**
+ * The http app on a database of its own (the scale phase's large side): the database is created, migrated and
+ * filled by `fill` before the app starts; the admin is logged in. `own` hands the database and the app to the
+ * caller, which drops and stops them with the rest of the run.
+ */
+export async function startHttpOnNewDatabase(
+  env: Env,
+  fill: (databaseUrl: string) => Promise<void>,
+  own: { database(database: { drop(): Promise<void> }): void; app(app: Started): void },
+): Promise<{ baseUrl: string; databaseUrl: string; token: string; stop(): Promise<void> }> {
+  const database = await createTestDatabase();
+  own.database(database);
+  const databaseEnv = { ...env, DATABASE_URL: database.url };
+  await migrate(databaseEnv);
+  await fill(database.url);
+  const app = await startHttp(databaseEnv);
+  own.app(app);
+  return {
+    baseUrl: app.baseUrl,
+    databaseUrl: database.url,
+    token: await login(app.baseUrl, ADMIN.email, ADMIN.password),
+    stop: async () => {
+      await app.process.stop();
+    },
+  };
 }
