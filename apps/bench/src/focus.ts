@@ -1,6 +1,6 @@
 // `pnpm --filter @contextflow/bench focus <phase>…`: one or more load phases of the bench against a fresh
 // stack, for profiling a change without the whole three-minute run. Phases: get, list, accept (the http app),
-// raw-get, raw-list, raw-accept (the raw baseline), drain (the worker drains what accept left), scale (the read
+// raw-get, raw-list, raw-accept (the raw baseline), floor-get, floor-list (the bare floor: no auth), drain (the worker drains what accept left), scale (the read
 // paths at BENCH_USERS and again after growing the tables to BENCH_SCALE_USERS; last, as it grows them). With
 // BENCH_CPU_PROF=1 the apps write CPU profiles, summarised at the end. Each load phase reports the target's
 // RSS (VmRSS) before it, its peak (sampled every 100 ms) and after it. FOCUS_HTTP_<NAME>=value reaches the
@@ -24,13 +24,25 @@ import {
   cleanUp,
   migrate,
   type Started,
+  startFloorHttp,
   startHttp,
   startHttpOnNewDatabase,
   startRawHttp,
   startWorker,
 } from './stack.js';
 
-const PHASES = ['get', 'list', 'accept', 'raw-get', 'raw-list', 'raw-accept', 'drain', 'scale'] as const;
+const PHASES = [
+  'get',
+  'list',
+  'accept',
+  'raw-get',
+  'raw-list',
+  'raw-accept',
+  'floor-get',
+  'floor-list',
+  'drain',
+  'scale',
+] as const;
 type Phase = (typeof PHASES)[number];
 const isPhase = (name: string): name is Phase => (PHASES as readonly string[]).includes(name);
 
@@ -73,6 +85,8 @@ try {
     JWT_PUBLIC_JWK: key.publicJwk,
   });
   started.push(raw);
+  const floor = await startFloorHttp({ PATH: env.PATH, DATABASE_URL: database.url });
+  started.push(floor);
   const token = await login(http.baseUrl, ADMIN.email, ADMIN.password);
   const auth = { authorization: `Bearer ${token}` };
   const patch = {
@@ -92,6 +106,8 @@ try {
     'raw-get': [raw, { method: 'GET', path: '/users/{id}', ids, headers: auth }],
     'raw-list': [raw, { method: 'GET', path: '/users?limit=20', headers: auth }],
     'raw-accept': [raw, patch],
+    'floor-get': [floor, { method: 'GET', path: '/users/{id}', ids, headers: auth }],
+    'floor-list': [floor, { method: 'GET', path: '/users?limit=20', headers: auth }],
   };
   const since = new Date();
   for (const phase of phases) {

@@ -25,6 +25,7 @@ import {
   migrate,
   type Started,
   startEmbedded,
+  startFloorHttp,
   startHttp,
   startHttpOnNewDatabase,
   startRawHttp,
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
     const raw = track(
       await startRawHttp({ PATH: env.PATH, DATABASE_URL: database.url, JWT_PUBLIC_JWK: key.publicJwk }),
     );
+    const floor = track(await startFloorHttp({ PATH: env.PATH, DATABASE_URL: database.url }));
     const httpReadyMs = http.readyMs;
     const workerReadyMs = worker.readyMs;
     log(`http ready in ${httpReadyMs.toFixed(0)} ms, worker in ${workerReadyMs.toFixed(0)} ms`);
@@ -144,6 +146,12 @@ async function main(): Promise<void> {
         { method: 'GET', path: '/users/{id}', ids, headers: auth },
         [raw.process],
       ),
+      floor: await load(
+        'GET /users/{id} floor',
+        floor,
+        { method: 'GET', path: '/users/{id}', ids, headers: auth },
+        [floor.process],
+      ),
     };
     const listUsers = {
       full: await load(
@@ -158,7 +166,14 @@ async function main(): Promise<void> {
         { method: 'GET', path: '/users?limit=20', headers: auth },
         [raw.process],
       ),
+      floor: await load(
+        'GET /users?limit=20 floor',
+        floor,
+        { method: 'GET', path: '/users?limit=20', headers: auth },
+        [floor.process],
+      ),
     };
+    await stop(floor);
 
     // Accept rate: the worker is stopped, so the http app and the raw server each have the box to themselves.
     await stop(worker);

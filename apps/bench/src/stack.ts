@@ -129,6 +129,18 @@ export async function startRawHttp(env: Env): Promise<Started> {
   return { process, readyMs: at - process.startedAt, baseUrl: `http://127.0.0.1:${port}` };
 }
 
+/** Starts the bare floor: the raw server with no auth at all (`FLOOR=1`), the same SQL and JSON. */
+export async function startFloorHttp(env: Env): Promise<Started> {
+  const port = await freePort();
+  const process = startNode('floor', [...APP_NODE_FLAGS, RAW_HTTP_CHILD], {
+    ...env,
+    PORT: String(port),
+    FLOOR: '1',
+  });
+  const at = await ready(process, () => process.waitFor('floor http listening'));
+  return { process, readyMs: at - process.startedAt, baseUrl: `http://127.0.0.1:${port}` };
+}
+
 /** Deletes the broker objects (queues, exchanges) the apps declared under `namespace`. */
 export async function cleanUp(amqpUrl: string, namespace: string): Promise<void> {
   const transport = new RabbitMqTransport({ url: amqpUrl, logger: createLogger({ level: 'silent' }) });

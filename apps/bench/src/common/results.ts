@@ -69,8 +69,9 @@ export interface BenchResults {
   };
   /** MiB: idle after start, and the peak sampled under load. */
   readonly rss: Record<string, { idle: number; load: number }>;
-  readonly getUser: { full: LoadResult; raw: LoadResult };
-  readonly listUsers: { full: LoadResult; raw: LoadResult };
+  /** `floor`: the bare Hono + pg server (no auth, no checks): the least serving that data can cost. */
+  readonly getUser: { full: LoadResult; raw: LoadResult; floor: LoadResult };
+  readonly listUsers: { full: LoadResult; raw: LoadResult; floor: LoadResult };
   readonly accept: { full: LoadResult; raw: LoadResult };
   /**
    * `full`: the worker draining the accept phase's backlog (throughput; its latencies include the wait in the

@@ -53,6 +53,35 @@ export function resultTables(r: BenchResults): string {
       `${n0(pair.raw.serverCpuMicros ?? Number.NaN)} µs`,
     ]),
   ];
+  const floor = [
+    [
+      'path vs the bare floor (no auth, no checks)',
+      'full req/s',
+      'floor req/s',
+      'ratio',
+      'full p99',
+      'floor p99',
+      'ratio',
+      'server CPU/req full',
+      'floor',
+    ],
+    ...(
+      [
+        ['GET /users/{id}', r.getUser],
+        ['GET /users?limit=20', r.listUsers],
+      ] as const
+    ).map(([name, pair]) => [
+      name,
+      n0(pair.full.rps),
+      n0(pair.floor.rps),
+      `${((pair.full.rps / pair.floor.rps) * 100).toFixed(0)}%`,
+      `${n1(pair.full.p99)} ms`,
+      `${n1(pair.floor.p99)} ms`,
+      `${(pair.full.p99 / pair.floor.p99).toFixed(2)}×`,
+      micros(pair.full.serverCpuMicros),
+      micros(pair.floor.serverCpuMicros),
+    ]),
+  ];
   const { full, raw, underLoad } = r.endToEnd;
   const completion = [
     ['completion', 'count', 'per second', 'p50', 'p99', 'machine CPU each'],
@@ -158,6 +187,7 @@ export function resultTables(r: BenchResults): string {
   ];
   return [
     withRule(load),
+    withRule(floor),
     withRule(completion),
     withRule(startup),
     ...(scale ? [withRule(scaleTable)] : []),
