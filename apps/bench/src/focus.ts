@@ -16,7 +16,7 @@ import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
 import { scalePhase } from './phases/scale.js';
 import { perItemMicros, sampleRss, withMachineCpu } from './process/node-process.js';
-import { seed } from './seed.js';
+import { seed } from './data/seed.js';
 import { PROFILE_DIR } from './common/paths.js';
 import {
   ADMIN,

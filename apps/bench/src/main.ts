@@ -14,7 +14,7 @@ import { scalePhase } from './phases/scale.js';
 import { sequentialCommands } from './phases/sequential.js';
 import { type NodeProcess, sampleRss, withMachineCpu } from './process/node-process.js';
 import { writeReport } from './report/write-report.js';
-import { seed } from './seed.js';
+import { seed } from './data/seed.js';
 import { LOG_DIR, PROFILE_DIR } from './common/paths.js';
 import type { BenchResults, LoadResult } from './common/results.js';
 import { sleep } from './common/stats.js';

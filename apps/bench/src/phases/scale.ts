@@ -2,7 +2,7 @@ import { UserListCursor } from '@contextflow/users-app';
 import { Client } from 'pg';
 import type { ScalePath, ScaleResult, ScaleTiming } from '../common/results.js';
 import { percentile } from '../common/stats.js';
-import { addUsers, benchEmail } from '../seed.js';
+import { addUsers, benchEmail } from '../data/seed.js';
 
 /** One in this many users is deactivated, at both sizes: what `status=deactivated` finds. */
 const DEACTIVATE_EVERY = 50;

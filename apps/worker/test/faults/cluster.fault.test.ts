@@ -47,10 +47,7 @@ describe('RabbitMQ cluster', () => {
       expect(queues.map((queue) => queue.name).sort()).toEqual(declared);
       // Each kind is there: a work queue, its retry and dead-letter queues, the reconciler's.
       for (const kind of ['.commands', '.retry.', '.dlq', 'contextflow.dead-commands']) {
-        expect(
-          declared.some((name) => name.includes(kind)),
-          kind,
-        ).toBe(true);
+        expect(declared.filter((name) => name.includes(kind)).length).toBeGreaterThan(0);
       }
       for (const queue of queues) {
         expect({ name: queue.name, type: queue.type, members: [...queue.members].sort() }).toEqual({
@@ -74,10 +71,10 @@ describe('RabbitMQ cluster', () => {
     const client = new HttpSubmitter(scenario.ledger);
     const target = 600;
     let sent = 0;
-    const lane = async (lane: number) => {
+    const lane = async (index: number) => {
       while (sent < target) {
         sent += 1;
-        await client.submit(`http://127.0.0.1:${ports[lane % 2]}`);
+        await client.submit(`http://127.0.0.1:${ports[index % 2]}`);
       }
     };
     const burst = Promise.all(Array.from({ length: 10 }, (_, i) => lane(i)));

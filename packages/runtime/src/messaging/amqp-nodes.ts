@@ -12,6 +12,10 @@ export interface AmqpNodes {
 
 const DEFAULT_PORT: Readonly<Record<string, string>> = { 'amqp:': '5672', 'amqps:': '5671' };
 
+/** What every node of one list must share: all but host and port. */
+const sharedPart = (url: URL): string =>
+  [url.protocol, url.username, url.password, url.pathname, url.search].join('\n');
+
 /** Why `value` is not a valid node list, or `undefined` when it is. */
 export function amqpNodesProblem(value: string): string | undefined {
   const entries = value.split(',').map((entry) => entry.trim());
@@ -20,10 +24,8 @@ export function amqpNodesProblem(value: string): string | undefined {
     return 'must be a URL (or a comma-separated list of them)';
   const urls = entries.map((entry) => new URL(entry));
   if (!urls.every((url) => url.protocol in DEFAULT_PORT)) return 'must start with amqp:// or amqps://';
-  const shared = (url: URL) =>
-    [url.protocol, url.username, url.password, url.pathname, url.search].join('\n');
   const first = urls[0];
-  if (first !== undefined && !urls.every((url) => shared(url) === shared(first))) {
+  if (first !== undefined && !urls.every((url) => sharedPart(url) === sharedPart(first))) {
     return 'lists nodes that differ in more than host and port (scheme, user, password, vhost and parameters must match)';
   }
   return undefined;
