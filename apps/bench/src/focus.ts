@@ -85,7 +85,11 @@ try {
     JWT_PUBLIC_JWK: key.publicJwk,
   });
   started.push(raw);
-  const floor = await startFloorHttp({ PATH: env.PATH, DATABASE_URL: database.url });
+  const floor = await startFloorHttp({
+    PATH: env.PATH,
+    DATABASE_URL: database.url,
+    JWT_PUBLIC_JWK: key.publicJwk,
+  });
   started.push(floor);
   const token = await login(http.baseUrl, ADMIN.email, ADMIN.password);
   const auth = { authorization: `Bearer ${token}` };

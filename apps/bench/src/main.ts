@@ -90,7 +90,9 @@ async function main(): Promise<void> {
     const raw = track(
       await startRawHttp({ PATH: env.PATH, DATABASE_URL: database.url, JWT_PUBLIC_JWK: key.publicJwk }),
     );
-    const floor = track(await startFloorHttp({ PATH: env.PATH, DATABASE_URL: database.url }));
+    const floor = track(
+      await startFloorHttp({ PATH: env.PATH, DATABASE_URL: database.url, JWT_PUBLIC_JWK: key.publicJwk }),
+    );
     const httpReadyMs = http.readyMs;
     const workerReadyMs = worker.readyMs;
     log(`http ready in ${httpReadyMs.toFixed(0)} ms, worker in ${workerReadyMs.toFixed(0)} ms`);
