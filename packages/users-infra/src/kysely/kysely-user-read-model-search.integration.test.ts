@@ -1,6 +1,6 @@
 import type { Runtime } from '@contextflow/runtime';
 import { UserReadModel, type UserView } from '@contextflow/users-app';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUsersRuntime, type UsersRuntime } from '../../test/users-runtime.js';
 import { SCAN_WINDOW } from './kysely-user-read-model.js';
@@ -75,7 +75,7 @@ describe('KyselyUserReadModel search (q)', () => {
   });
 
   it('has trigram indexes the planner can use for a substring of email or name', async () => {
-    const plan = await runtime.db.transaction().execute(async (trx: Kysely<unknown>) => {
+    const plan = await runtime.db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
       const { rows } = await sql<{ 'QUERY PLAN': string }>`
         explain select * from users.user_views where email ilike '%ember12%' or name ilike '%ember12%'`.execute(
