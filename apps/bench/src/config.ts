@@ -9,6 +9,10 @@ export interface BenchConfig {
   /** Write CPU profiles of the http app and the worker (`BENCH_CPU_PROF=1`). */
   readonly cpuProfile: boolean;
   readonly sequentialCommands: number;
+  /** The scale phase grows the users tables to this many rows (0: no scale phase). */
+  readonly scaleUsers: number;
+  /** Sequential requests per read path and size in the scale phase. */
+  readonly scaleRequests: number;
   readonly databaseUrl: string;
   readonly amqpUrl: string;
 }
@@ -31,6 +35,8 @@ export function benchConfig(): BenchConfig {
     e2eCommands: positive('BENCH_E2E_COMMANDS', 1_000),
     brokerMessages: positive('BENCH_BROKER_MESSAGES', 5_000),
     sequentialCommands: positive('BENCH_SEQUENTIAL_COMMANDS', 300),
+    scaleUsers: positive('BENCH_SCALE_USERS', 1_000_000),
+    scaleRequests: positive('BENCH_SCALE_REQUESTS', 200),
     cpuProfile: process.env.BENCH_CPU_PROF === '1',
     databaseUrl: process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
     amqpUrl: process.env.TEST_AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',

@@ -1,6 +1,7 @@
 // `pnpm --filter @contextflow/bench focus <phase>…`: one or more load phases of the bench against a fresh
 // stack, for profiling a change without the whole three-minute run. Phases: get, list, accept (the http app),
-// raw-get, raw-list, raw-accept (the raw baseline), drain (the worker drains what accept left). With
+// raw-get, raw-list, raw-accept (the raw baseline), floor-get, floor-list (the bare floor: no auth), drain (the worker drains what accept left), scale (the read
+// paths at BENCH_USERS and again after growing the tables to BENCH_SCALE_USERS; last, as it grows them). With
 // BENCH_CPU_PROF=1 the apps write CPU profiles, summarised at the end. Each load phase reports the target's
 // RSS (VmRSS) before it, its peak (sampled every 100 ms) and after it. FOCUS_HTTP_<NAME>=value reaches the
 // http app alone as <NAME>, for experiments: FOCUS_HTTP_NODE_OPTIONS='--max-semi-space-size=16'; FOCUS_WORKER_<NAME>
@@ -13,8 +14,9 @@ import { benchKey } from './keys.js';
 import type { LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
+import { scalePhase } from './phases/scale.js';
 import { perItemMicros, sampleRss, withMachineCpu } from './process/node-process.js';
-import { seed } from './seed.js';
+import { seed } from './data/seed.js';
 import { PROFILE_DIR } from './common/paths.js';
 import {
   ADMIN,
@@ -22,12 +24,25 @@ import {
   cleanUp,
   migrate,
   type Started,
+  startFloorHttp,
   startHttp,
+  startHttpOnNewDatabase,
   startRawHttp,
   startWorker,
 } from './stack.js';
 
-const PHASES = ['get', 'list', 'accept', 'raw-get', 'raw-list', 'raw-accept', 'drain'] as const;
+const PHASES = [
+  'get',
+  'list',
+  'accept',
+  'raw-get',
+  'raw-list',
+  'raw-accept',
+  'floor-get',
+  'floor-list',
+  'drain',
+  'scale',
+] as const;
 type Phase = (typeof PHASES)[number];
 const isPhase = (name: string): name is Phase => (PHASES as readonly string[]).includes(name);
 
@@ -57,6 +72,7 @@ const passed = (prefix: string) =>
 const httpEnv = passed('FOCUS_HTTP_');
 const workerEnv = passed('FOCUS_WORKER_');
 const started: Started[] = [];
+const dropLater: { drop(): Promise<void> }[] = [];
 try {
   await migrate(env);
   const ids = await seed(database.url, config.users);
@@ -69,7 +85,14 @@ try {
     JWT_PUBLIC_JWK: key.publicJwk,
   });
   started.push(raw);
-  const auth = { authorization: `Bearer ${await login(http.baseUrl, ADMIN.email, ADMIN.password)}` };
+  const floor = await startFloorHttp({
+    PATH: env.PATH,
+    DATABASE_URL: database.url,
+    JWT_PUBLIC_JWK: key.publicJwk,
+  });
+  started.push(floor);
+  const token = await login(http.baseUrl, ADMIN.email, ADMIN.password);
+  const auth = { authorization: `Bearer ${token}` };
   const patch = {
     method: 'PATCH',
     path: '/users/{id}',
@@ -78,7 +101,7 @@ try {
     headers: { ...auth, 'content-type': 'application/json' },
   } as const;
   const specs: Record<
-    Exclude<Phase, 'drain'>,
+    Exclude<Phase, 'drain' | 'scale'>,
     [Started, Omit<LoadSpec, 'baseUrl' | 'connections' | 'warmupSeconds' | 'seconds'>]
   > = {
     get: [http, { method: 'GET', path: '/users/{id}', ids, headers: auth }],
@@ -87,9 +110,26 @@ try {
     'raw-get': [raw, { method: 'GET', path: '/users/{id}', ids, headers: auth }],
     'raw-list': [raw, { method: 'GET', path: '/users?limit=20', headers: auth }],
     'raw-accept': [raw, patch],
+    'floor-get': [floor, { method: 'GET', path: '/users/{id}', ids, headers: auth }],
+    'floor-list': [floor, { method: 'GET', path: '/users?limit=20', headers: auth }],
   };
   const since = new Date();
   for (const phase of phases) {
+    if (phase === 'scale') {
+      await scalePhase({
+        small: { baseUrl: http.baseUrl, token, databaseUrl: database.url },
+        startLarge: (fill) =>
+          startHttpOnNewDatabase({ ...env, ...httpEnv }, fill, {
+            database: (created) => dropLater.push(created),
+            app: (app) => started.push(app),
+          }),
+        seeded: config.users,
+        large: config.scaleUsers,
+        requests: config.scaleRequests,
+        log: console.log,
+      });
+      continue;
+    }
     if (phase === 'drain') {
       const worker = await startWorker({ ...env, ...workerEnv });
       started.push(worker);
@@ -122,7 +162,7 @@ try {
 } finally {
   await Promise.all(started.map((s) => s.process.stop()));
   await cleanUp(config.amqpUrl, namespace);
-  await database.drop();
+  await Promise.all([database.drop(), ...dropLater.map((d) => d.drop())]);
 }
 if (config.cpuProfile) {
   for (const file of readdirSync(PROFILE_DIR)) console.log(`profile: ${PROFILE_DIR}${file}`);

@@ -10,10 +10,11 @@ import type { LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
 import { rawBrokerLoop } from './phases/raw-broker.js';
+import { scalePhase } from './phases/scale.js';
 import { sequentialCommands } from './phases/sequential.js';
 import { type NodeProcess, sampleRss, withMachineCpu } from './process/node-process.js';
 import { writeReport } from './report/write-report.js';
-import { seed } from './seed.js';
+import { seed } from './data/seed.js';
 import { LOG_DIR, PROFILE_DIR } from './common/paths.js';
 import type { BenchResults, LoadResult } from './common/results.js';
 import { sleep } from './common/stats.js';
@@ -24,7 +25,9 @@ import {
   migrate,
   type Started,
   startEmbedded,
+  startFloorHttp,
   startHttp,
+  startHttpOnNewDatabase,
   startRawHttp,
   startWorker,
 } from './stack.js';
@@ -39,6 +42,8 @@ async function main(): Promise<void> {
   rmSync(PROFILE_DIR, { recursive: true, force: true });
   const loadAverage = loadavg();
   const database = await createTestDatabase();
+  /** More databases of the run (the scale phase's), dropped with the main one. */
+  const dropLater: { drop(): Promise<void> }[] = [];
   const namespace = uniquePrefix('bench');
   const key = benchKey();
   const running = new Set<NodeProcess>();
@@ -61,7 +66,13 @@ async function main(): Promise<void> {
   const abort = (signal: string): void => {
     log(`${signal}: cleaning up`);
     void Promise.allSettled([...running].map((p) => p.stop()))
-      .then(() => Promise.allSettled([cleanUp(config.amqpUrl, namespace), database.drop()]))
+      .then(() =>
+        Promise.allSettled([
+          cleanUp(config.amqpUrl, namespace),
+          database.drop(),
+          ...dropLater.map((d) => d.drop()),
+        ]),
+      )
       .finally(() => process.exit(130));
   };
   process.once('SIGINT', abort);
@@ -78,6 +89,9 @@ async function main(): Promise<void> {
     let worker = track(await startWorker(env));
     const raw = track(
       await startRawHttp({ PATH: env.PATH, DATABASE_URL: database.url, JWT_PUBLIC_JWK: key.publicJwk }),
+    );
+    const floor = track(
+      await startFloorHttp({ PATH: env.PATH, DATABASE_URL: database.url, JWT_PUBLIC_JWK: key.publicJwk }),
     );
     const httpReadyMs = http.readyMs;
     const workerReadyMs = worker.readyMs;
@@ -134,6 +148,12 @@ async function main(): Promise<void> {
         { method: 'GET', path: '/users/{id}', ids, headers: auth },
         [raw.process],
       ),
+      floor: await load(
+        'GET /users/{id} floor',
+        floor,
+        { method: 'GET', path: '/users/{id}', ids, headers: auth },
+        [floor.process],
+      ),
     };
     const listUsers = {
       full: await load(
@@ -148,7 +168,14 @@ async function main(): Promise<void> {
         { method: 'GET', path: '/users?limit=20', headers: auth },
         [raw.process],
       ),
+      floor: await load(
+        'GET /users?limit=20 floor',
+        floor,
+        { method: 'GET', path: '/users?limit=20', headers: auth },
+        [floor.process],
+      ),
     };
+    await stop(floor);
 
     // Accept rate: the worker is stopped, so the http app and the raw server each have the box to themselves.
     await stop(worker);
@@ -213,6 +240,22 @@ async function main(): Promise<void> {
     log(
       `sequential: server p50 ${sequential.server.p50.toFixed(1)} ms, p99 ${sequential.server.p99.toFixed(1)} ms`,
     );
+    // Last on the stack: it grows the users tables a hundredfold, which the phases above must not see.
+    const scale =
+      config.scaleUsers > config.users
+        ? await scalePhase({
+            small: { baseUrl: http.baseUrl, token, databaseUrl: database.url },
+            startLarge: (fill) =>
+              startHttpOnNewDatabase(env, fill, {
+                database: (created) => dropLater.push(created),
+                app: (app) => track(app),
+              }),
+            seeded: config.users,
+            large: config.scaleUsers,
+            requests: config.scaleRequests,
+            log,
+          })
+        : undefined;
     rss.http = { idle: idle.http, load: peaks.http ?? 0 };
     rss.worker = { idle: idle.worker, load: peaks.worker ?? 0 };
     rss.raw = { idle: 0, load: peaks.raw ?? 0 };
@@ -256,6 +299,8 @@ async function main(): Promise<void> {
         e2eCommands: config.e2eCommands,
         brokerMessages: config.brokerMessages,
         sequentialCommands: config.sequentialCommands,
+        scaleUsers: config.scaleUsers,
+        scaleRequests: config.scaleRequests,
       },
       startup: { migrateMs, httpReadyMs, workerReadyMs, embeddedReadyMs: embedded.readyMs },
       rss,
@@ -264,13 +309,14 @@ async function main(): Promise<void> {
       accept,
       endToEnd: { full: drain, underLoad, raw: rawBroker, accepted },
       sequential,
+      scale,
     };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
     writeReport(results);
   } finally {
     await Promise.all([...running].map((p) => p.stop()));
     await cleanUp(config.amqpUrl, namespace);
-    await database.drop();
+    await Promise.all([database.drop(), ...dropLater.map((d) => d.drop())]);
   }
 }
 

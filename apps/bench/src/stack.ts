@@ -4,7 +4,8 @@ import { createLogger } from '@contextflow/core-infra';
 import { buildTopology, RabbitMqTransport } from '@contextflow/runtime/messaging';
 import { usersModule } from '@contextflow/users-infra';
 import { DEV_MAIN, HTTP_MAIN, PROFILE_DIR, RAW_HTTP_CHILD, WORKER_MAIN } from './common/paths.js';
-import { waitFor200 } from './http.js';
+import { createTestDatabase } from '@contextflow/runtime/testing';
+import { login, waitFor200 } from './http.js';
 import type { BenchKey } from './keys.js';
 import { type NodeProcess, startNode } from './process/node-process.js';
 
@@ -128,6 +129,18 @@ export async function startRawHttp(env: Env): Promise<Started> {
   return { process, readyMs: at - process.startedAt, baseUrl: `http://127.0.0.1:${port}` };
 }
 
+/** Starts the bare floor: the raw server with no auth at all (`FLOOR=1`), the same SQL and JSON. */
+export async function startFloorHttp(env: Env): Promise<Started> {
+  const port = await freePort();
+  const process = startNode('floor', [...APP_NODE_FLAGS, RAW_HTTP_CHILD], {
+    ...env,
+    PORT: String(port),
+    FLOOR: '1',
+  });
+  const at = await ready(process, () => process.waitFor('floor http listening'));
+  return { process, readyMs: at - process.startedAt, baseUrl: `http://127.0.0.1:${port}` };
+}
+
 /** Deletes the broker objects (queues, exchanges) the apps declared under `namespace`. */
 export async function cleanUp(amqpUrl: string, namespace: string): Promise<void> {
   const transport = new RabbitMqTransport({ url: amqpUrl, logger: createLogger({ level: 'silent' }) });
@@ -136,4 +149,31 @@ export async function cleanUp(amqpUrl: string, namespace: string): Promise<void>
   } finally {
     await transport.close();
   }
+}
+
+/**
+ * The http app on a database of its own (the scale phase's large side): the database is created, migrated and
+ * filled by `fill` before the app starts; the admin is logged in. `own` hands the database and the app to the
+ * caller, which drops and stops them with the rest of the run.
+ */
+export async function startHttpOnNewDatabase(
+  env: Env,
+  fill: (databaseUrl: string) => Promise<void>,
+  own: { database(database: { drop(): Promise<void> }): void; app(app: Started): void },
+): Promise<{ baseUrl: string; databaseUrl: string; token: string; stop(): Promise<void> }> {
+  const database = await createTestDatabase();
+  own.database(database);
+  const databaseEnv = { ...env, DATABASE_URL: database.url };
+  await migrate(databaseEnv);
+  await fill(database.url);
+  const app = await startHttp(databaseEnv);
+  own.app(app);
+  return {
+    baseUrl: app.baseUrl,
+    databaseUrl: database.url,
+    token: await login(app.baseUrl, ADMIN.email, ADMIN.password),
+    stop: async () => {
+      await app.process.stop();
+    },
+  };
 }

@@ -98,6 +98,26 @@ describe('users over HTTP, through the running system, with the typed client', (
     expect((await as(alice.accessToken).get('/users')).status).toBe(403);
   });
 
+  it('searches users by a substring of email or name, with and without a trigram, walking every page', async () => {
+    const search = async (q: string) => {
+      const found: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = expectStatus(
+          await as(adminToken).get('/users', { query: { limit: 1, q, ...(cursor ? { cursor } : {}) } }),
+          200,
+        );
+        found.push(...page.body.items.map((user) => user.email));
+        cursor = page.body.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      return found.sort();
+    };
+    expect(await search('ALICE@')).toEqual(['alice@example.com']);
+    expect(await search('bob')).toEqual(['bob@example.com']);
+    expect(await search('li')).toEqual(['alice@example.com']);
+    expect(await search('@example.')).toEqual([ADMIN.email, 'alice@example.com', 'bob@example.com'].sort());
+  });
+
   it('requires a bearer token', async () => {
     const reply = await as().get('/users/me');
     expect(reply.status).toBe(401);

@@ -27,6 +27,12 @@ export {
   startPrivatePostgres,
 } from './private-postgres.js';
 export {
+  type ClusterQueue,
+  type PrivateRabbitMqCluster,
+  type PrivateRabbitMqClusterOptions,
+  startPrivateRabbitMqCluster,
+} from './private-rabbitmq-cluster.js';
+export {
   type PrivateRabbitMq,
   type PrivateRabbitMqOptions,
   startPrivateRabbitMq,

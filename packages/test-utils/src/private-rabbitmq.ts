@@ -9,7 +9,7 @@ import { runCommand } from './run-command.js';
 import { type NodeLayout, writeNodeFiles } from './rabbitmq-node-files.js';
 import { installSafetyNet, type SafetyNet } from './safety-net.js';
 import { ServiceProcess } from './service-process.js';
-import { syncNodeMetadata } from './sync-node-metadata.js';
+import { evaluateOnNode, syncNodeMetadata } from './sync-node-metadata.js';
 import { waitUntil } from './wait-until.js';
 
 /** Options of `startPrivateRabbitMq`. */
@@ -53,7 +53,8 @@ export interface PrivateRabbitMq {
 
 const defaultBinDir = process.env.RABBITMQ_BIN_DIR ?? '/usr/lib/rabbitmq/bin';
 
-class PrivateRabbitMqNode implements PrivateRabbitMq {
+/** One node; the single-node broker owns its epmd and safety net, a cluster's nodes share the cluster's. */
+export class PrivateRabbitMqNode implements PrivateRabbitMq {
   readonly url: string;
   readonly port: number;
   readonly nodeName: string;
@@ -65,8 +66,8 @@ class PrivateRabbitMqNode implements PrivateRabbitMq {
     layout: NodeLayout,
     private readonly binDir: string,
     private readonly env: NodeJS.ProcessEnv,
-    private readonly epmd: ServiceProcess,
-    private readonly safetyNet: SafetyNet,
+    private readonly epmd: ServiceProcess | undefined,
+    private readonly safetyNet: SafetyNet | undefined,
   ) {
     this.url = `amqp://guest:guest@127.0.0.1:${layout.port}`;
     this.port = layout.port;
@@ -122,16 +123,22 @@ class PrivateRabbitMqNode implements PrivateRabbitMq {
   async destroy(): Promise<void> {
     // No graceful stop: the data is deleted anyway, and SIGKILL saves seconds per test file.
     await this.beam?.stop('SIGKILL');
-    await this.epmd.stop('SIGKILL');
-    this.safetyNet.release();
+    await this.epmd?.stop('SIGKILL');
+    this.safetyNet?.release();
     await rm(this.dataDir, { recursive: true, force: true });
   }
 
-  private async rabbitmqctl(command: string): Promise<void> {
-    await runCommand(join(this.binDir, 'rabbitmqctl'), ['-n', this.nodeName, command], {
+  /** Runs `rabbitmqctl -n <node> <args>` and resolves with its output. */
+  async rabbitmqctl(...args: string[]): Promise<string> {
+    return runCommand(join(this.binDir, 'rabbitmqctl'), ['-n', this.nodeName, ...args], {
       env: this.env,
       cwd: this.dataDir,
     });
+  }
+
+  /** Evaluates Erlang `expression` on the node (erl_call: milliseconds, where rabbitmqctl boots a VM). */
+  async evaluate(expression: string, timeoutSeconds = 10): Promise<string> {
+    return evaluateOnNode(this.nodeName, this.env, this.dataDir, expression, timeoutSeconds);
   }
 }
 

@@ -9,6 +9,8 @@ export interface NodeLayout {
   port: number;
   distPort: number;
   epmdPort: number;
+  /** The Erlang cookie (the nodes of a cluster share one); a random one when absent. */
+  cookie?: string;
 }
 
 /** Writes the node's cookie, config and plugin list, and returns the environment its scripts run with. */
@@ -18,10 +20,11 @@ export async function writeNodeFiles({
   port,
   distPort,
   epmdPort,
+  cookie,
 }: NodeLayout): Promise<NodeJS.ProcessEnv> {
   const home = join(dir, 'home');
   await mkdir(home);
-  await writeFile(join(home, '.erlang.cookie'), randomBytes(20).toString('hex').toUpperCase(), {
+  await writeFile(join(home, '.erlang.cookie'), cookie ?? randomBytes(20).toString('hex').toUpperCase(), {
     mode: 0o400,
   });
   await writeFile(join(dir, 'rabbitmq-env.conf'), '');

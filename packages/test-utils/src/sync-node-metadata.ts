@@ -19,10 +19,22 @@ function erlCallPath(): string {
  * single node the queue then never elects a leader. Real brokers have usually run longer than 3 minutes.
  */
 export async function syncNodeMetadata(nodeName: string, env: NodeJS.ProcessEnv, cwd: string): Promise<void> {
-  const output = await runCommand(erlCallPath(), ['-sname', nodeName, '-timeout', '10', '-e'], {
+  const output = await evaluateOnNode(nodeName, env, cwd, '[dets:sync(Table) || Table <- dets:all()].');
+  if (output.includes('error')) throw new Error(`could not sync the metadata of ${nodeName}: ${output}`);
+}
+
+/** Evaluates Erlang `expression` (ending in a full stop) on the node with erl_call; resolves with its output. */
+export function evaluateOnNode(
+  nodeName: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  expression: string,
+  timeoutSeconds = 10,
+): Promise<string> {
+  return runCommand(erlCallPath(), ['-sname', nodeName, '-timeout', String(timeoutSeconds), '-e'], {
     env,
     cwd,
-    input: '[dets:sync(Table) || Table <- dets:all()].\n',
+    input: `${expression}\n`,
+    timeoutMs: (timeoutSeconds + 5) * 1000,
   });
-  if (output.includes('error')) throw new Error(`could not sync the metadata of ${nodeName}: ${output}`);
 }

@@ -69,8 +69,9 @@ export interface BenchResults {
   };
   /** MiB: idle after start, and the peak sampled under load. */
   readonly rss: Record<string, { idle: number; load: number }>;
-  readonly getUser: { full: LoadResult; raw: LoadResult };
-  readonly listUsers: { full: LoadResult; raw: LoadResult };
+  /** `floor`: the bare Hono + pg server (no auth, no checks): the least serving that data can cost. */
+  readonly getUser: { full: LoadResult; raw: LoadResult; floor: LoadResult };
+  readonly listUsers: { full: LoadResult; raw: LoadResult; floor: LoadResult };
   readonly accept: { full: LoadResult; raw: LoadResult };
   /**
    * `full`: the worker draining the accept phase's backlog (throughput; its latencies include the wait in the
@@ -83,5 +84,33 @@ export interface BenchResults {
     accepted: LoadResult;
   };
   readonly sequential: SequentialResult;
+  /** Absent when `BENCH_SCALE_USERS=0`. */
+  readonly scale?: ScaleResult | undefined;
   targets: TargetResult[];
+}
+
+/** Sequential request times of one read path at one table size (ms). */
+export interface ScaleTiming {
+  readonly p50: number;
+  readonly p99: number;
+  readonly mean: number;
+}
+
+/** One read path at the two sizes; `ratio` = large p50 / small p50. */
+export interface ScalePath {
+  readonly name: string;
+  readonly small: ScaleTiming;
+  readonly large: ScaleTiming;
+  readonly ratio: number;
+}
+
+/** The scale phase: the read paths at `small` and at `large` users (rows of users.user_views). */
+export interface ScaleResult {
+  readonly small: number;
+  readonly large: number;
+  /** Measured requests per path and size (a tenth more ran first as warm-up). */
+  readonly requests: number;
+  /** Seconds the bulk load took (insert of the rows, vacuum analyze). */
+  readonly loadSeconds: number;
+  readonly paths: readonly ScalePath[];
 }

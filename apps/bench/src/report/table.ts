@@ -53,6 +53,35 @@ export function resultTables(r: BenchResults): string {
       `${n0(pair.raw.serverCpuMicros ?? Number.NaN)} µs`,
     ]),
   ];
+  const floor = [
+    [
+      'path vs the bare floor (no auth, no checks)',
+      'full req/s',
+      'floor req/s',
+      'ratio',
+      'full p99',
+      'floor p99',
+      'ratio',
+      'server CPU/req full',
+      'floor',
+    ],
+    ...(
+      [
+        ['GET /users/{id}', r.getUser],
+        ['GET /users?limit=20', r.listUsers],
+      ] as const
+    ).map(([name, pair]) => [
+      name,
+      n0(pair.full.rps),
+      n0(pair.floor.rps),
+      `${((pair.full.rps / pair.floor.rps) * 100).toFixed(0)}%`,
+      `${n1(pair.full.p99)} ms`,
+      `${n1(pair.floor.p99)} ms`,
+      `${(pair.full.p99 / pair.floor.p99).toFixed(2)}×`,
+      micros(pair.full.serverCpuMicros),
+      micros(pair.floor.serverCpuMicros),
+    ]),
+  ];
   const { full, raw, underLoad } = r.endToEnd;
   const completion = [
     ['completion', 'count', 'per second', 'p50', 'p99', 'machine CPU each'],
@@ -130,9 +159,38 @@ export function resultTables(r: BenchResults): string {
     ],
     ['(migrate, run before the http app)', `${n0(r.startup.migrateMs)} ms`, '', ''],
   ];
+  const scale = r.scale;
+  const scaleTable =
+    scale === undefined
+      ? []
+      : [
+          [
+            `read path (sequential, as the admin)`,
+            `p50 at ${scale.small}`,
+            `p50 at ${scale.large}`,
+            'ratio',
+            `p99 at ${scale.small}`,
+            `p99 at ${scale.large}`,
+          ],
+          ...scale.paths.map((path) => [
+            path.name,
+            `${path.small.p50.toFixed(2)} ms`,
+            `${path.large.p50.toFixed(2)} ms`,
+            `${path.ratio.toFixed(2)}×`,
+            `${path.small.p99.toFixed(2)} ms`,
+            `${path.large.p99.toFixed(2)} ms`,
+          ]),
+        ];
   const targets = [
     ['target', 'this run', 'goal', 'met'],
     ...r.targets.map((t) => [t.name, t.actual, t.target, t.met ? 'met' : 'MISSED']),
   ];
-  return [withRule(load), withRule(completion), withRule(startup), withRule(targets)].join('\n\n');
+  return [
+    withRule(load),
+    withRule(floor),
+    withRule(completion),
+    withRule(startup),
+    ...(scale ? [withRule(scaleTable)] : []),
+    withRule(targets),
+  ].join('\n\n');
 }

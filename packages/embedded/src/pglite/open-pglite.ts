@@ -93,10 +93,15 @@ async function open(
 ): Promise<Pick<OpenedPglite, 'pglite' | 'origin'>> {
   // PGlite (tens of MB of WebAssembly and JavaScript) loads only here: an app on PostgreSQL that imports this
   // package never pays for it, at start-up or in memory.
-  const { PGlite } = await import('@electric-sql/pglite');
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    // pg_trgm backs the users context's substring search (`q`) with an index, as on PostgreSQL.
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]);
   const create = (loadDataDir?: Blob) =>
     PGlite.create({
       ...(dataDir === undefined ? {} : { dataDir }),
+      extensions: { pg_trgm },
       parsers: PARSERS,
       postgresqlconf: SETTINGS,
       loadDataDir,

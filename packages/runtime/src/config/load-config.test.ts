@@ -71,6 +71,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes the nodes of a cluster as a comma-separated AMQP_URL, and refuses a list that mixes credentials', () => {
+    const cluster = 'amqp://u:p@rabbit-1:5672/v,amqp://u:p@rabbit-2:5672/v,amqp://u:p@rabbit-3:5672/v';
+    expect(loadConfig({ AMQP_URL: cluster }).amqpUrl).toBe(cluster);
+    expect(() => loadConfig({ AMQP_URL: 'amqp://u:p@rabbit-1,amqp://other:p@rabbit-2' })).toThrow(
+      /AMQP_URL lists nodes that differ in more than host and port/,
+    );
+  });
+
   it('lists every invalid variable in one line', () => {
     const error = (() => {
       try {

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { ConfigError, oneOf, optionalText, optionalUrl, wholeNumber } from '@contextflow/core-infra/config';
 import { z } from 'zod';
+import { amqpNodesProblem } from '../messaging/amqp-nodes.js';
 
 const origins = z
   .string()
@@ -20,7 +21,11 @@ const origins = z
 const schema = z.object({
   PORT: wholeNumber(3000, 0, 65_535),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
-  AMQP_URL: optionalUrl(['amqp:', 'amqps:']),
+  // One node, or the nodes of a cluster comma-separated (see amqpNodes).
+  AMQP_URL: optionalText.superRefine((value, ctx) => {
+    const problem = value === undefined ? undefined : amqpNodesProblem(value);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   AMQP_NAMESPACE: z
     .string()
     .trim()
@@ -56,6 +61,7 @@ const schema = z.object({
 export interface AppConfig {
   readonly port: number;
   readonly databaseUrl: string | undefined;
+  /** One `amqp://` URL, or several comma-separated: the nodes of a cluster (`amqpNodes` reads it). */
   readonly amqpUrl: string | undefined;
   /** Prefix of every broker name, so several systems (or test runs) can share a broker; empty by default. */
   readonly amqpNamespace: string;

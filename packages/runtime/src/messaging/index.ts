@@ -1,3 +1,4 @@
+export { type AmqpNodes, amqpNodes, amqpNodesProblem } from './amqp-nodes.js';
 export type { DeliveredMessage } from './delivered-message.js';
 export type {
   ConsumeOptions,
@@ -26,4 +27,9 @@ export {
 } from './topology.js';
 export { type TopologyNames, topologyNames } from './topology-names.js';
 export type { TransportFactory } from './transport-factory.js';
-export { RabbitMqTransport, type RabbitMqTransportOptions } from '../rabbitmq/rabbitmq-transport.js';
+export {
+  RECONNECT_MAX_MS,
+  RECONNECT_STEP_MS,
+  RabbitMqTransport,
+  type RabbitMqTransportOptions,
+} from '../rabbitmq/rabbitmq-transport.js';

@@ -1,6 +1,7 @@
 import type { Logger } from '@contextflow/core-infra';
 import { type Channel, Connection, type SyncMessage } from 'rabbitmq-client';
 import { deathOf, type DeathRecord, redriveHeaders } from '../messaging/dead-letter-death.js';
+import { amqpNodes } from '../messaging/amqp-nodes.js';
 import type { Topology } from '../messaging/topology.js';
 import { withDeadline } from '../timing/with-deadline.js';
 import { toDelivered } from './to-delivered.js';
@@ -84,7 +85,12 @@ export class RabbitMqDeadLetters {
     this.#publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
     const work = [...options.topology.commandQueues.values(), ...options.topology.eventQueues.values()];
     this.#workQueues = new Map(work.map((queue) => [queue.deadLetterQueue, queue.declaration.queue]));
-    this.#connection = new Connection({ url: options.url, connectionName: 'contextflow-cli' });
+    const nodes = amqpNodes(options.url);
+    this.#connection = new Connection({
+      url: nodes.url,
+      hosts: [...nodes.hosts],
+      connectionName: 'contextflow-cli',
+    });
     this.#connection.on('error', (error: unknown) =>
       options.logger.debug({ err: error }, 'amqp connection error'),
     );

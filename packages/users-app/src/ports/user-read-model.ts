@@ -20,7 +20,10 @@ export interface UserReadModel {
   /**
    * One page of users matching the filter, newest first: ordered by `createdAt` descending, then `id`
    * descending, so pages never repeat or skip a user. `nextCursor` is opaque (see `UserListCursor`) and
-   * `null` on the last page; a cursor that does not decode throws invalid `users.invalid_cursor`.
+   * `null` on the last page; a cursor that does not decode throws invalid `users.invalid_cursor`. A page may
+   * hold fewer items than the limit (even none) and still have a `nextCursor`: an implementation may bound
+   * the rows one page reads (a search term it cannot look up in an index), so walking on to `nextCursor === null`
+   * is what yields every match.
    */
   list(filter: UserListFilter): Promise<Page<UserView>>;
 }

@@ -40,6 +40,23 @@ function toView(row: Selectable<UserViewsTable>): UserView {
   };
 }
 
+interface Position {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
+/** The rows of a filtered page (up to one more than the page), and where a bounded scan stopped, if it did. */
+interface FilteredRows {
+  readonly rows: Selectable<UserViewsTable>[];
+  readonly scannedTo: Position | undefined;
+}
+
+/** A term pg_trgm can look up: one with a run of three letters or digits (it extracts no trigram otherwise). */
+const INDEXABLE_TERM = /[\p{L}\p{N}]{3}/u;
+
+/** How many rows one page of a term without a trigram (`q=ab`) reads at most, whatever the table's size. */
+export const SCAN_WINDOW = 2_000;
+
 /** `%`, `_` and `\` match themselves in a LIKE pattern. */
 function likeLiteral(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -59,38 +76,81 @@ export class KyselyUserReadModel implements UserReadModel {
   async list(filter: UserListFilter): Promise<Page<UserView>> {
     const after = filter.cursor === undefined ? undefined : UserListCursor.decode(filter.cursor);
     const q = filter.q?.trim() ?? '';
-    const rows =
+    const { rows, scannedTo } =
       filter.status === undefined && q === ''
-        ? (after === undefined
-            ? await firstPage.execute(this.db, filter.limit + 1)
-            : await pageAfter.execute(this.db, after.createdAt, after.id, filter.limit + 1)
-          ).rows
+        ? {
+            rows: (after === undefined
+              ? await firstPage.execute(this.db, filter.limit + 1)
+              : await pageAfter.execute(this.db, after.createdAt, after.id, filter.limit + 1)
+            ).rows,
+            scannedTo: undefined,
+          }
         : await this.#filtered(filter.status, q, after, filter.limit + 1);
     const page = rows.slice(0, filter.limit);
     const last = page.at(-1);
+    const next =
+      rows.length > filter.limit && last !== undefined
+        ? { createdAt: last.created_at.toISOString(), id: last.id }
+        : scannedTo;
     return {
       items: page.map(toView),
-      nextCursor:
-        rows.length > filter.limit && last !== undefined
-          ? UserListCursor.encode({ createdAt: last.created_at.toISOString(), id: last.id })
-          : null,
+      nextCursor: next === undefined ? null : UserListCursor.encode(next),
     };
   }
 
   /** A page filtered by status and/or text: built per call (its shape depends on the filters). */
-  #filtered(
+  async #filtered(
     status: UserListFilter['status'],
     q: string,
-    after: { createdAt: string; id: string } | undefined,
+    after: Position | undefined,
     limit: number,
-  ): Promise<Selectable<UserViewsTable>[]> {
+  ): Promise<FilteredRows> {
+    if (q !== '' && !INDEXABLE_TERM.test(q)) return this.#scanWindow(status, likeLiteral(q), after, limit);
     let query = NEWEST_FIRST(this.db);
     if (status !== undefined) query = query.where('status', '=', status);
     if (q !== '') {
+      // The trigram indexes (migration 0002) serve this: the planner reads the rows holding the term's
+      // trigrams, or walks the page index when the term is common enough to fill a page soon.
       const pattern = likeLiteral(q);
       query = query.where((eb) => eb.or([eb('email', 'ilike', pattern), eb('name', 'ilike', pattern)]));
     }
     if (after !== undefined) query = query.where(olderThan(after.createdAt, after.id));
-    return query.limit(limit).execute();
+    return { rows: await query.limit(limit).execute(), scannedTo: undefined };
+  }
+
+  /**
+   * A term without three letters or digits in a row has no trigram to look up, so it is matched over at most
+   * {@link SCAN_WINDOW} rows after the position, newest first: the page holds the matches among them, and when
+   * fewer than a page match but the window was full, `scannedTo` (the window's last row) is where the next
+   * page continues. Walking every page still yields every match exactly once, in order; a page may be short
+   * (even empty) and still have a next one.
+   */
+  async #scanWindow(
+    status: UserListFilter['status'],
+    pattern: string,
+    after: Position | undefined,
+    limit: number,
+  ): Promise<FilteredRows> {
+    const conditions = [
+      ...(status === undefined ? [] : [sql`status = ${status}`]),
+      ...(after === undefined ? [] : [olderThan(after.createdAt, after.id)]),
+    ];
+    const where = conditions.length === 0 ? sql`` : sql`where ${sql.join(conditions, sql` and `)}`;
+    const { rows } = await sql<Selectable<UserViewsTable> & { edge: boolean }>`
+      with scanned as (
+        select * from users.user_views ${where}
+        order by created_at desc, id desc limit ${SCAN_WINDOW}
+      )
+      (select *, false as edge from scanned where email ilike ${pattern} or name ilike ${pattern}
+        order by created_at desc, id desc limit ${limit})
+      union all
+      (select *, true as edge from scanned order by created_at desc, id desc offset ${SCAN_WINDOW - 1} limit 1)`.execute(
+      this.db,
+    );
+    const edge = rows.find((row) => row.edge);
+    return {
+      rows: rows.filter((row) => !row.edge),
+      scannedTo: edge === undefined ? undefined : { createdAt: edge.created_at.toISOString(), id: edge.id },
+    };
   }
 }

@@ -7,13 +7,7 @@ import { AppError, CommandBus } from '@contextflow/core';
 import { createLogger } from '@contextflow/core-infra';
 import { createDatabase, createRuntime, postgresDatabase, type Runtime } from '@contextflow/runtime';
 import { buildCommand } from '@contextflow/runtime/testing';
-import {
-  type AppProcess,
-  logMessage,
-  type PrivatePostgres,
-  type PrivateRabbitMq,
-  startProcess,
-} from '@contextflow/test-utils';
+import { type AppProcess, logMessage, type PrivatePostgres, startProcess } from '@contextflow/test-utils';
 import { type Kysely, sql } from 'kysely';
 import { FaultLedger, type LedgerReport } from './fault-ledger.js';
 import { PROBE_COMMAND, probeModule, type ProbePayload } from './probe-module.js';
@@ -55,13 +49,17 @@ export class Scenario {
   private constructor(
     readonly name: string,
     readonly databaseUrl: string,
-    readonly rabbit: PrivateRabbitMq,
+    readonly amqpUrl: (rotation: number) => string,
     readonly db: Kysely<unknown>,
     readonly client: Runtime,
   ) {}
 
   /** Creates the scenario's database (migrated) on `pg`. */
-  static async open(name: string, pg: PrivatePostgres, rabbit: PrivateRabbitMq): Promise<Scenario> {
+  static async open(
+    name: string,
+    pg: PrivatePostgres,
+    amqpUrl: (rotation: number) => string,
+  ): Promise<Scenario> {
     const database = `cf_fault_${randomBytes(4).toString('hex')}`;
     const admin = createDatabase({ url: pg.url, poolSize: 1 });
     try {
@@ -79,18 +77,25 @@ export class Scenario {
       migrate: true,
     });
     const db = createDatabase({ url: databaseUrl, poolSize: 2 }) as unknown as Kysely<unknown>;
-    return new Scenario(name, databaseUrl, rabbit, db, client);
+    return new Scenario(name, databaseUrl, amqpUrl, db, client);
   }
 
   /** Starts a probe worker process and resolves once it consumes and relays. */
   async spawnWorker(name: string, options: SpawnOptions = {}): Promise<AppProcess> {
-    const amqp = new URL(this.rabbit.url);
-    amqp.searchParams.set('heartbeat', String(options.heartbeatSeconds ?? 5));
+    // Each worker starts its node list at another node (in a cluster), as a load balancer would spread them.
+    const amqp = this.amqpUrl(this.workers.length)
+      .split(',')
+      .map((node) => {
+        const url = new URL(node);
+        url.searchParams.set('heartbeat', String(options.heartbeatSeconds ?? 5));
+        return url.toString();
+      })
+      .join(',');
     const worker = startProcess(`${this.name}/${name}`, [PROBE_WORKER], {
       env: {
         ...process.env,
         DATABASE_URL: this.databaseUrl,
-        AMQP_URL: amqp.toString(),
+        AMQP_URL: amqp,
         AMQP_NAMESPACE: this.namespace,
         WORKER_NAME: name,
         WORKER_CONCURRENCY: String(options.concurrency ?? 5),

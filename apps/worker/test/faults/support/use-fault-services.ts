@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { type FaultServices, startFaultServices } from './fault-services.js';
+import { type FaultServices, type FaultServicesOptions, startFaultServices } from './fault-services.js';
 import { Scenario } from './fault-scenario.js';
 
 /** What a fault-test file works with: its private services, and scenarios opened on them. */
@@ -15,11 +15,11 @@ export interface FaultFile {
  * scenario closed after its test (the private server allows 50 connections: a scenario's workers go before the
  * next one starts). Call it once, at the top of the file.
  */
-export function useFaultServices(): FaultFile {
+export function useFaultServices(options: FaultServicesOptions = {}): FaultFile {
   let services: FaultServices | undefined;
   const scenarios: Scenario[] = [];
   beforeAll(async () => {
-    services = await startFaultServices();
+    services = await startFaultServices(options);
   });
   afterEach(async () => {
     await Promise.allSettled(scenarios.splice(0).map((scenario) => scenario.close()));
@@ -36,7 +36,7 @@ export function useFaultServices(): FaultFile {
       return started();
     },
     async open(name) {
-      const scenario = await Scenario.open(name, started().pg, started().rabbit);
+      const scenario = await Scenario.open(name, started().pg, (rotation) => started().amqpUrl(rotation));
       scenarios.push(scenario);
       return scenario;
     },
