@@ -106,10 +106,15 @@ export function writeService(plan) {
   /** @param {string} text */
   const fillService = (text) => fill(text, names).replaceAll('__name__', name).replaceAll('__contexts__', tokens.contexts);
   for (const file of templateFiles(SERVICE_TEMPLATE)) {
+    // Lines between `// <context>:begin` and `// <context>:end` are for a service composing that context.
+    const text = readFileSync(join(SERVICE_TEMPLATE, file), 'utf8').replace(
+      /^[ \t]*\/\/ ([a-z]+):begin\n([\s\S]*?)^[ \t]*\/\/ \1:end\n/gm,
+      (_, ctx, lines) => (contexts.includes(ctx) ? lines : ''),
+    );
     // npm drops a file named .gitignore from a published package: the template calls it gitignore.
     const path = file === 'gitignore' ? '.gitignore' : file;
     mkdirSync(join(target, path, '..'), { recursive: true });
-    writeFileSync(join(target, path), fillService(readFileSync(join(SERVICE_TEMPLATE, file), 'utf8')));
+    writeFileSync(join(target, path), fillService(text));
     written.push(path);
   }
 

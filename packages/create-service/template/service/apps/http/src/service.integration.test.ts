@@ -75,14 +75,14 @@ describe('the __name__ service on PostgreSQL and RabbitMQ', () => {
     expect(login.status).toBe(200);
     const { accessToken } = (await login.json()) as { accessToken: string };
 
-    if (modules.some((module) => module.name === 'users')) {
-      // The profile follows from the account-registered event: eventually consistent.
-      const me = await eventually(async () => {
-        const reply = await app.request('/users/me', { headers: json(accessToken) });
-        return reply.status === 200 ? ((await reply.json()) as { email: string }) : undefined;
-      });
-      expect(me.email).toBe(email);
-    }
+    // users:begin
+    // The profile follows from the account-registered event: eventually consistent.
+    const me = await eventually(async () => {
+      const reply = await app.request('/users/me', { headers: json(accessToken) });
+      return reply.status === 200 ? ((await reply.json()) as { email: string }) : undefined;
+    });
+    expect(me.email).toBe(email);
+    // users:end
 
     const created = await app.request('/__ctx__', {
       method: 'POST',
