@@ -203,7 +203,9 @@ describe('a new service from `pnpm create @contextflow/service`, installed from 
     );
     timings.push(`create → green test run: ${((Date.now() - createdAt) / 1000).toFixed(1)} s`);
     expect(result.stdout).toMatch(/Tasks:\s+(\d+) successful, \1 total/);
-    expect(result.stdout).toContain('service.integration.test.ts');
+    // Its integration tests ran: the composed service and the migrations, on the real services.
+    expect(result.stdout).toContain('@shop/http:test:integration: $ vitest run --mode integration');
+    expect(result.stdout).toContain('@shop/orders-infra:test:integration: $ vitest run --mode integration');
   }, 660_000);
 
   it("runs on embedded defaults (`./run dev`, its README's first command): register → login → me, and its own context", async () => {

@@ -47,14 +47,24 @@ export function parseArgs(argv) {
 /**
  * Asks for what the command line left out (a terminal without flags).
  * @param {ReturnType<typeof parseArgs>} args
+ * @param {NodeJS.ReadableStream} [input]
+ * @param {NodeJS.WritableStream} [output]
  */
-async function ask(args) {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+export async function ask(args, input = process.stdin, output = process.stdout) {
+  // Line by line from the stream: a terminal and piped answers alike.
+  const rl = createInterface({ input, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  /** @param {string} prompt */
+  const question = async (prompt) => {
+    output.write(prompt);
+    const next = await lines.next();
+    return next.done ? '' : String(next.value).trim();
+  };
   try {
-    const dir = args.dir ?? ((await rl.question('Directory of the new service (its name): ')).trim() || undefined);
-    const contexts = (await rl.question('contextflow contexts to compose [users,auth]: ')).trim() || 'users,auth';
-    const context = (await rl.question("Your team's first bounded context (one word, plural) [orders]: ")).trim() || 'orders';
-    const aggregate = (await rl.question('Its aggregate [the singular]: ')).trim() || undefined;
+    const dir = args.dir ?? ((await question('Directory of the new service (its name): ')) || undefined);
+    const contexts = (await question('contextflow contexts to compose [users,auth]: ')) || 'users,auth';
+    const context = (await question("Your team's first bounded context (one word, plural) [orders]: ")) || 'orders';
+    const aggregate = (await question('Its aggregate [the singular]: ')) || undefined;
     return { ...args, dir, contexts: contexts.split(',').map((s) => s.trim()), context, aggregate };
   } finally {
     rl.close();

@@ -26,6 +26,9 @@ export const RESERVED = new Set([
  * @typedef {{ ctx: string, Ctx: string, agg: string, Agg: string, scope: string }} ContextNames
  */
 
+/** @param {string} word */
+const pascal = (word) => word.charAt(0).toUpperCase() + word.slice(1);
+
 /**
  * The names a template token stands for, from a context name and an optional aggregate name.
  * @param {string | undefined} context
@@ -45,8 +48,6 @@ export function namesOf(context, aggregate, scope = 'contextflow') {
     aggregate?.toLowerCase() ??
     (ctx.endsWith('ies') ? `${ctx.slice(0, -3)}y` : ctx.endsWith('s') ? ctx.slice(0, -1) : ctx);
   if (!WORD.test(agg)) throw new Error('the aggregate name is one word (a-z, 0-9): --aggregate order');
-  /** @param {string} word */
-  const pascal = (word) => word.charAt(0).toUpperCase() + word.slice(1);
   return { ctx, Ctx: pascal(ctx), agg, Agg: pascal(agg), scope };
 }
 
@@ -79,8 +80,9 @@ export function* templateFiles(dir, base = dir) {
 }
 
 /**
- * Writes the three packages of a context into `packagesDir` (`<packagesDir>/<ctx>-domain`, …). Test templates
- * end in `.tpl` so that test runs of the template's home do not pick them up; the written files lose it.
+ * Writes the three packages of a context into `packagesDir` (`<packagesDir>/<ctx>-domain`, …). Template sources
+ * end in `.tpl` so that no tool of the template's home (tests, type checks, `turbo boundaries`) takes them for
+ * its own; the written files lose it.
  * @param {string} packagesDir
  * @param {ContextNames} names
  * @param {(path: string, text: string) => string} [transform] rewrites a file's text before it is written

@@ -37,7 +37,7 @@ export function planService(options) {
   if (existsSync(target) && readdirSync(target).length > 0) {
     throw new Error(`${target} exists and is not empty: pick a new directory`);
   }
-  const contexts = [...new Set(options.contexts)].sort();
+  const contexts = [...new Set(options.contexts)];
   const unknown = contexts.filter((ctx) => !(ctx in CONTEXTS));
   if (unknown.length > 0) {
     throw new Error(
@@ -59,6 +59,9 @@ export function planService(options) {
   const names = namesOf(options.context, options.aggregate, name);
   return { target, name, contexts, names };
 }
+
+/** @param {string[]} list */
+const catalogOf = (list) => Object.fromEntries(list.sort().map((pkg) => [pkg, 'catalog:']));
 
 /** @returns {{ packages: Record<string, string>, catalog: Record<string, string>, tools: Record<string, string>, packageManager: string }} */
 function versions() {
@@ -88,8 +91,6 @@ export function writeService(plan) {
   };
   /** @param {string[]} list */
   const from = (list) => Object.fromEntries(list.sort().map((pkg) => [pkg, range(pkg)]));
-  /** @param {string[]} list */
-  const catalogOf = (list) => Object.fromEntries(list.sort().map((pkg) => [pkg, 'catalog:']));
   const own = ['domain', 'app', 'infra'].map((layer) => `@${name}/${names.ctx}-${layer}`);
   const written = [];
   mkdirSync(target, { recursive: true });
@@ -112,7 +113,8 @@ export function writeService(plan) {
       (_, ctx, lines) => (contexts.includes(ctx) ? lines : ''),
     );
     // npm drops a file named .gitignore from a published package: the template calls it gitignore.
-    const path = file === 'gitignore' ? '.gitignore' : file;
+    // Sources end in `.tpl` here, so that no tool of the contextflow repository takes them for its own.
+    const path = file === 'gitignore' ? '.gitignore' : file.replace(/\.tpl$/, '');
     mkdirSync(join(target, path, '..'), { recursive: true });
     writeFileSync(join(target, path), fillService(text));
     written.push(path);
@@ -144,7 +146,7 @@ export function writeService(plan) {
     `export const modules: readonly ContextModule[] = [${[...contexts.map((ctx) => `${ctx}Module`), `${names.ctx}Module`].join(', ')}];`,
     '',
   ].join('\n');
-  const infra = [...contexts.map((ctx) => `@contextflow/${ctx}-infra`)];
+  const infra = contexts.map((ctx) => `@contextflow/${ctx}-infra`);
   const third = ['@hono/zod-openapi', 'hono', 'reflect-metadata', 'tsyringe', 'zod'];
   for (const app of ['http', 'worker']) {
     writeFileSync(join(target, `apps/${app}/src/modules.ts`), modulesTs);
