@@ -116,7 +116,7 @@ export async function main(argv) {
     });
     if (install.status !== 0) {
       console.error(
-        `create-service: the install failed (is the @contextflow registry in your ~/.npmrc?); the files are in ${where}: fix it, then run ./run dev there`,
+        `create-service: the install failed (is the @contextflow registry in your ~/.npmrc?); the files are in ${where}: fix it, then run pnpm install there (it writes the lockfile ./run needs)`,
       );
       return 1;
     }
