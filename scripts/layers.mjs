@@ -21,6 +21,7 @@ export function layerOf(pkg) {
   if (PLATFORM.has(short)) return { layer: short };
   if (short === 'client') return { layer: 'client' };
   if (short === 'test-utils') return { layer: 'testing' };
+  if (short === 'create-service') return { layer: 'tooling' };
   const match = short && /^([a-z][a-z0-9-]*)-(domain|app|infra)$/.exec(short);
   if (match) return { layer: match[2], context: match[1] };
   return null;
@@ -63,6 +64,8 @@ function allowedWorkspaceDep(from, to, field) {
       );
     case 'testing':
       return to.layer === 'core' || to.layer === 'core-infra';
+    case 'tooling':
+      return false;
     case 'client':
       return ['core', 'core-infra', 'http-kit', 'infra', 'app'].includes(to.layer);
     default:
@@ -85,6 +88,8 @@ const RULE = {
     "an infra package may depend on core, core-infra, the HTTP kit, its own domain and app packages, and another context's -app /contracts only (the runtime as a devDependency, for its tests)",
   client: 'the client may depend on core, core-infra, the HTTP kit and context packages',
   testing: 'test-utils may depend on core and core-infra, and is used as a devDependency only',
+  tooling:
+    'create-service writes new services: it depends on no workspace package (it installs them from the registry)',
   composition: 'an app may depend on every package',
   app_shell: 'nothing may depend on an app',
 };
@@ -124,7 +129,7 @@ export function checkLayers(root) {
     const me = layerOf(pkg);
     if (!me) {
       violations.push(
-        `${pkg.dir}/package.json: "${pkg.name}" states no layer: name it @contextflow/core, a platform package (core-infra, http-kit, http-docs, runtime, embedded) or <context>-domain|app|infra`,
+        `${pkg.dir}/package.json: "${pkg.name}" states no layer: name it @contextflow/core, a platform package (core-infra, http-kit, http-docs, runtime, embedded), create-service or <context>-domain|app|infra`,
       );
       continue;
     }

@@ -1,67 +1,25 @@
 #!/usr/bin/env node
 // `pnpm gen:context <name> [--aggregate <name>]`: creates the three packages of a new bounded context from
-// ./template (aggregate, one command and handler, one query, migration, routes, an event reaction, module,
+// the context template of packages/create-service (aggregate, one command and handler, one query, migration, routes, an event reaction, module,
 // tests), wires it into both apps, the boundary rules, the changeset groups, the API document and the HTTP
 // contract's route tables, formats what it wrote, and prints what to do next. `--root <dir>` works on another
 // copy of the repository.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The context template lives in the create package, which writes it into new services too: one template.
+import { namesOf, writeContext } from '../../packages/create-service/src/context.js';
 import { wireContext } from './wire-context.mjs';
 
-const TEMPLATE = fileURLToPath(new URL('./template', import.meta.url));
-const WORD = /^[a-z][a-z0-9]*$/;
-const RESERVED = new Set(['core', 'client', 'platform', 'public', 'test', 'commands', 'health', 'docs']);
-
-/** The names a template token stands for, from a context name and an optional aggregate name. */
-export function namesOf(context, aggregate) {
-  if (!WORD.test(context ?? '')) {
-    throw new Error(
-      'the context name is one lowercase word (a-z, 0-9), plural by convention: orders, invoices',
-    );
-  }
-  if (RESERVED.has(context)) throw new Error(`"${context}" is reserved`);
-  const agg =
-    aggregate?.toLowerCase() ??
-    (context.endsWith('ies')
-      ? `${context.slice(0, -3)}y`
-      : context.endsWith('s')
-        ? context.slice(0, -1)
-        : context);
-  if (!WORD.test(agg)) throw new Error('the aggregate name is one word (a-z, 0-9): --aggregate order');
-  const pascal = (word) => word[0].toUpperCase() + word.slice(1);
-  return { ctx: context, Ctx: pascal(context), agg, Agg: pascal(agg) };
-}
-
-const fill = (text, n) =>
-  text
-    .replaceAll('__ctx__', n.ctx)
-    .replaceAll('__Ctx__', n.Ctx)
-    .replaceAll('__agg__', n.agg)
-    .replaceAll('__Agg__', n.Agg);
-
-function* templateFiles(dir, base = dir) {
-  for (const entry of readdirSync(dir).sort()) {
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) yield* templateFiles(full, base);
-    else yield relative(base, full);
-  }
-}
+export { namesOf };
 
 /** Writes the three packages and wires them in; returns the paths it created and changed. */
 export function generateContext(root, names) {
   const packages = ['domain', 'app', 'infra'].map((layer) => `packages/${names.ctx}-${layer}`);
   const taken = packages.filter((dir) => existsSync(join(root, dir)));
   if (taken.length > 0) throw new Error(`${taken.join(', ')} already exist(s)`);
-  const created = [];
-  for (const file of templateFiles(TEMPLATE)) {
-    // Test templates end in `.tpl` so the repository's own test runs do not pick them up.
-    const target = join(root, 'packages', fill(file, names).replace(/\.tpl$/, ''));
-    mkdirSync(join(target, '..'), { recursive: true });
-    writeFileSync(target, fill(readFileSync(join(TEMPLATE, file), 'utf8'), names));
-    created.push(relative(root, target));
-  }
+  const created = writeContext(join(root, 'packages'), names).map((path) => `packages/${path}`);
   const changed = wireContext(root, names);
   const biome = spawnSync(
     join(root, 'node_modules/.bin/biome'),

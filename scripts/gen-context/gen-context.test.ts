@@ -4,7 +4,13 @@ import { namesOf } from './gen-context.mjs';
 
 describe('namesOf (pnpm gen:context)', () => {
   it('derives the aggregate from a plural context name', () => {
-    expect(namesOf('orders')).toEqual({ ctx: 'orders', Ctx: 'Orders', agg: 'order', Agg: 'Order' });
+    expect(namesOf('orders')).toEqual({
+      ctx: 'orders',
+      Ctx: 'Orders',
+      agg: 'order',
+      Agg: 'Order',
+      scope: 'contextflow',
+    });
     expect(namesOf('deliveries')).toMatchObject({ agg: 'delivery', Agg: 'Delivery' });
     expect(namesOf('inventory')).toMatchObject({ agg: 'inventory', Agg: 'Inventory' });
   });
@@ -17,6 +23,8 @@ describe('namesOf (pnpm gen:context)', () => {
     expect(() => namesOf('Order-Lines')).toThrow('one lowercase word');
     expect(() => namesOf(undefined)).toThrow('one lowercase word');
     expect(() => namesOf('core')).toThrow('reserved');
+    // The contexts a generated service installs from the registry.
+    expect(() => namesOf('users')).toThrow('reserved');
     expect(() => namesOf('orders', 'line-item')).toThrow('aggregate name is one word');
   });
 });

@@ -1,13 +1,30 @@
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRegistry, startLocalRegistry } from './verdaccio.js';
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from '../../packages/runtime/src/testing/create-test-database.js';
+import { driveService, publishPatchWithMigration, startDev } from './generated-service.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'cf-registry-'));
 const scratch = join(work, 'service');
+// A new team's service: outside the workspace, written by the create package from the registry.
+const created = join(work, 'teams', 'shop');
+const timings: string[] = [];
 let registry: LocalRegistry;
 
 /** Runs a command; fails the test with its output when it exits non-zero. */
@@ -16,12 +33,13 @@ function run(
   args: string[],
   cwd: string,
   env: NodeJS.ProcessEnv = {},
+  timeout = 170_000,
 ): SpawnSyncReturns<string> {
   const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NPM_CONFIG_USERCONFIG: registry.npmrc, ...env },
-    timeout: 170_000,
+    timeout,
   });
   if (result.status !== 0) {
     throw new Error(
@@ -93,6 +111,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  console.log(`generated service:\n  ${timings.join('\n  ')}`);
   await registry?.stop();
   rmSync(work, { recursive: true, force: true });
 });
@@ -116,9 +135,11 @@ describe('the packages from a private registry', () => {
       const latest = packument['dist-tags'].latest;
       published[name] = latest;
       const manifest = JSON.stringify(packument.versions[latest]);
-      for (const leak of ['@contextflow/source', 'workspace:', 'catalog:', './src/']) {
+      for (const leak of ['@contextflow/source', 'workspace:', 'catalog:']) {
         if (manifest.includes(leak)) leaks.push(`${name}: ${leak}`);
       }
+      // TypeScript sources as entry points (create-service ships plain JavaScript in src/: that is no leak).
+      if (/"\.\/src\/[^"]*\.ts"/.test(manifest)) leaks.push(`${name}: ./src/*.ts`);
     }
     expect(published).toEqual(publishable());
     expect(leaks).toEqual([]);
@@ -133,4 +154,98 @@ describe('the packages from a private registry', () => {
     const result = run(process.execPath, ['src/round-trip.ts'], scratch);
     expect(JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ status: 'active' });
   });
+});
+
+describe('a new service from `pnpm create @contextflow/service`, installed from the registry', () => {
+  const timed = <T>(label: string, work: () => T): T => {
+    const started = Date.now();
+    try {
+      return work();
+    } finally {
+      timings.push(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  };
+  let createdAt = 0;
+  let database: TestDatabase | undefined;
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('writes the service outside the workspace, non-interactively, and installs it', () => {
+    mkdirSync(join(work, 'teams'), { recursive: true });
+    createdAt = Date.now();
+    const result = timed('create (write + toolchain + install)', () =>
+      run(
+        'pnpm',
+        ['create', '@contextflow/service', 'shop', '--contexts', 'users,auth', '--context', 'orders'],
+        join(work, 'teams'),
+      ),
+    );
+    expect(result.stdout).toContain('./run dev');
+    expect(existsSync(join(created, 'pnpm-lock.yaml'))).toBe(true);
+    // The CI workflows are this repository's own files, not copies that could drift.
+    for (const file of [
+      '.github/workflows/ci.yml',
+      '.github/workflows/release.yml',
+      'scripts/toolchain.sh',
+    ]) {
+      expect(readFileSync(join(created, file), 'utf8')).toBe(readFileSync(join(root, file), 'utf8'));
+    }
+    const manifest = JSON.parse(readFileSync(join(created, 'apps/http/package.json'), 'utf8'));
+    expect(manifest.dependencies['@contextflow/users-infra']).toBe(
+      `^${publishable()['@contextflow/users-infra']}`,
+    );
+    expect(manifest.dependencies['@shop/orders-infra']).toBe('workspace:^');
+  });
+
+  it("passes its own `./run test` (its README's second command) on PostgreSQL and RabbitMQ", () => {
+    const result = timed('./run test (generated service)', () =>
+      run('./run', ['test'], created, { CI: 'true' }, 600_000),
+    );
+    timings.push(`create → green test run: ${((Date.now() - createdAt) / 1000).toFixed(1)} s`);
+    expect(result.stdout).toMatch(/Tasks:\s+(\d+) successful, \1 total/);
+    // Its integration tests ran: the composed service and the migrations, on the real services.
+    expect(result.stdout).toContain('@shop/http:test:integration: $ vitest run --mode integration');
+    expect(result.stdout).toContain('@shop/orders-infra:test:integration: $ vitest run --mode integration');
+  }, 660_000);
+
+  it("runs on embedded defaults (`./run dev`, its README's first command): register → login → me, and its own context", async () => {
+    const started = Date.now();
+    const service = await startDev(created, { ...process.env, NPM_CONFIG_USERCONFIG: registry.npmrc });
+    try {
+      const walk = await driveService(service.url, { ctx: 'orders', agg: 'order' });
+      expect(walk.registered).toMatchObject({ status: 'succeeded' });
+      expect(walk.me).toMatchObject({ name: 'New Team', status: 'active' });
+      expect(walk.view).toMatchObject({ id: (walk.created as { orderId: string }).orderId, title: 'First' });
+    } finally {
+      await service.stop();
+    }
+    timings.push(`./run dev + HTTP walk: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }, 300_000);
+
+  it("upgrades to a patch release with a new migration: `pnpm -r up '@contextflow/*'`, then its migrate command", async () => {
+    const started = Date.now();
+    database = await createTestDatabase();
+    const migrate = () =>
+      run('pnpm', ['db:migrate'], created, { DATABASE_URL: database?.url, LOG_LEVEL: 'warn' }, 300_000);
+    expect(migrate().stdout).toMatch(/migrations applied: .*users\/0001-create-users/);
+
+    const patch = await publishPatchWithMigration({
+      registryUrl: registry.url,
+      token: registry.token,
+      npmrc: registry.npmrc,
+      work,
+      context: 'users',
+    });
+    run('pnpm', ['-r', 'up', '@contextflow/*', '--reporter=append-only'], created);
+    const installed = JSON.parse(
+      readFileSync(join(created, 'apps/worker/node_modules/@contextflow/users-infra/package.json'), 'utf8'),
+    );
+    expect(installed.version).toBe(patch.version);
+    const upgraded = migrate().stdout;
+    expect(upgraded).toContain(`migrations applied: ${patch.migration}`);
+    expect(migrate().stdout).toContain('migrations applied: none new');
+    timings.push(`patch release + upgrade + migrate: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }, 400_000);
 });

@@ -16,7 +16,8 @@ export interface LocalRegistry {
 
 const root = new URL('../..', import.meta.url).pathname;
 
-async function freePort(): Promise<number> {
+/** A free loopback port, for the registry or a service the round trip starts. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
