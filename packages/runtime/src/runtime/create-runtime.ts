@@ -1,13 +1,16 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
+import { Clock } from '@contextflow/core';
 import { type ContextModule, installTracer, Logger, Metrics } from '@contextflow/core-infra';
 import { container as rootContainer } from 'tsyringe';
 import { registerPlatform } from '../buses/register-platform.js';
+import { PgCommandStore } from '../commands/pg-command-store.js';
 import { migrateAll, type MigrationSet } from '../database/migrate.js';
 import type { MessageTransport, Subscription } from '../messaging/message-transport.js';
 import { OutboxRelay } from '../messaging/outbox-relay.js';
 import { buildTopology } from '../messaging/topology.js';
 import { RetentionSweeper } from '../operations/retention-sweeper.js';
+import { Scheduler } from '../scheduling/scheduler.js';
 import { withDeadline } from '../timing/with-deadline.js';
 import { handBackWaiting } from './hand-back-waiting.js';
 import { observeRuntime } from './runtime-observability.js';
@@ -67,6 +70,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   container.register(Metrics, { useValue: metrics });
   let declared: Promise<void> | undefined;
   let relay: OutboxRelay | undefined;
+  let scheduler: Scheduler | undefined;
   let sweeper: RetentionSweeper | undefined;
   const subscriptions: Subscription[] = [];
   let stopping: Promise<void> | undefined;
@@ -137,7 +141,17 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...(options.relay?.idleMs === undefined ? {} : { idleMs: options.relay.idleMs }),
     });
     await relay.start();
-    logger.info('outbox relay started');
+    // Due scheduled messages go to the outbox wherever it is relayed from.
+    scheduler = new Scheduler({
+      db,
+      store: container.resolve(PgCommandStore),
+      clock: container.resolve<Clock>(Clock),
+      logger,
+      notifications,
+      ...(options.scheduler?.batchSize === undefined ? {} : { batchSize: options.scheduler.batchSize }),
+    });
+    await scheduler.start();
+    logger.info('outbox relay and scheduler started');
   };
 
   const shutdown = async (deadlineMs: number): Promise<void> => {
@@ -146,7 +160,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     // before the connections close, rather than waiting for the next worker to start. Messages only this
     // process could read stay in the outbox for the next start.
     const local = transport?.scope === 'process';
-    const graceful = Promise.allSettled(subscriptions.splice(0).map((subscription) => subscription.close()))
+    const graceful = Promise.allSettled([
+      ...subscriptions.splice(0).map((subscription) => subscription.close()),
+      scheduler?.stop(),
+    ])
       .then(async (results) => [
         ...results,
         ...(await Promise.allSettled([local ? relay?.stop() : flushRelay(relay), sweeper?.stop()])),

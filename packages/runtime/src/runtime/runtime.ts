@@ -28,6 +28,8 @@ export interface RuntimeOptions {
   readonly retry?: RetryPolicy | undefined;
   /** Outbox relay tuning: rows per batch (100) and the poll interval when no NOTIFY comes (5 s). */
   readonly relay?: { readonly batchSize?: number; readonly idleMs?: number } | undefined;
+  /** Scheduler tuning: due messages handed to the outbox per transaction (500). */
+  readonly scheduler?: { readonly batchSize?: number } | undefined;
   /** Where the runtime records its metrics (default: a new registry with the process metrics). */
   readonly metrics?: Metrics | undefined;
   /**
@@ -72,8 +74,8 @@ export interface Runtime {
   /** Declares the topology and consumes the command queues and event subscriptions of the chosen contexts. */
   startWorker(options?: WorkerOptions): Promise<void>;
   /**
-   * Declares the topology and starts publishing the outbox. With in-process messaging, call `startWorker`
-   * first: only this process can consume what it publishes.
+   * Declares the topology and starts publishing the outbox and handing due scheduled messages to it. With
+   * in-process messaging, call `startWorker` first: only this process can consume what it publishes.
    */
   startRelay(): Promise<void>;
   /** The process's metrics (also registered in the container under {@link Metrics}). */

@@ -1,0 +1,101 @@
+import type { Clock } from '@contextflow/core';
+import type { Logger } from '@contextflow/core-infra';
+import {
+  CHANNELS,
+  type NotificationListener,
+  type PlatformTables,
+  type Unlisten,
+} from '@contextflow/core-infra/db';
+import type { Kysely } from 'kysely';
+import type { PgCommandStore } from '../commands/pg-command-store.js';
+import { WakeSignal } from '../timing/wake-signal.js';
+import { fireDueMessages, nextDueAt } from './fire-due-messages.js';
+
+/** Options of {@link Scheduler}. */
+export interface SchedulerOptions {
+  readonly db: Kysely<PlatformTables>;
+  readonly store: PgCommandStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Wakes the scheduler on `NOTIFY cf_scheduled` (a message scheduled, maybe due sooner than it sleeps). */
+  readonly notifications?: NotificationListener | undefined;
+  /** Messages handed over per transaction (default 500). */
+  readonly batchSize?: number;
+  /** Longest sleep with nothing due sooner: a safety net for a missed notification (default 30 s). */
+  readonly maxSleepMs?: number;
+}
+
+// A due message another scheduler holds is not this one's: look again a little later, not at once.
+const HELD_ELSEWHERE_MS = 25;
+
+/**
+ * Hands due scheduled messages to the outbox in the background. It sleeps until the next message is due, and a
+ * `NOTIFY cf_scheduled` (something new was scheduled) wakes it to look again; so it never polls while nothing
+ * is due. Several schedulers (one per worker) share the work through `FOR UPDATE SKIP LOCKED`, and each
+ * message is handed over exactly once (see {@link fireDueMessages}).
+ */
+export class Scheduler {
+  readonly #options: SchedulerOptions;
+  readonly #signal = new WakeSignal();
+  #unlisten: Unlisten | undefined;
+  #loop: Promise<void> | undefined;
+  #stopped = false;
+
+  constructor(options: SchedulerOptions) {
+    this.#options = options;
+  }
+
+  /** Starts listening and firing in the background. */
+  async start(): Promise<void> {
+    if (this.#loop !== undefined) return;
+    this.#stopped = false;
+    const wake = (): void => this.#signal.wake();
+    this.#unlisten = await this.#options.notifications?.listen(CHANNELS.scheduled, wake, {
+      onReconnect: wake,
+    });
+    this.#loop = this.#run();
+  }
+
+  /** Stops after the batch in flight is committed (or rolled back). */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#signal.interrupt();
+    await this.#loop;
+    this.#loop = undefined;
+    this.#unlisten?.();
+    this.#unlisten = undefined;
+  }
+
+  /** Hands over what is due now, batch after batch, until a batch comes back short; returns how many. */
+  async fireDue(): Promise<number> {
+    const { db, store, clock, batchSize = 500 } = this.#options;
+    let total = 0;
+    for (;;) {
+      const fired = await fireDueMessages(db, store, clock.now(), batchSize);
+      total += fired;
+      if (fired < batchSize || this.#stopped) return total;
+    }
+  }
+
+  async #run(): Promise<void> {
+    const { db, clock, logger, maxSleepMs = 30_000 } = this.#options;
+    let backoffMs = 0;
+    while (!this.#stopped) {
+      let sleepMs: number;
+      try {
+        const fired = await this.fireDue();
+        if (fired > 0) logger.debug({ fired }, 'scheduled messages handed to the outbox');
+        const next = await nextDueAt(db);
+        const untilDue = next === undefined ? maxSleepMs : next.getTime() - clock.now().getTime() + 1;
+        sleepMs = Math.min(maxSleepMs, Math.max(untilDue, fired === 0 ? HELD_ELSEWHERE_MS : 0));
+        backoffMs = 0;
+      } catch (error) {
+        logger.warn({ err: error }, 'scheduler pass failed; will retry');
+        backoffMs = Math.min(Math.max(backoffMs * 2, 200), maxSleepMs);
+        sleepMs = backoffMs;
+      }
+      if (this.#stopped) break;
+      await this.#signal.sleep(sleepMs, { wakeable: backoffMs === 0 });
+    }
+  }
+}
