@@ -30,6 +30,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { db, notifications } = database;
   const container = rootContainer.createChildContainer();
   container.register(Logger, { useValue: logger });
+  if (options.clock !== undefined) container.register(Clock, { useValue: options.clock });
   registerPlatform(container, { db, notifications, modules });
   for (const module of modules) module.register(container);
   const topology = buildTopology(modules, {
@@ -123,6 +124,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     }
   };
 
+  const newScheduler = (): Scheduler =>
+    new Scheduler({
+      db,
+      store: container.resolve(PgCommandStore),
+      clock: container.resolve<Clock>(Clock),
+      logger,
+      notifications,
+      ...(options.scheduler?.batchSize === undefined ? {} : { batchSize: options.scheduler.batchSize }),
+    });
+
   const startRelay = async (): Promise<void> => {
     if (relay !== undefined) return;
     const publisher = await messaging();
@@ -142,14 +153,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     await relay.start();
     // Due scheduled messages go to the outbox wherever it is relayed from.
-    scheduler = new Scheduler({
-      db,
-      store: container.resolve(PgCommandStore),
-      clock: container.resolve<Clock>(Clock),
-      logger,
-      notifications,
-      ...(options.scheduler?.batchSize === undefined ? {} : { batchSize: options.scheduler.batchSize }),
-    });
+    scheduler = newScheduler();
     await scheduler.start();
     logger.info('outbox relay and scheduler started');
   };
@@ -204,6 +208,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     migrate,
     startWorker,
     startRelay,
+    fireDue: () => (scheduler ?? newScheduler()).fireDue(),
     metrics,
     readinessChecks: (checks) => observability.readinessChecks(checks),
     beginShutdown: () => observability.shutdown.begin(),
