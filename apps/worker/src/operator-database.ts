@@ -1,6 +1,4 @@
-import type { PlatformTables } from '@contextflow/core-infra/db';
 import { createDatabase } from '@contextflow/runtime';
-import type { Kysely } from 'kysely';
 import { describeError, OperatorError } from './operator-error.js';
 
 /**
@@ -9,7 +7,7 @@ import { describeError, OperatorError } from './operator-error.js';
  */
 export async function withOperatorDatabase<T>(
   databaseUrl: string,
-  work: (db: Kysely<PlatformTables>) => Promise<T>,
+  work: (db: ReturnType<typeof createDatabase>) => Promise<T>,
 ): Promise<T> {
   const db = createDatabase({ url: databaseUrl, poolSize: 1, applicationName: 'contextflow-cli' });
   try {

@@ -60,7 +60,7 @@ const remove = preparedQuery((db: Kysely<PlatformTables>, key: string) =>
 );
 
 /** When `when` is due, on `clock`. */
-export function dueAt(when: ScheduleTime, clock: Clock): Date {
+export function dueTime(when: ScheduleTime, clock: Clock): Date {
   return when instanceof Date ? when : new Date(clock.now().getTime() + Math.max(0, when.afterMs));
 }
 
@@ -86,7 +86,7 @@ export class PgMessageScheduler implements MessageScheduler {
       command.type,
       JSON.stringify(command),
       '{}',
-      dueAt(when, this.clock),
+      dueTime(when, this.clock),
     );
   }
 
@@ -99,7 +99,7 @@ export class PgMessageScheduler implements MessageScheduler {
       eventRoutingKey(event),
       JSON.stringify(event),
       JSON.stringify(messageHeaders(this.context)),
-      dueAt(when, this.clock),
+      dueTime(when, this.clock),
     );
   }
 
