@@ -9,6 +9,8 @@ export interface BenchConfig {
   /** Write CPU profiles of the http app and the worker (`BENCH_CPU_PROF=1`). */
   readonly cpuProfile: boolean;
   readonly sequentialCommands: number;
+  /** Scheduled commands due in the same second, for the scheduler phase. */
+  readonly timers: number;
   readonly databaseUrl: string;
   readonly amqpUrl: string;
 }
@@ -31,6 +33,7 @@ export function benchConfig(): BenchConfig {
     e2eCommands: positive('BENCH_E2E_COMMANDS', 1_000),
     brokerMessages: positive('BENCH_BROKER_MESSAGES', 5_000),
     sequentialCommands: positive('BENCH_SEQUENTIAL_COMMANDS', 300),
+    timers: positive('BENCH_TIMERS', 10_000),
     cpuProfile: process.env.BENCH_CPU_PROF === '1',
     databaseUrl: process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
     amqpUrl: process.env.TEST_AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',

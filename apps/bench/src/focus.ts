@@ -1,6 +1,7 @@
 // `pnpm --filter @contextflow/bench focus <phase>…`: one or more load phases of the bench against a fresh
 // stack, for profiling a change without the whole three-minute run. Phases: get, list, accept (the http app),
-// raw-get, raw-list, raw-accept (the raw baseline), drain (the worker drains what accept left). With
+// raw-get, raw-list, raw-accept (the raw baseline), drain (the worker drains what accept left), timers
+// (BENCH_TIMERS scheduled commands due in one second, fired by the worker). With
 // BENCH_CPU_PROF=1 the apps write CPU profiles, summarised at the end. Each load phase reports the target's
 // RSS (VmRSS) before it, its peak (sampled every 100 ms) and after it. FOCUS_HTTP_<NAME>=value reaches the
 // http app alone as <NAME>, for experiments: FOCUS_HTTP_NODE_OPTIONS='--max-semi-space-size=16'; FOCUS_WORKER_<NAME>
@@ -13,6 +14,7 @@ import { benchKey } from './keys.js';
 import type { LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
+import { scheduledTimers } from './phases/scheduled-timers.js';
 import { perItemMicros, sampleRss, withMachineCpu } from './process/node-process.js';
 import { seed } from './seed.js';
 import { PROFILE_DIR } from './common/paths.js';
@@ -27,7 +29,7 @@ import {
   startWorker,
 } from './stack.js';
 
-const PHASES = ['get', 'list', 'accept', 'raw-get', 'raw-list', 'raw-accept', 'drain'] as const;
+const PHASES = ['get', 'list', 'accept', 'raw-get', 'raw-list', 'raw-accept', 'drain', 'timers'] as const;
 type Phase = (typeof PHASES)[number];
 const isPhase = (name: string): name is Phase => (PHASES as readonly string[]).includes(name);
 
@@ -78,7 +80,7 @@ try {
     headers: { ...auth, 'content-type': 'application/json' },
   } as const;
   const specs: Record<
-    Exclude<Phase, 'drain'>,
+    Exclude<Phase, 'drain' | 'timers'>,
     [Started, Omit<LoadSpec, 'baseUrl' | 'connections' | 'warmupSeconds' | 'seconds'>]
   > = {
     get: [http, { method: 'GET', path: '/users/{id}', ids, headers: auth }],
@@ -89,14 +91,27 @@ try {
     'raw-accept': [raw, patch],
   };
   const since = new Date();
-  for (const phase of phases) {
-    if (phase === 'drain') {
-      const worker = await startWorker({ ...env, ...workerEnv });
+  let worker: Started | undefined;
+  const running = async (): Promise<Started> => {
+    if (worker === undefined) {
+      worker = await startWorker({ ...env, ...workerEnv });
       started.push(worker);
-      const workerBefore = worker.process.cpuMs();
+    }
+    return worker;
+  };
+  for (const phase of phases) {
+    if (phase === 'timers') {
+      await running();
+      const timers = await scheduledTimers(database.url, ids, config.timers);
+      console.log(`timers: ${JSON.stringify(timers)}`);
+      continue;
+    }
+    if (phase === 'drain') {
+      const drainer = await running();
+      const workerBefore = drainer.process.cpuMs();
       // Polling for the end adds up to 200 ms of idle machine: small next to a drain of several seconds.
       const drain = await withMachineCpu(() => commandCompletion(database.url, since, new Date()));
-      const workerMicros = perItemMicros(worker.process.cpuMs() - workerBefore, drain.count);
+      const workerMicros = perItemMicros(drainer.process.cpuMs() - workerBefore, drain.count);
       console.log(
         `drain: ${drain.count} commands, ${drain.perSecond.toFixed(0)}/s (${drain.failed} failed); CPU per command: worker ${workerMicros.toFixed(0)} µs, whole machine ${drain.machineCpuMicros.toFixed(0)} µs`,
       );

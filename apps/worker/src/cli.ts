@@ -54,7 +54,8 @@ export const DEFAULT_LIST_LIMIT = 50;
 export const USAGE = `Usage: worker <command> [options]
 
 Commands:
-  run        consume the command queues and event subscriptions, relay the outbox, reconcile dead
+  run        consume the command queues, event subscriptions and processes, relay the outbox, hand due
+             scheduled messages to it, reconcile dead
              commands and purge expired dedupe records
              --contexts users,auth   only these contexts (default: all)
              --concurrency N         messages handled at once per queue (default: WORKER_CONCURRENCY or 10)
