@@ -4,7 +4,6 @@ import { Clock } from '@contextflow/core';
 import { type ContextModule, installTracer, Logger, Metrics } from '@contextflow/core-infra';
 import { container as rootContainer } from 'tsyringe';
 import { registerPlatform } from '../buses/register-platform.js';
-import { PgCommandStore } from '../commands/pg-command-store.js';
 import { migrateAll, type MigrationSet } from '../database/migrate.js';
 import type { MessageTransport, Subscription } from '../messaging/message-transport.js';
 import { OutboxRelay } from '../messaging/outbox-relay.js';
@@ -127,7 +126,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const newScheduler = (): Scheduler =>
     new Scheduler({
       db,
-      store: container.resolve(PgCommandStore),
       clock: container.resolve<Clock>(Clock),
       logger,
       notifications,

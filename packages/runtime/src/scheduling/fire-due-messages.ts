@@ -1,7 +1,7 @@
 import type { Command } from '@contextflow/core';
 import type { PlatformTables } from '@contextflow/core-infra/db';
 import { type Kysely, sql } from 'kysely';
-import type { PgCommandStore } from '../commands/pg-command-store.js';
+import { acceptCommands } from '../commands/accept-commands.js';
 import { appendOutbox } from '../database/append-outbox.js';
 
 interface DueRow {
@@ -16,15 +16,11 @@ interface DueRow {
 /**
  * Hands the messages due at `now` to the outbox, at most `limit` of them, in one transaction: their rows are
  * deleted (`FOR UPDATE SKIP LOCKED`: rows another scheduler holds are left to it) and each becomes an outbox
- * message — an event as itself, a command accepted as `CommandBus.send` would. A crash before the commit
+ * message — an event as itself, a command accepted as `CommandBus.send` would (all in a few statements, whatever
+ * their number). A crash before the commit
  * leaves every row scheduled; after it, none is: each message is handed over exactly once. Returns how many.
  */
-export async function fireDueMessages(
-  db: Kysely<PlatformTables>,
-  store: PgCommandStore,
-  now: Date,
-  limit: number,
-): Promise<number> {
+export async function fireDueMessages(db: Kysely<PlatformTables>, now: Date, limit: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<DueRow>`
       delete from platform.scheduled_messages where key in (
@@ -42,9 +38,8 @@ export async function fireDueMessages(
         headers: JSON.stringify(row.headers),
       })),
     );
-    for (const row of rows) {
-      if (row.kind === 'command') await store.accept(trx, row.body as Command);
-    }
+    const commands = rows.filter((row) => row.kind === 'command').map((row) => row.body as Command);
+    await acceptCommands(trx, commands, now);
     return rows.length;
   });
 }

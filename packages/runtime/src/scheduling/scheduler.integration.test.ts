@@ -2,7 +2,6 @@ import { type DomainEvent, SystemClock, UuidV7Generator } from '@contextflow/cor
 import { FixedClock } from '@contextflow/core/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PgCommandStore } from '../commands/pg-command-store.js';
 import { PgNotificationListener } from '../database/pg-notification-listener.js';
 import { buildCommand } from '../testing/build-command.js';
 import { type OpenTestDatabase, openTestDatabase } from '../testing/open-test-database.js';
@@ -27,13 +26,11 @@ describe('scheduled messages', () => {
   let t: OpenTestDatabase;
   const clock = new FixedClock('2026-03-01T12:00:00.000Z');
   let scheduler: PgMessageScheduler;
-  let store: PgCommandStore;
-  const firer = (batchSize = 500) => new Scheduler({ db: t.db, store, clock, logger, batchSize });
+  const firer = (batchSize = 500) => new Scheduler({ db: t.db, clock, logger, batchSize });
 
   beforeAll(async () => {
     t = await openTestDatabase();
     scheduler = new PgMessageScheduler(t.db, clock, { correlationId: 'corr-1', causationId: 'cause-1' });
-    store = new PgCommandStore(t.db, clock);
   });
   afterAll(() => t.close());
 
@@ -71,7 +68,13 @@ describe('scheduled messages', () => {
       .where('id', '=', command.meta.commandId)
       .executeTakeFirst();
     expect(row).toEqual({ status: 'pending', type: 'widgets.expire-widget' });
-    expect(await outbox(command.meta.commandId)).toMatchObject([{ kind: 'command' }]);
+    expect(await outbox(command.meta.commandId)).toMatchObject([
+      { kind: 'command', routing_key: 'widgets.expire-widget', body: command },
+    ]);
+    // The same command scheduled again (its id is taken): handed over as nothing, not a second time.
+    await scheduler.scheduleCommand('test:command-again', clock.now(), command);
+    expect(await firer().fireDue()).toBe(1);
+    expect(await outbox(command.meta.commandId)).toHaveLength(1);
   });
 
   it('schedules nothing when the unit of work that scheduled rolls back', async () => {
@@ -124,7 +127,6 @@ describe('scheduled messages', () => {
     const notifications = new PgNotificationListener({ url: t.url, logger });
     const live = new Scheduler({
       db: t.db,
-      store,
       clock: new SystemClock(),
       logger,
       notifications,

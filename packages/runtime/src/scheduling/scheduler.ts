@@ -7,14 +7,12 @@ import {
   type Unlisten,
 } from '@contextflow/core-infra/db';
 import type { Kysely } from 'kysely';
-import type { PgCommandStore } from '../commands/pg-command-store.js';
 import { WakeSignal } from '../timing/wake-signal.js';
 import { fireDueMessages, nextDueAt } from './fire-due-messages.js';
 
 /** Options of {@link Scheduler}. */
 export interface SchedulerOptions {
   readonly db: Kysely<PlatformTables>;
-  readonly store: PgCommandStore;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Wakes the scheduler on `NOTIFY cf_scheduled` (a message scheduled, maybe due sooner than it sleeps). */
@@ -68,10 +66,10 @@ export class Scheduler {
 
   /** Hands over what is due now, batch after batch, until a batch comes back short; returns how many. */
   async fireDue(): Promise<number> {
-    const { db, store, clock, batchSize = 500 } = this.#options;
+    const { db, clock, batchSize = 500 } = this.#options;
     let total = 0;
     for (;;) {
-      const fired = await fireDueMessages(db, store, clock.now(), batchSize);
+      const fired = await fireDueMessages(db, clock.now(), batchSize);
       total += fired;
       if (fired < batchSize || this.#stopped) return total;
     }
