@@ -15,15 +15,22 @@ import {
   RegisterAccountCommand,
   RegisterAccountHandler,
   RegisterAccountPayloadSchema,
+  RequestEmailVerificationCommand,
+  RequestEmailVerificationHandler,
+  RequestEmailVerificationPayloadSchema,
   RevokeRoleCommand,
   RevokeRoleHandler,
   RevokeRolePayloadSchema,
+  VerifyEmailCommand,
+  VerifyEmailHandler,
+  VerifyEmailPayloadSchema,
 } from '@contextflow/auth-app';
 import { type ContextModule, Logger } from '@contextflow/core-infra';
 import { UserDeactivatedV1, UserReactivatedV1, UsersRoutingKeys } from '@contextflow/users-app/contracts';
 import type { DependencyContainer } from 'tsyringe';
 import { EnableAccountOnUserReactivated } from './amqp/enable-account-on-user-reactivated.js';
 import { EndSessionsOnUserDeactivated } from './amqp/end-sessions-on-user-deactivated.js';
+import { SendAccountEmailOnEmailRequested } from './amqp/send-account-email-on-email-requested.js';
 import { Semaphore } from './concurrency/semaphore.js';
 import type { AuthConfig } from './config/auth-config.js';
 import { loadAuthConfig } from './config/load-auth-config.js';
@@ -96,6 +103,18 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
         delivery: 'queued',
         payload: RevokeRolePayloadSchema,
       },
+      {
+        type: RequestEmailVerificationCommand.type,
+        handler: RequestEmailVerificationHandler,
+        delivery: 'queued',
+        payload: RequestEmailVerificationPayloadSchema,
+      },
+      {
+        type: VerifyEmailCommand.type,
+        handler: VerifyEmailHandler,
+        delivery: 'queued',
+        payload: VerifyEmailPayloadSchema,
+      },
       // In-process: they carry a password or a token, or their caller needs the answer now.
       { type: LoginCommand.type, handler: LoginHandler, delivery: 'in-process' },
       { type: RefreshCommand.type, handler: RefreshHandler, delivery: 'in-process' },
@@ -120,6 +139,12 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
         events: EnableAccountOnUserReactivated.events,
         handler: EnableAccountOnUserReactivated,
         contracts: { [UsersRoutingKeys.userReactivatedV1]: UserReactivatedV1 },
+      },
+      {
+        name: SendAccountEmailOnEmailRequested.consumerName,
+        events: SendAccountEmailOnEmailRequested.events,
+        handler: SendAccountEmailOnEmailRequested,
+        contracts: SendAccountEmailOnEmailRequested.contracts,
       },
     ],
     register(container: DependencyContainer): void {
