@@ -1,4 +1,4 @@
-export { LINK_TOKEN_PATTERN, linkToken, parseLinkToken } from './account-links/link-token.js';
+export { LINK_TOKEN_PATTERN, parseLinkToken } from './account-links/link-token.js';
 export { changeAccount } from './accounts/change-account.js';
 export { AccessTokenAuthenticator } from './authenticate-access-token/access-token-authenticator.js';
 export {
@@ -22,7 +22,7 @@ export {
 } from './ports/access-token-issuer.js';
 export { AccessTokenVerifier } from './ports/access-token-verifier.js';
 export { type AccountLink, AccountLinks, type LinkPurpose } from './ports/account-links.js';
-export { AuthSettings, DEFAULT_AUTH_SETTINGS } from './ports/auth-settings.js';
+export { AuthSettings } from './ports/auth-settings.js';
 export { LinkSecrets } from './ports/link-secrets.js';
 export { Mailer, type OutgoingEmail } from './ports/mailer.js';
 export { DeviceTokens, type KnownDevice } from './ports/device-tokens.js';

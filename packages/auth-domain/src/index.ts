@@ -5,7 +5,6 @@ export { Email } from './email.js';
 export { EmailVerificationRequestedEvent } from './email-verification-requested-event.js';
 export { EmailVerifiedEvent } from './email-verified-event.js';
 export { AuthErrors } from './errors.js';
-export { PasswordChangedEvent, type PasswordChangeKind } from './password-changed-event.js';
 export { PasswordPolicy } from './password-policy.js';
 export { PasswordResetRequestedEvent } from './password-reset-requested-event.js';
 export { RegistrationAttemptedEvent } from './registration-attempted-event.js';
