@@ -10,10 +10,11 @@ const USER = '0190c000-0000-7000-8000-0000000000b2';
 const LINK = '0190c000-0000-7000-8000-0000000000c3';
 const SECRET = 'S'.repeat(43);
 
+const queued = (type: string) => ({ type, handler: Symbol(type), delivery: 'queued' as const });
+
 /** The account lifecycle routes over the route test harness; link secrets hash like the fakes (`hash(…)`). */
 function harness() {
   const fakes = createAuthFakes();
-  const queued = (type: string) => ({ type, handler: Symbol(type), delivery: 'queued' as const });
   const module = {
     name: 'auth',
     migrations: {},
