@@ -1,4 +1,5 @@
-import { CommandStatusReader, type CommandRecord } from '@contextflow/core-infra';
+import { createAuthModule, loadAuthConfig } from '@contextflow/auth-infra';
+import { type CommandRecord, CommandStatusReader, createLogger } from '@contextflow/core-infra';
 import { createHttpApp } from '@contextflow/http-kit';
 import { createRuntime, postgresDatabase, rabbitMqTransport, type Runtime } from '@contextflow/runtime';
 import {
@@ -9,12 +10,11 @@ import {
   uniquePrefix,
 } from '@contextflow/runtime/testing';
 import { sql } from 'kysely';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthModule, loadAuthConfig } from '../src/index.js';
-import { type SmtpInbox, startSmtpInbox } from './smtp-inbox.js';
+import { type SmtpInbox, startSmtpInbox } from '@contextflow/test-utils';
 
-// The auth module on PostgreSQL and RabbitMQ with its worker and relay, sending through a real SMTP server.
+// The auth module on PostgreSQL and RabbitMQ with its worker and relay, as the worker app composes it, sending
+// through a real SMTP server that this file starts (and stops and restarts for the fault).
 let database: TestDatabase;
 let runtime: Runtime;
 let inbox: SmtpInbox;
@@ -27,7 +27,10 @@ const anEmail = () => `lifecycle${(sequence += 1)}@example.com`;
 beforeAll(async () => {
   inbox = await startSmtpInbox();
   database = await createTestDatabase();
-  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+  const logger = createLogger({
+    level: 'info',
+    destination: { write: (line: string) => void lines.push(line) },
+  });
   const module = createAuthModule(
     loadAuthConfig({
       SMTP_URL: inbox.url,
