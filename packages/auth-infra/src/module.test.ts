@@ -22,6 +22,7 @@ describe('createAuthModule', () => {
 
   it('handles the queued and the in-process commands', () => {
     expect(module.commands.map((command) => command.type).sort()).toEqual([
+      'auth.change-password',
       'auth.ensure-bootstrap-admin',
       'auth.grant-role',
       'auth.login',
@@ -30,6 +31,8 @@ describe('createAuthModule', () => {
       'auth.refresh',
       'auth.register-account',
       'auth.request-email-verification',
+      'auth.request-password-reset',
+      'auth.reset-password',
       'auth.revoke-role',
       'auth.verify-email',
     ]);

@@ -52,3 +52,68 @@ export const resendVerificationRoute = createRoute({
   request: { headers: CommandRequestHeaders },
   responses: { ...acceptedResponse(), ...problemResponses(401) },
 });
+
+const email = z.string().max(320).openapi({ example: 'ada@example.com' });
+const password = z.string().max(1024).openapi({ format: 'password' });
+
+/** Body of `POST /auth/forgot-password`. */
+export const ForgotPasswordBody = z.object({ email }).openapi('ForgotPasswordBody');
+
+/** Body of `POST /auth/reset-password`. */
+export const ResetPasswordBody = z.object({ token, password }).openapi('ResetPasswordBody');
+
+/** Body of `POST /auth/change-password`. */
+export const ChangePasswordBody = z
+  .object({ currentPassword: password, password })
+  .openapi('ChangePasswordBody');
+
+/** `POST /auth/forgot-password`. */
+export const forgotPasswordRoute = createRoute({
+  security: [],
+  tags: ['auth'],
+  method: 'post',
+  path: '/auth/forgot-password',
+  operationId: 'forgotPassword',
+  summary: 'Email a password-reset link to an address, if it has an account (asynchronous)',
+  description:
+    'The answer and the command are the same for every address: a 202 and a command that succeeds with an empty ' +
+    'result. An email goes out only for an active account, at most `PASSWORD_RESET_MAX_PER_HOUR` per account per ' +
+    'hour; its link works once, for `PASSWORD_RESET_TTL_SECONDS`, and a newer one supersedes it.',
+  request: { headers: CommandRequestHeaders, body: { required: true, content: json(ForgotPasswordBody) } },
+  responses: { ...acceptedResponse(), ...problemResponses(400, 413, 415, 422) },
+});
+
+/** `POST /auth/reset-password`. */
+export const resetPasswordRoute = createRoute({
+  security: [],
+  tags: ['auth'],
+  method: 'post',
+  path: '/auth/reset-password',
+  operationId: 'resetPassword',
+  summary: 'Set a new password with the link of a password-reset email (asynchronous)',
+  description:
+    'The new password is checked against the password policy at once (422 `auth.weak_password`) and hashed here: ' +
+    'the command carries no password and no token. When the command succeeds the new password works, the old one ' +
+    'does not, and every session and every other reset link of the account has ended. An unknown, used, expired ' +
+    'or superseded link fails the command (`error.type` ending `invalid-token`). 503 `auth.busy` when too many ' +
+    'passwords are being hashed at once.',
+  request: { headers: CommandRequestHeaders, body: { required: true, content: json(ResetPasswordBody) } },
+  responses: { ...acceptedResponse(), ...problemResponses(400, 413, 415, 422, 503) },
+});
+
+/** `POST /auth/change-password`. */
+export const changePasswordRoute = createRoute({
+  middleware: [requireAuth] as const,
+  security: BEARER_SECURITY,
+  tags: ['auth'],
+  method: 'post',
+  path: '/auth/change-password',
+  operationId: 'changePassword',
+  summary: "Change the caller's password; their other sessions end (asynchronous)",
+  description:
+    'A wrong `currentPassword` fails the command (`error.type` ending `wrong-password`); a new password the ' +
+    'policy refuses gets 422 at once. When the command succeeds the new password works and every other session ' +
+    "of the account has ended; the caller's goes on. 503 `auth.busy` when too many passwords are being hashed.",
+  request: { headers: CommandRequestHeaders, body: { required: true, content: json(ChangePasswordBody) } },
+  responses: { ...acceptedResponse(), ...problemResponses(400, 401, 413, 415, 422, 503) },
+});

@@ -110,6 +110,6 @@ export function authRoutes(options: AuthRoutesOptions): OpenAPIHono<HttpEnv> {
     const { id, role } = c.req.valid('param');
     return sendCommand(c, RevokeRoleCommand.type, { accountId: id, role });
   });
-  addAccountLifecycleRoutes(app);
+  addAccountLifecycleRoutes(app, options.registrations);
   return app;
 }

@@ -4,6 +4,7 @@ import {
   AccessTokenAuthenticator,
   AccountEmailSender,
   AccountLinks,
+  ChangePasswordHandler,
   AccessTokenIssuer,
   AccessTokenVerifier,
   AuthSettings,
@@ -16,6 +17,7 @@ import {
   LogoutAllHandler,
   LogoutHandler,
   Mailer,
+  NewPasswordIntake,
   PasswordHasher,
   PendingCredentials,
   RefreshHandler,
@@ -23,6 +25,8 @@ import {
   RegisterAccountHandler,
   RegistrationIntake,
   RequestEmailVerificationHandler,
+  RequestPasswordResetHandler,
+  ResetPasswordHandler,
   RevokeRoleHandler,
   SessionStarter,
   SessionStatusReader,
@@ -31,7 +35,7 @@ import {
 import { AccountRepository, SessionRepository } from '@contextflow/auth-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
 import { Logger } from '@contextflow/core-infra';
-import { AfterUnitOfWork, Db, NotificationListener } from '@contextflow/core-infra/db';
+import { AfterUnitOfWork, Db, NotificationListener, OutboxWriter } from '@contextflow/core-infra/db';
 import { Authenticator } from '@contextflow/http-kit';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
@@ -140,6 +144,16 @@ export function registerAuth(
       ids,
     ),
   });
+  // New passwords (reset, change) are checked and hashed where the request arrives, like registrations.
+  container.register(NewPasswordIntake, {
+    useValue: new NewPasswordIntake(
+      new KyselyAccountRepository(root, container.resolve<OutboxWriter>(OutboxWriter)),
+      new KyselyAccountLinks(root),
+      passwords,
+      new KyselyPendingCredentials(root, clock),
+      ids,
+    ),
+  });
 
   // Handlers and what they use per unit of work resolve from the scope they run in (its transaction).
   container.register(SessionStarter, {
@@ -176,6 +190,39 @@ export function registerAuth(
         c.resolve(AccountRepository),
         c.resolve(AccountLinks),
         c.resolve(AuthSettings),
+        c.resolve(IdGenerator),
+        c.resolve(Clock),
+      ),
+  });
+  container.register(RequestPasswordResetHandler, {
+    useFactory: (c) =>
+      new RequestPasswordResetHandler(
+        c.resolve(AccountRepository),
+        c.resolve(AccountLinks),
+        c.resolve(AuthSettings),
+        c.resolve(IdGenerator),
+        c.resolve(Clock),
+      ),
+  });
+  container.register(ResetPasswordHandler, {
+    useFactory: (c) =>
+      new ResetPasswordHandler(
+        c.resolve(AccountRepository),
+        c.resolve(AccountLinks),
+        c.resolve(LinkSecrets),
+        c.resolve(PendingCredentials),
+        c.resolve(SessionRepository),
+        c.resolve(DeviceTokens),
+        c.resolve(IdGenerator),
+        c.resolve(Clock),
+      ),
+  });
+  container.register(ChangePasswordHandler, {
+    useFactory: (c) =>
+      new ChangePasswordHandler(
+        c.resolve(AccountRepository),
+        c.resolve(PendingCredentials),
+        c.resolve(SessionRepository),
         c.resolve(IdGenerator),
         c.resolve(Clock),
       ),
