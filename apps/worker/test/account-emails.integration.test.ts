@@ -84,6 +84,12 @@ async function register(email: string): Promise<string> {
   return (record.result as { accountId: string }).accountId;
 }
 
+async function signIn(email: string, password: string) {
+  const reply = await call('/auth/login', { email, password });
+  expect(reply.status).toBe(200);
+  return (await reply.json()) as { accessToken: string; refreshToken: string };
+}
+
 const verified = async (id: string) =>
   (
     await sql<{ email_verified: boolean }>`select email_verified from auth.accounts where id = ${id}`.execute(
@@ -174,5 +180,64 @@ describe('the account lifecycle through a real SMTP server', () => {
         status: 'succeeded',
       });
     }
+  });
+
+  it('resets a forgotten password by email: the new one works, the old one and every session end', async () => {
+    const email = anEmail();
+    await register(email);
+    const before = await signIn(email, PASSWORD);
+    expect(await settled(await call('/auth/forgot-password', { email }))).toMatchObject({
+      status: 'succeeded',
+      result: {},
+    });
+    await inbox.waitFor(email, 2);
+    const token = await inbox.tokenFor(email);
+    expect(inbox.to(email).at(-1)?.subject).toBe('Reset your password');
+    expect(inbox.to(email).at(-1)?.text).toContain(`https://app.example/reset-password?token=${token}`);
+    const NEW = 'a brand new passphrase';
+    expect(await settled(await call('/auth/reset-password', { token, password: NEW }))).toMatchObject({
+      status: 'succeeded',
+    });
+    expect((await call('/auth/login', { email, password: PASSWORD })).status).toBe(401);
+    expect((await call('/auth/login', { email, password: NEW })).status).toBe(200);
+    expect((await call('/auth/refresh', { refreshToken: before.refreshToken })).status).toBe(401);
+    const reused = await settled(
+      await call('/auth/reset-password', { token, password: 'and yet another one' }),
+    );
+    expect(reused.error?.type).toMatch(/invalid-token$/);
+  });
+
+  it('answers forgot-password the same for an unknown address and sends nothing', async () => {
+    const unknown = anEmail();
+    const reply = await call('/auth/forgot-password', { email: unknown });
+    const body = (await reply.clone().json()) as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(['commandId']);
+    expect(await settled(reply)).toMatchObject({ status: 'succeeded', result: {} });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(inbox.to(unknown)).toEqual([]);
+  });
+
+  it('changes the password with the current one; a wrong one fails; other sessions end, the caller goes on', async () => {
+    const email = anEmail();
+    await register(email);
+    const mine = await signIn(email, PASSWORD);
+    const other = await signIn(email, PASSWORD);
+    const NEW = 'the changed passphrase';
+    const wrong = await settled(
+      await call(
+        '/auth/change-password',
+        { currentPassword: 'not it at all', password: NEW },
+        mine.accessToken,
+      ),
+    );
+    expect(wrong).toMatchObject({ status: 'failed' });
+    expect(wrong.error?.type).toMatch(/wrong-password$/);
+    const changed = await settled(
+      await call('/auth/change-password', { currentPassword: PASSWORD, password: NEW }, mine.accessToken),
+    );
+    expect(changed).toMatchObject({ status: 'succeeded', result: { sessionsEnded: 1 } });
+    expect((await call('/auth/refresh', { refreshToken: other.refreshToken })).status).toBe(401);
+    expect((await call('/auth/refresh', { refreshToken: mine.refreshToken })).status).toBe(200);
+    expect((await call('/auth/login', { email, password: NEW })).status).toBe(200);
   });
 });
