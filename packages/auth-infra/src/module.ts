@@ -1,4 +1,7 @@
 import {
+  ChangePasswordCommand,
+  ChangePasswordHandler,
+  ChangePasswordPayloadSchema,
   EnsureBootstrapAdminCommand,
   EnsureBootstrapAdminHandler,
   GrantRoleCommand,
@@ -15,15 +18,28 @@ import {
   RegisterAccountCommand,
   RegisterAccountHandler,
   RegisterAccountPayloadSchema,
+  RequestEmailVerificationCommand,
+  RequestEmailVerificationHandler,
+  RequestEmailVerificationPayloadSchema,
+  RequestPasswordResetCommand,
+  RequestPasswordResetHandler,
+  RequestPasswordResetPayloadSchema,
+  ResetPasswordCommand,
+  ResetPasswordHandler,
+  ResetPasswordPayloadSchema,
   RevokeRoleCommand,
   RevokeRoleHandler,
   RevokeRolePayloadSchema,
+  VerifyEmailCommand,
+  VerifyEmailHandler,
+  VerifyEmailPayloadSchema,
 } from '@contextflow/auth-app';
 import { type ContextModule, Logger } from '@contextflow/core-infra';
 import { UserDeactivatedV1, UserReactivatedV1, UsersRoutingKeys } from '@contextflow/users-app/contracts';
 import type { DependencyContainer } from 'tsyringe';
 import { EnableAccountOnUserReactivated } from './amqp/enable-account-on-user-reactivated.js';
 import { EndSessionsOnUserDeactivated } from './amqp/end-sessions-on-user-deactivated.js';
+import { SendAccountEmailOnEmailRequested } from './amqp/send-account-email-on-email-requested.js';
 import { Semaphore } from './concurrency/semaphore.js';
 import type { AuthConfig } from './config/auth-config.js';
 import { loadAuthConfig } from './config/load-auth-config.js';
@@ -96,6 +112,36 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
         delivery: 'queued',
         payload: RevokeRolePayloadSchema,
       },
+      {
+        type: RequestEmailVerificationCommand.type,
+        handler: RequestEmailVerificationHandler,
+        delivery: 'queued',
+        payload: RequestEmailVerificationPayloadSchema,
+      },
+      {
+        type: VerifyEmailCommand.type,
+        handler: VerifyEmailHandler,
+        delivery: 'queued',
+        payload: VerifyEmailPayloadSchema,
+      },
+      {
+        type: RequestPasswordResetCommand.type,
+        handler: RequestPasswordResetHandler,
+        delivery: 'queued',
+        payload: RequestPasswordResetPayloadSchema,
+      },
+      {
+        type: ResetPasswordCommand.type,
+        handler: ResetPasswordHandler,
+        delivery: 'queued',
+        payload: ResetPasswordPayloadSchema,
+      },
+      {
+        type: ChangePasswordCommand.type,
+        handler: ChangePasswordHandler,
+        delivery: 'queued',
+        payload: ChangePasswordPayloadSchema,
+      },
       // In-process: they carry a password or a token, or their caller needs the answer now.
       { type: LoginCommand.type, handler: LoginHandler, delivery: 'in-process' },
       { type: RefreshCommand.type, handler: RefreshHandler, delivery: 'in-process' },
@@ -120,6 +166,12 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
         events: EnableAccountOnUserReactivated.events,
         handler: EnableAccountOnUserReactivated,
         contracts: { [UsersRoutingKeys.userReactivatedV1]: UserReactivatedV1 },
+      },
+      {
+        name: SendAccountEmailOnEmailRequested.consumerName,
+        events: SendAccountEmailOnEmailRequested.events,
+        handler: SendAccountEmailOnEmailRequested,
+        contracts: SendAccountEmailOnEmailRequested.contracts,
       },
     ],
     register(container: DependencyContainer): void {
