@@ -28,6 +28,7 @@ export {
 export { AccessTokenVerifier } from './ports/access-token-verifier.js';
 export { type AccountLink, AccountLinks, type LinkPurpose } from './ports/account-links.js';
 export { AuthSettings } from './ports/auth-settings.js';
+export { RemindUnverifiedEmailProcess } from './remind-unverified-email/remind-unverified-email-process.js';
 export { LinkSecrets } from './ports/link-secrets.js';
 export { Mailer, type OutgoingEmail } from './ports/mailer.js';
 export { DeviceTokens, type KnownDevice } from './ports/device-tokens.js';

@@ -18,6 +18,7 @@ import {
   RegisterAccountCommand,
   RegisterAccountHandler,
   RegisterAccountPayloadSchema,
+  RemindUnverifiedEmailProcess,
   RequestEmailVerificationCommand,
   RequestEmailVerificationHandler,
   RequestEmailVerificationPayloadSchema,
@@ -34,6 +35,8 @@ import {
   VerifyEmailHandler,
   VerifyEmailPayloadSchema,
 } from '@contextflow/auth-app';
+import { AccountRegisteredV1, AuthRoutingKeys, EmailVerifiedV1 } from '@contextflow/auth-app/contracts';
+import { IdGenerator } from '@contextflow/core';
 import { type ContextModule, Logger } from '@contextflow/core-infra';
 import { UserDeactivatedV1, UserReactivatedV1, UsersRoutingKeys } from '@contextflow/users-app/contracts';
 import type { DependencyContainer } from 'tsyringe';
@@ -73,7 +76,8 @@ const GENERATED_KEY_WARNING =
  * The auth context for an explicit configuration; without one it reads `loadAuthConfig()` from the
  * environment the first time it is registered (call `loadAuthConfig` yourself to report a bad configuration
  * before anything starts). Login, refresh, logout, logout-all and the bootstrap run in-process; registration
- * and role changes are queued commands; the reactions end sessions on deactivation and re-enable on reactivation.
+ * and role changes are queued commands; the reactions end sessions on deactivation and re-enable on reactivation;
+ * a process reminds an account once to verify its email.
  */
 export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions = {}): ContextModule {
   let loaded = config;
@@ -174,8 +178,27 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
         contracts: SendAccountEmailOnEmailRequested.contracts,
       },
     ],
+    processes: [
+      {
+        name: RemindUnverifiedEmailProcess.processName,
+        events: [AuthRoutingKeys.accountRegisteredV1, AuthRoutingKeys.emailVerifiedV1],
+        timeouts: [RemindUnverifiedEmailProcess.remind],
+        manager: RemindUnverifiedEmailProcess,
+        contracts: {
+          [AuthRoutingKeys.accountRegisteredV1]: AccountRegisteredV1,
+          [AuthRoutingKeys.emailVerifiedV1]: EmailVerifiedV1,
+        },
+      },
+    ],
     register(container: DependencyContainer): void {
       const resolved = configOf();
+      container.register(RemindUnverifiedEmailProcess, {
+        useFactory: (c) =>
+          new RemindUnverifiedEmailProcess(
+            resolved.links.emailVerificationReminderSeconds * 1000,
+            c.resolve<IdGenerator>(IdGenerator),
+          ),
+      });
       if (resolved.jwt.generatedKey && !warned && container.isRegistered(Logger, true)) {
         warned = true;
         container.resolve<Logger>(Logger).warn(GENERATED_KEY_WARNING);

@@ -47,6 +47,8 @@ export interface AuthConfig {
   /** The account lifecycle's links. */
   readonly links: {
     readonly emailVerificationTtlSeconds: number;
+    /** After how long an account still unverified is reminded once (`EMAIL_VERIFICATION_REMINDER_SECONDS`). */
+    readonly emailVerificationReminderSeconds: number;
     readonly passwordResetTtlSeconds: number;
     readonly passwordResetMaxPerHour: number;
   };
