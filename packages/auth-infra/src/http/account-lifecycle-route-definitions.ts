@@ -7,6 +7,7 @@ import {
   requireAuth,
 } from '@contextflow/http-kit';
 import { createRoute, z } from '@hono/zod-openapi';
+import { email, password } from './auth-schemas.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
@@ -52,9 +53,6 @@ export const resendVerificationRoute = createRoute({
   request: { headers: CommandRequestHeaders },
   responses: { ...acceptedResponse(), ...problemResponses(401) },
 });
-
-const email = z.string().max(320).openapi({ example: 'ada@example.com' });
-const password = z.string().max(1024).openapi({ format: 'password' });
 
 /** Body of `POST /auth/forgot-password`. */
 export const ForgotPasswordBody = z.object({ email }).openapi('ForgotPasswordBody');

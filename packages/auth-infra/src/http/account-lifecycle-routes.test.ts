@@ -117,7 +117,7 @@ describe('account lifecycle routes', () => {
       credentialId: expect.any(String),
     });
     expect(fakes.pendingCredentials.waiting).toEqual([
-      (sent?.payload as { credentialId: string }).credentialId,
+      (sent?.payload as { credentialId: string } | undefined)?.credentialId,
     ]);
     expect(JSON.stringify(sent)).not.toContain(NEW);
     expect(JSON.stringify(sent)).not.toContain(`${LINK}.${SECRET}`);

@@ -1,8 +1,10 @@
 import { z } from '@hono/zod-openapi';
 
 // Generous upper bounds: the rules themselves (email form, password policy, name) are the domain's.
-const email = z.string().max(320).openapi({ example: 'ada@example.com' });
-const password = z.string().max(1024).openapi({ format: 'password' });
+/** An email address field of a body. */
+export const email = z.string().max(320).openapi({ example: 'ada@example.com' });
+/** A password field of a body. */
+export const password = z.string().max(1024).openapi({ format: 'password' });
 
 /** Body of `POST /auth/register`. */
 export const RegisterBody = z

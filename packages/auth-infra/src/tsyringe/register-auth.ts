@@ -2,63 +2,50 @@
 import 'reflect-metadata';
 import {
   AccessTokenAuthenticator,
-  AccountEmailSender,
-  AccountLinks,
-  ChangePasswordHandler,
   AccessTokenIssuer,
   AccessTokenVerifier,
+  AccountLinks,
   AuthSettings,
   DeviceTokens,
   EnsureBootstrapAdminHandler,
   GrantRoleHandler,
   LoginHandler,
-  LinkSecrets,
   LoginThrottle,
   LogoutAllHandler,
   LogoutHandler,
-  Mailer,
-  NewPasswordIntake,
   PasswordHasher,
   PendingCredentials,
   RefreshHandler,
   RefreshTokens,
   RegisterAccountHandler,
   RegistrationIntake,
-  RequestEmailVerificationHandler,
-  RequestPasswordResetHandler,
-  ResetPasswordHandler,
   RevokeRoleHandler,
   SessionStarter,
   SessionStatusReader,
-  VerifyEmailHandler,
 } from '@contextflow/auth-app';
 import { AccountRepository, SessionRepository } from '@contextflow/auth-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
 import { Logger } from '@contextflow/core-infra';
-import { AfterUnitOfWork, Db, NotificationListener, OutboxWriter } from '@contextflow/core-infra/db';
+import { AfterUnitOfWork, Db, NotificationListener } from '@contextflow/core-infra/db';
 import { Authenticator } from '@contextflow/http-kit';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
 import { EnableAccountOnUserReactivated } from '../amqp/enable-account-on-user-reactivated.js';
 import { EndSessionsOnUserDeactivated } from '../amqp/end-sessions-on-user-deactivated.js';
-import { SendAccountEmailOnEmailRequested } from '../amqp/send-account-email-on-email-requested.js';
 import { AccessChanges, SessionCache } from '../cache/session-cache.js';
 import { AuthConfig } from '../config/auth-config.js';
 import { Argon2PasswordHasher, type Argon2PasswordHasherOptions } from '../crypto/argon2-password-hasher.js';
 import { JoseAccessTokenIssuer } from '../crypto/jose-access-token-issuer.js';
 import { JoseAccessTokenVerifier } from '../crypto/jose-access-token-verifier.js';
-import { Sha256LinkSecrets } from '../crypto/sha256-link-secrets.js';
 import { Sha256RefreshTokens } from '../crypto/sha256-refresh-tokens.js';
 import type { AuthTables } from '../kysely/auth-tables.js';
-import { KyselyAccountLinks } from '../kysely/kysely-account-links.js';
 import { KyselyAccountRepository } from '../kysely/kysely-account-repository.js';
 import { KyselyDeviceTokens } from '../kysely/kysely-device-tokens.js';
 import { KyselyPendingCredentials } from '../kysely/kysely-pending-credentials.js';
 import { KyselySessionRepository } from '../kysely/kysely-session-repository.js';
 import { KyselySessionStatusReader } from '../kysely/kysely-session-status-reader.js';
 import { PgLoginThrottle, type ThrottleSweeps } from '../kysely/pg-login-throttle.js';
-import { LoggingMailer } from '../mail/logging-mailer.js';
-import { SmtpMailer } from '../mail/smtp-mailer.js';
+import { registerAccountLifecycle } from './register-account-lifecycle.js';
 
 /** The window of the per-address registration limit (`REGISTER_MAX_PER_ADDRESS_PER_HOUR`). */
 const REGISTRATION_WINDOW_SECONDS = 3600;
@@ -102,13 +89,6 @@ export function registerAuth(
   container.register(PasswordHasher, { useValue: passwords });
   container.register(DeviceTokens, { useClass: KyselyDeviceTokens });
   container.register(PendingCredentials, { useClass: KyselyPendingCredentials });
-  container.register(AccountLinks, { useClass: KyselyAccountLinks });
-  container.register(LinkSecrets, { useValue: new Sha256LinkSecrets() });
-  const { mail } = config;
-  container.register(Mailer, {
-    useValue:
-      mail.smtpUrl === undefined ? new LoggingMailer(logger) : new SmtpMailer(mail.smtpUrl, mail.from),
-  });
   container.register(RefreshTokens, { useValue: new Sha256RefreshTokens() });
   container.register(AccessTokenIssuer, {
     useValue: new JoseAccessTokenIssuer(jwt.keys, tokenOptions, clock, ids),
@@ -117,7 +97,7 @@ export function registerAuth(
   container.register(AuthSettings, {
     useValue: {
       refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
-      appBaseUrl: mail.appBaseUrl,
+      appBaseUrl: config.mail.appBaseUrl,
       ...config.links,
     },
   });
@@ -139,16 +119,6 @@ export function registerAuth(
   container.register(RegistrationIntake, {
     useValue: new RegistrationIntake(
       registrations,
-      passwords,
-      new KyselyPendingCredentials(root, clock),
-      ids,
-    ),
-  });
-  // New passwords (reset, change) are checked and hashed where the request arrives, like registrations.
-  container.register(NewPasswordIntake, {
-    useValue: new NewPasswordIntake(
-      new KyselyAccountRepository(root, container.resolve<OutboxWriter>(OutboxWriter)),
-      new KyselyAccountLinks(root),
       passwords,
       new KyselyPendingCredentials(root, clock),
       ids,
@@ -182,71 +152,6 @@ export function registerAuth(
         c.resolve(AuthSettings),
         c.resolve(IdGenerator),
         c.resolve(Clock),
-      ),
-  });
-  container.register(RequestEmailVerificationHandler, {
-    useFactory: (c) =>
-      new RequestEmailVerificationHandler(
-        c.resolve(AccountRepository),
-        c.resolve(AccountLinks),
-        c.resolve(AuthSettings),
-        c.resolve(IdGenerator),
-        c.resolve(Clock),
-      ),
-  });
-  container.register(RequestPasswordResetHandler, {
-    useFactory: (c) =>
-      new RequestPasswordResetHandler(
-        c.resolve(AccountRepository),
-        c.resolve(AccountLinks),
-        c.resolve(AuthSettings),
-        c.resolve(IdGenerator),
-        c.resolve(Clock),
-      ),
-  });
-  container.register(ResetPasswordHandler, {
-    useFactory: (c) =>
-      new ResetPasswordHandler(
-        c.resolve(AccountRepository),
-        c.resolve(AccountLinks),
-        c.resolve(LinkSecrets),
-        c.resolve(PendingCredentials),
-        c.resolve(SessionRepository),
-        c.resolve(DeviceTokens),
-        c.resolve(IdGenerator),
-        c.resolve(Clock),
-      ),
-  });
-  container.register(ChangePasswordHandler, {
-    useFactory: (c) =>
-      new ChangePasswordHandler(
-        c.resolve(AccountRepository),
-        c.resolve(PendingCredentials),
-        c.resolve(SessionRepository),
-        c.resolve(IdGenerator),
-        c.resolve(Clock),
-      ),
-  });
-  container.register(VerifyEmailHandler, {
-    useFactory: (c) =>
-      new VerifyEmailHandler(
-        c.resolve(AccountRepository),
-        c.resolve(AccountLinks),
-        c.resolve(LinkSecrets),
-        c.resolve(IdGenerator),
-        c.resolve(Clock),
-      ),
-  });
-  container.register(SendAccountEmailOnEmailRequested, {
-    useFactory: (c) =>
-      new SendAccountEmailOnEmailRequested(
-        new AccountEmailSender(
-          c.resolve(AccountLinks),
-          c.resolve(LinkSecrets),
-          c.resolve(Mailer),
-          c.resolve(AuthSettings),
-          c.resolve(Clock),
-        ),
       ),
   });
   container.register(EnsureBootstrapAdminHandler, {
@@ -293,6 +198,7 @@ export function registerAuth(
     useFactory: (c) =>
       new LogoutAllHandler(c.resolve(SessionRepository), c.resolve(DeviceTokens), c.resolve(Clock)),
   });
+  registerAccountLifecycle(container, config, { root, passwords, clock, ids, logger });
   container.register(EndSessionsOnUserDeactivated, {
     useFactory: (c) =>
       new EndSessionsOnUserDeactivated(
