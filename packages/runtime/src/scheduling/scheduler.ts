@@ -1,13 +1,8 @@
 import type { Clock } from '@contextflow/core';
 import type { Logger } from '@contextflow/core-infra';
-import {
-  CHANNELS,
-  type NotificationListener,
-  type PlatformTables,
-  type Unlisten,
-} from '@contextflow/core-infra/db';
+import { CHANNELS, type NotificationListener, type PlatformTables } from '@contextflow/core-infra/db';
 import type { Kysely } from 'kysely';
-import { WakeSignal } from '../timing/wake-signal.js';
+import { BackgroundLoop } from '../timing/background-loop.js';
 import { fireDueMessages, nextDueAt } from './fire-due-messages.js';
 
 /** Options of {@link Scheduler}. */
@@ -34,34 +29,20 @@ const HELD_ELSEWHERE_MS = 25;
  */
 export class Scheduler {
   readonly #options: SchedulerOptions;
-  readonly #signal = new WakeSignal();
-  #unlisten: Unlisten | undefined;
-  #loop: Promise<void> | undefined;
-  #stopped = false;
+  readonly #loop = new BackgroundLoop(() => this.#run());
 
   constructor(options: SchedulerOptions) {
     this.#options = options;
   }
 
   /** Starts listening and firing in the background. */
-  async start(): Promise<void> {
-    if (this.#loop !== undefined) return;
-    this.#stopped = false;
-    const wake = (): void => this.#signal.wake();
-    this.#unlisten = await this.#options.notifications?.listen(CHANNELS.scheduled, wake, {
-      onReconnect: wake,
-    });
-    this.#loop = this.#run();
+  start(): Promise<void> {
+    return this.#loop.start(this.#options.notifications, CHANNELS.scheduled);
   }
 
   /** Stops after the batch in flight is committed (or rolled back). */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    this.#signal.interrupt();
-    await this.#loop;
-    this.#loop = undefined;
-    this.#unlisten?.();
-    this.#unlisten = undefined;
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 
   /** Hands over what is due now, batch after batch, until a batch comes back short; returns how many. */
@@ -71,14 +52,14 @@ export class Scheduler {
     for (;;) {
       const fired = await fireDueMessages(db, clock.now(), batchSize);
       total += fired;
-      if (fired < batchSize || this.#stopped) return total;
+      if (fired < batchSize || this.#loop.stopped) return total;
     }
   }
 
   async #run(): Promise<void> {
     const { db, clock, logger, maxSleepMs = 30_000 } = this.#options;
     let backoffMs = 0;
-    while (!this.#stopped) {
+    while (!this.#loop.stopped) {
       let sleepMs: number;
       try {
         const fired = await this.fireDue();
@@ -92,8 +73,8 @@ export class Scheduler {
         backoffMs = Math.min(Math.max(backoffMs * 2, 200), maxSleepMs);
         sleepMs = backoffMs;
       }
-      if (this.#stopped) break;
-      await this.#signal.sleep(sleepMs, { wakeable: backoffMs === 0 });
+      if (this.#loop.stopped) break;
+      await this.#loop.signal.sleep(sleepMs, { wakeable: backoffMs === 0 });
     }
   }
 }
