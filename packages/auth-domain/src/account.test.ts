@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Account } from './account.js';
+import { AuthErrors } from './errors.js';
 import { Email } from './email.js';
 import type { Stamp } from './stamp.js';
 
@@ -144,6 +145,8 @@ describe('Account', () => {
       payload: { linkId: 'link-1', email: 'alice@example.com' },
     });
     account.disable(stamp());
-    expect(() => account.requestPasswordReset('link-2', stamp())).toThrow();
+    expect(() => account.requestPasswordReset('link-2', stamp())).toThrow(
+      expect.objectContaining({ code: AuthErrors.accountNotFound().code }),
+    );
   });
 });
