@@ -13,6 +13,8 @@ export interface BenchConfig {
   readonly scaleUsers: number;
   /** Sequential requests per read path and size in the scale phase. */
   readonly scaleRequests: number;
+  /** Scheduled commands due in the same second, for the scheduler phase. */
+  readonly timers: number;
   readonly databaseUrl: string;
   readonly amqpUrl: string;
 }
@@ -37,6 +39,7 @@ export function benchConfig(): BenchConfig {
     sequentialCommands: positive('BENCH_SEQUENTIAL_COMMANDS', 300),
     scaleUsers: positive('BENCH_SCALE_USERS', 1_000_000),
     scaleRequests: positive('BENCH_SCALE_REQUESTS', 200),
+    timers: positive('BENCH_TIMERS', 10_000),
     cpuProfile: process.env.BENCH_CPU_PROF === '1',
     databaseUrl: process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
     amqpUrl: process.env.TEST_AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',

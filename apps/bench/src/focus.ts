@@ -1,7 +1,9 @@
 // `pnpm --filter @contextflow/bench focus <phase>…`: one or more load phases of the bench against a fresh
 // stack, for profiling a change without the whole three-minute run. Phases: get, list, accept (the http app),
-// raw-get, raw-list, raw-accept (the raw baseline), floor-get, floor-list (the bare floor: no auth), drain (the worker drains what accept left), scale (the read
-// paths at BENCH_USERS and again after growing the tables to BENCH_SCALE_USERS; last, as it grows them). With
+// raw-get, raw-list, raw-accept (the raw baseline), floor-get, floor-list (the bare floor: no auth), drain (the
+// worker drains what accept left), timers (BENCH_TIMERS scheduled commands due in one second, fired by the
+// worker), scale (the read paths at BENCH_USERS and again after growing the tables to BENCH_SCALE_USERS; last,
+// as it grows them). With
 // BENCH_CPU_PROF=1 the apps write CPU profiles, summarised at the end. Each load phase reports the target's
 // RSS (VmRSS) before it, its peak (sampled every 100 ms) and after it. FOCUS_HTTP_<NAME>=value reaches the
 // http app alone as <NAME>, for experiments: FOCUS_HTTP_NODE_OPTIONS='--max-semi-space-size=16'; FOCUS_WORKER_<NAME>
@@ -15,6 +17,7 @@ import type { LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
 import { scalePhase } from './phases/scale.js';
+import { scheduledTimers } from './phases/scheduled-timers.js';
 import { perItemMicros, sampleRss, withMachineCpu } from './process/node-process.js';
 import { seed } from './data/seed.js';
 import { PROFILE_DIR } from './common/paths.js';
@@ -41,6 +44,7 @@ const PHASES = [
   'floor-get',
   'floor-list',
   'drain',
+  'timers',
   'scale',
 ] as const;
 type Phase = (typeof PHASES)[number];
@@ -101,7 +105,7 @@ try {
     headers: { ...auth, 'content-type': 'application/json' },
   } as const;
   const specs: Record<
-    Exclude<Phase, 'drain' | 'scale'>,
+    Exclude<Phase, 'drain' | 'timers' | 'scale'>,
     [Started, Omit<LoadSpec, 'baseUrl' | 'connections' | 'warmupSeconds' | 'seconds'>]
   > = {
     get: [http, { method: 'GET', path: '/users/{id}', ids, headers: auth }],
@@ -114,6 +118,14 @@ try {
     'floor-list': [floor, { method: 'GET', path: '/users?limit=20', headers: auth }],
   };
   const since = new Date();
+  let worker: Started | undefined;
+  const running = async (): Promise<Started> => {
+    if (worker === undefined) {
+      worker = await startWorker({ ...env, ...workerEnv });
+      started.push(worker);
+    }
+    return worker;
+  };
   for (const phase of phases) {
     if (phase === 'scale') {
       await scalePhase({
@@ -130,13 +142,18 @@ try {
       });
       continue;
     }
+    if (phase === 'timers') {
+      await running();
+      const timers = await scheduledTimers(database.url, ids, config.timers);
+      console.log(`timers: ${JSON.stringify(timers)}`);
+      continue;
+    }
     if (phase === 'drain') {
-      const worker = await startWorker({ ...env, ...workerEnv });
-      started.push(worker);
-      const workerBefore = worker.process.cpuMs();
+      const drainer = await running();
+      const workerBefore = drainer.process.cpuMs();
       // Polling for the end adds up to 200 ms of idle machine: small next to a drain of several seconds.
       const drain = await withMachineCpu(() => commandCompletion(database.url, since, new Date()));
-      const workerMicros = perItemMicros(worker.process.cpuMs() - workerBefore, drain.count);
+      const workerMicros = perItemMicros(drainer.process.cpuMs() - workerBefore, drain.count);
       console.log(
         `drain: ${drain.count} commands, ${drain.perSecond.toFixed(0)}/s (${drain.failed} failed); CPU per command: worker ${workerMicros.toFixed(0)} µs, whole machine ${drain.machineCpuMicros.toFixed(0)} µs`,
       );

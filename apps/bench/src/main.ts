@@ -11,6 +11,7 @@ import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
 import { rawBrokerLoop } from './phases/raw-broker.js';
 import { scalePhase } from './phases/scale.js';
+import { scheduledTimers } from './phases/scheduled-timers.js';
 import { sequentialCommands } from './phases/sequential.js';
 import { type NodeProcess, sampleRss, withMachineCpu } from './process/node-process.js';
 import { writeReport } from './report/write-report.js';
@@ -256,6 +257,12 @@ async function main(): Promise<void> {
             log,
           })
         : undefined;
+    const scheduler = await scheduledTimers(database.url, ids, config.timers);
+    if (scheduler.failed > 0 || scheduler.early > 0)
+      throw new Error(`scheduler: ${scheduler.failed} timers failed, ${scheduler.early} fired early`);
+    log(
+      `scheduler: ${scheduler.timers} timers due in one second, due → fired p50 ${scheduler.dueToFired.p50.toFixed(0)} ms, p99 ${scheduler.dueToFired.p99.toFixed(0)} ms (${scheduler.firedPerSecond.toFixed(0)}/s); due → succeeded p50 ${scheduler.dueToSucceeded.p50.toFixed(0)} ms, p99 ${scheduler.dueToSucceeded.p99.toFixed(0)} ms (${scheduler.succeededPerSecond.toFixed(0)}/s)`,
+    );
     rss.http = { idle: idle.http, load: peaks.http ?? 0 };
     rss.worker = { idle: idle.worker, load: peaks.worker ?? 0 };
     rss.raw = { idle: 0, load: peaks.raw ?? 0 };
@@ -301,6 +308,7 @@ async function main(): Promise<void> {
         sequentialCommands: config.sequentialCommands,
         scaleUsers: config.scaleUsers,
         scaleRequests: config.scaleRequests,
+        timers: config.timers,
       },
       startup: { migrateMs, httpReadyMs, workerReadyMs, embeddedReadyMs: embedded.readyMs },
       rss,
@@ -310,6 +318,7 @@ async function main(): Promise<void> {
       endToEnd: { full: drain, underLoad, raw: rawBroker, accepted },
       sequential,
       scale,
+      scheduler,
     };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
     writeReport(results);

@@ -40,6 +40,8 @@ export function appEnv(options: {
     AMQP_NAMESPACE: options.namespace,
     JWT_PRIVATE_KEY: options.key.privatePem,
     JWT_KEY_ID: options.key.kid,
+    // Production requires an SMTP server; the bench registers no account, so nothing is ever sent to it.
+    SMTP_URL: 'smtp://127.0.0.1:2525',
     BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
     SHUTDOWN_TIMEOUT_MS: '5000',

@@ -128,7 +128,15 @@ describe('auth over HTTP, through the running system', () => {
       });
       return reply.status === 200 ? reply.body : undefined;
     });
-    expect(Object.keys(me).sort()).toEqual(['createdAt', 'email', 'id', 'name', 'status', 'updatedAt']);
+    expect(Object.keys(me).sort()).toEqual([
+      'createdAt',
+      'email',
+      'emailVerified',
+      'id',
+      'name',
+      'status',
+      'updatedAt',
+    ]);
     expect(me).toMatchObject({ email: email.toLowerCase(), name: 'Ada Lovelace', status: 'active' });
     expect(JSON.stringify(me)).not.toContain(PASSWORD);
     expect(registered.body.result).toEqual({ accountId: me.id });

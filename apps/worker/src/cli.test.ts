@@ -117,4 +117,37 @@ describe('parseCli', () => {
     expect(() => parseCli(['outbox', 'flush'])).toThrow('unknown outbox action: flush');
     expect(() => parseCli(['outbox', 'status', '--queue', 'x'])).toThrow(CliError);
   });
+
+  it('reads the schedules and processes actions', () => {
+    expect(parseCli(['schedules', 'list'])).toEqual({
+      command: 'schedules',
+      action: 'list',
+      limit: DEFAULT_LIST_LIMIT,
+    });
+    expect(parseCli(['schedules', 'cancel', 'auth:remind:1'])).toEqual({
+      command: 'schedules',
+      action: 'cancel',
+      key: 'auth:remind:1',
+    });
+    expect(parseCli(['processes', 'list', '--all', '--limit', '5'])).toEqual({
+      command: 'processes',
+      action: 'list',
+      limit: 5,
+      all: true,
+    });
+    expect(parseCli(['processes', 'show', 'acc-1'])).toEqual({
+      command: 'processes',
+      action: 'show',
+      id: 'acc-1',
+    });
+  });
+
+  it('rejects a schedules or processes line it cannot run', () => {
+    expect(() => parseCli(['schedules', 'cancel'])).toThrow('schedules cancel needs a key');
+    expect(() => parseCli(['processes', 'show'])).toThrow('processes show needs a correlation id');
+    expect(() => parseCli(['schedules', 'list', '--all'])).toThrow(
+      '--all does not apply to "schedules list"',
+    );
+    expect(() => parseCli(['processes', 'kill', 'x'])).toThrow('unknown processes action: kill');
+  });
 });

@@ -11,7 +11,19 @@ export type CliCommand =
   | { readonly command: 'migrate' }
   | DeadLettersCommand
   | { readonly command: 'outbox-status' }
+  | SchedulesCommand
+  | ProcessesCommand
   | { readonly command: 'help' };
+
+/** `schedules <action>`: the scheduled messages. */
+export type SchedulesCommand =
+  | { readonly command: 'schedules'; readonly action: 'list'; readonly limit: number }
+  | { readonly command: 'schedules'; readonly action: 'cancel'; readonly key: string };
+
+/** `processes <action>`: the process instances. */
+export type ProcessesCommand =
+  | { readonly command: 'processes'; readonly action: 'list'; readonly limit: number; readonly all: boolean }
+  | { readonly command: 'processes'; readonly action: 'show'; readonly id: string };
 
 /** `dead-letters <action>`: what to do, with which dead letters. */
 export type DeadLettersCommand =
@@ -42,7 +54,8 @@ export const DEFAULT_LIST_LIMIT = 50;
 export const USAGE = `Usage: worker <command> [options]
 
 Commands:
-  run        consume the command queues and event subscriptions, relay the outbox, reconcile dead
+  run        consume the command queues, event subscriptions and processes, relay the outbox, hand due
+             scheduled messages to it, reconcile dead
              commands and purge expired dedupe records
              --contexts users,auth   only these contexts (default: all)
              --concurrency N         messages handled at once per queue (default: WORKER_CONCURRENCY or 10)
@@ -59,6 +72,14 @@ Commands:
              delete dead letters for good
   outbox status
              messages not yet published: how many, the oldest one's age, per kind
+  schedules list [--limit N]
+             scheduled messages, soonest due first: key, kind, type, when due (default limit ${DEFAULT_LIST_LIMIT})
+  schedules cancel <key>
+             cancel the message scheduled under the key (exit 1 when none is: fired, cancelled, unknown)
+  processes list [--all] [--limit N]
+             running process instances (--all: completed ones too), most recently changed first
+  processes show <correlation-id>
+             every process instance with this correlation id: status, version, state
   help       show this text
 
   Q is a work queue (users.commands) or its dead-letter queue (users.commands.dlq); default: every one.
@@ -92,7 +113,13 @@ const ALLOWED: Readonly<Record<string, readonly (keyof Values)[]>> = {
   'dead-letters redrive': ['queue', 'all'],
   'dead-letters purge': ['queue', 'all'],
   'outbox status': [],
+  'schedules list': ['limit'],
+  'schedules cancel': [],
+  'processes list': ['limit', 'all'],
+  'processes show': [],
 };
+
+const GROUPS: ReadonlySet<string> = new Set(['dead-letters', 'outbox', 'schedules', 'processes']);
 
 /** Parses the arguments after `node main.js`; throws a {@link CliError} for anything it cannot run. */
 export function parseCli(argv: readonly string[]): CliCommand {
@@ -105,7 +132,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help === true || command === undefined || command === 'help') return { command: 'help' };
-  const grouped = command === 'dead-letters' || command === 'outbox';
+  const grouped = GROUPS.has(command);
   const action = grouped ? rest[0] : undefined;
   const args = grouped ? rest.slice(1) : rest;
   const name = grouped ? `${command} ${action ?? ''}`.trim() : command;
@@ -154,6 +181,26 @@ export function parseCli(argv: readonly string[]): CliCommand {
     case 'outbox status':
       noArguments(name, args);
       return { command: 'outbox-status' };
+    case 'schedules list':
+    case 'processes list': {
+      noArguments(name, args);
+      const limit = positive('limit', values.limit) ?? DEFAULT_LIST_LIMIT;
+      return name === 'schedules list'
+        ? { command: 'schedules', action: 'list', limit }
+        : { command: 'processes', action: 'list', limit, all: values.all === true };
+    }
+    case 'schedules cancel':
+    case 'processes show': {
+      const [id, ...extra] = args;
+      if (id === undefined)
+        throw new CliError(
+          name === 'schedules cancel' ? `${name} needs a key` : `${name} needs a correlation id`,
+        );
+      noArguments(name, extra);
+      return name === 'schedules cancel'
+        ? { command: 'schedules', action: 'cancel', key: id }
+        : { command: 'processes', action: 'show', id };
+    }
     default:
       noArguments(name, args);
       return { command: 'migrate' };

@@ -11,6 +11,8 @@ import { modules } from './modules.js';
 import { describeError, OperatorError } from './operator-error.js';
 import { processIo } from './operator-io.js';
 import { runOutboxStatus } from './outbox-status.js';
+import { runProcesses } from './processes.js';
+import { runSchedules } from './schedules.js';
 import { runWorker } from './run-worker.js';
 
 function fail(message: string, code = 1): never {
@@ -36,7 +38,10 @@ async function operate(work: () => Promise<number>): Promise<never> {
   }
 }
 
-/** The worker's command line: `run`, `migrate`, `dead-letters ...`, `outbox status`, `help`. */
+/**
+ * The worker's command line: `run`, `migrate`, `dead-letters ...`, `outbox status`, `schedules ...`,
+ * `processes ...`, `help`.
+ */
 async function main(): Promise<void> {
   let command: ReturnType<typeof parseCli>;
   let config: AppConfig;
@@ -64,6 +69,10 @@ async function main(): Promise<void> {
   const databaseUrl = required(config.databaseUrl, 'DATABASE_URL');
   if (command.command === 'outbox-status')
     return operate(() => runOutboxStatus({ databaseUrl, io: processIo }));
+  if (command.command === 'schedules')
+    return operate(() => runSchedules(command, { databaseUrl, io: processIo }));
+  if (command.command === 'processes')
+    return operate(() => runProcesses(command, { databaseUrl, io: processIo }));
   if (command.command === 'migrate') {
     await migrate({ databaseUrl, modules, logger });
     return;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Account } from './account.js';
+import { AuthErrors } from './errors.js';
 import { Email } from './email.js';
 import type { Stamp } from './stamp.js';
 
@@ -107,5 +108,45 @@ describe('Account', () => {
     const snapshot = account.toSnapshot();
     expect(Account.restore(snapshot).toSnapshot()).toEqual(snapshot);
     expect(Account.restore({ ...snapshot, roles: ['admin'] }).roles).toEqual(['user', 'admin']);
+  });
+
+  it('starts unverified, asks for verification emails until verified, then refuses to', () => {
+    const account = register();
+    expect(account.emailVerified).toBe(false);
+    account.requestEmailVerification('link-1', stamp());
+    account.verifyEmail(stamp());
+    account.verifyEmail(stamp());
+    expect(account.emailVerified).toBe(true);
+    expect(account.pendingEvents.map((event) => event.type)).toEqual([
+      'auth.account-registered',
+      'auth.email-verification-requested',
+      'auth.email-verified',
+    ]);
+    expect(() => account.requestEmailVerification('link-2', stamp())).toThrow(
+      expect.objectContaining({ code: 'auth.email_already_verified' }),
+    );
+    expect(Account.restore(account.toSnapshot()).emailVerified).toBe(true);
+  });
+
+  it('changes the password with an event that carries neither password nor hash', () => {
+    const account = register();
+    account.changePassword('$argon2id$new', 'reset', stamp());
+    expect(account.passwordHash).toBe('$argon2id$new');
+    const changed = account.pendingEvents.at(-1);
+    expect(changed).toMatchObject({ type: 'auth.password-changed', payload: { via: 'reset' } });
+    expect(JSON.stringify(changed)).not.toContain('argon2id');
+  });
+
+  it('asks for a reset email only for an active account', () => {
+    const account = register();
+    account.requestPasswordReset('link-1', stamp());
+    expect(account.pendingEvents.at(-1)).toMatchObject({
+      type: 'auth.password-reset-requested',
+      payload: { linkId: 'link-1', email: 'alice@example.com' },
+    });
+    account.disable(stamp());
+    expect(() => account.requestPasswordReset('link-2', stamp())).toThrow(
+      expect.objectContaining({ code: AuthErrors.accountNotFound().code }),
+    );
   });
 });

@@ -3,7 +3,12 @@ import { AccountDisabledEvent } from './account-disabled-event.js';
 import { AccountEnabledEvent } from './account-enabled-event.js';
 import { AccountRegisteredEvent } from './account-registered-event.js';
 import { Email } from './email.js';
+import { EmailVerificationRequestedEvent } from './email-verification-requested-event.js';
+import { EmailVerifiedEvent } from './email-verified-event.js';
 import { AuthErrors } from './errors.js';
+import { PasswordChangedEvent, type PasswordChangeKind } from './password-changed-event.js';
+import { PasswordResetRequestedEvent } from './password-reset-requested-event.js';
+import { RegistrationAttemptedEvent } from './registration-attempted-event.js';
 import { RoleGrantedEvent } from './role-granted-event.js';
 import { RoleRevokedEvent } from './role-revoked-event.js';
 import type { Stamp } from './stamp.js';
@@ -17,7 +22,12 @@ export type AccountEvent =
   | RoleGrantedEvent
   | RoleRevokedEvent
   | AccountDisabledEvent
-  | AccountEnabledEvent;
+  | AccountEnabledEvent
+  | EmailVerificationRequestedEvent
+  | EmailVerifiedEvent
+  | PasswordResetRequestedEvent
+  | PasswordChangedEvent
+  | RegistrationAttemptedEvent;
 
 /** The stored form of an account, as repositories read and write it. */
 export interface AccountSnapshot {
@@ -27,6 +37,8 @@ export interface AccountSnapshot {
   readonly passwordHash: string;
   readonly roles: readonly Role[];
   readonly status: AccountStatus;
+  /** Whether the owner followed a verification link sent to `email`. */
+  readonly emailVerified: boolean;
   readonly version: number;
 }
 
@@ -39,6 +51,7 @@ export class Account extends AggregateRoot<AccountEvent> {
     private currentHash: string,
     private readonly heldRoles: Set<Role>,
     private currentStatus: AccountStatus,
+    private verified: boolean,
   ) {
     super(id, version);
   }
@@ -49,7 +62,15 @@ export class Account extends AggregateRoot<AccountEvent> {
     stamp: Stamp,
   ): Account {
     const name = Account.#checkName(input.name);
-    const account = new Account(input.id, 0, input.email, input.passwordHash, new Set(['user']), 'active');
+    const account = new Account(
+      input.id,
+      0,
+      input.email,
+      input.passwordHash,
+      new Set(['user']),
+      'active',
+      false,
+    );
     account.record({
       ...AccountRegisteredEvent,
       id: stamp.eventId,
@@ -71,7 +92,15 @@ export class Account extends AggregateRoot<AccountEvent> {
   static restore(snapshot: AccountSnapshot): Account {
     const roles = new Set<Role>(['user', ...snapshot.roles]);
     const email = Email.parse(snapshot.email);
-    return new Account(snapshot.id, snapshot.version, email, snapshot.passwordHash, roles, snapshot.status);
+    return new Account(
+      snapshot.id,
+      snapshot.version,
+      email,
+      snapshot.passwordHash,
+      roles,
+      snapshot.status,
+      snapshot.emailVerified,
+    );
   }
 
   get email(): Email {
@@ -89,6 +118,10 @@ export class Account extends AggregateRoot<AccountEvent> {
 
   get status(): AccountStatus {
     return this.currentStatus;
+  }
+
+  get emailVerified(): boolean {
+    return this.verified;
   }
 
   get isActive(): boolean {
@@ -155,6 +188,64 @@ export class Account extends AggregateRoot<AccountEvent> {
     this.currentHash = passwordHash;
   }
 
+  /**
+   * Asks for a verification email with a link for `linkId`. Throws conflict `auth.email_already_verified` when
+   * the email is verified already.
+   */
+  requestEmailVerification(linkId: string, stamp: Stamp, reminder = false): void {
+    if (this.verified) throw AuthErrors.emailAlreadyVerified();
+    this.record({
+      ...EmailVerificationRequestedEvent,
+      id: stamp.eventId,
+      occurredAt: stamp.at.toISOString(),
+      payload: { linkId, email: this.currentEmail.value, reminder },
+    });
+  }
+
+  /** Marks the email verified (its owner followed a valid link); verified already records nothing. */
+  verifyEmail(stamp: Stamp): void {
+    if (this.verified) return;
+    this.verified = true;
+    this.record({
+      ...EmailVerifiedEvent,
+      id: stamp.eventId,
+      occurredAt: stamp.at.toISOString(),
+      payload: { email: this.currentEmail.value },
+    });
+  }
+
+  /** Asks for a password-reset email with a link for `linkId`; only an active account gets one. */
+  requestPasswordReset(linkId: string, stamp: Stamp): void {
+    if (!this.isActive) throw AuthErrors.accountNotFound();
+    this.record({
+      ...PasswordResetRequestedEvent,
+      id: stamp.eventId,
+      occurredAt: stamp.at.toISOString(),
+      payload: { linkId, email: this.currentEmail.value },
+    });
+  }
+
+  /** Replaces the password (its new hash), through a reset link or by the owner knowing the current one. */
+  changePassword(passwordHash: string, via: PasswordChangeKind, stamp: Stamp): void {
+    this.currentHash = passwordHash;
+    this.record({
+      ...PasswordChangedEvent,
+      id: stamp.eventId,
+      occurredAt: stamp.at.toISOString(),
+      payload: { via },
+    });
+  }
+
+  /** Notes that someone tried to register with this account's email, so its owner is told. */
+  registrationAttempted(stamp: Stamp): void {
+    this.record({
+      ...RegistrationAttemptedEvent,
+      id: stamp.eventId,
+      occurredAt: stamp.at.toISOString(),
+      payload: { email: this.currentEmail.value },
+    });
+  }
+
   toSnapshot(): AccountSnapshot {
     return {
       id: this.id,
@@ -162,6 +253,7 @@ export class Account extends AggregateRoot<AccountEvent> {
       passwordHash: this.currentHash,
       roles: this.roles,
       status: this.currentStatus,
+      emailVerified: this.verified,
       version: this.version,
     };
   }

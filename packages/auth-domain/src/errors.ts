@@ -54,6 +54,21 @@ export const AuthErrors = Object.freeze({
       'auth.registration_expired',
       'The registration waited too long to be processed; register again.',
     ),
+  invalidToken: (): AppError =>
+    AppError.invalid(
+      'auth.invalid_token',
+      'The link is unknown, used, expired or superseded by a newer one.',
+      [{ pointer: '/token', message: 'is not a valid link token' }],
+    ),
+  emailAlreadyVerified: (): AppError =>
+    AppError.conflict(
+      'auth.email_already_verified',
+      'The email address of this account is verified already.',
+    ),
+  wrongPassword: (): AppError =>
+    AppError.invalid('auth.wrong_password', 'The current password is not correct.', [
+      { pointer: '/currentPassword', message: 'is not the current password' },
+    ]),
   unauthenticated: (): AppError =>
     AppError.unauthorized('auth.unauthenticated', 'A valid bearer token is required.'),
   bootstrapPasswordMismatch: (): AppError =>

@@ -18,9 +18,14 @@ export interface SessionRepository {
   /**
    * Revokes every active session of the account with `reason` at `at`, as one bulk write that records no
    * per-session events and bumps each revoked session's version (so a refresh racing with it loses); returns
-   * how many it revoked. Safe to repeat.
+   * how many it revoked. Safe to repeat. `keepSessionId` names a session that goes on (the caller's own).
    */
-  revokeAllForAccount(accountId: string, reason: SessionRevokedReason, at: Date): Promise<number>;
+  revokeAllForAccount(
+    accountId: string,
+    reason: SessionRevokedReason,
+    at: Date,
+    keepSessionId?: string,
+  ): Promise<number>;
 }
 
 /** Token of {@link SessionRepository}. */

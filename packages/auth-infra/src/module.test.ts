@@ -1,5 +1,6 @@
 import { EnableAccountOnUserReactivated } from './amqp/enable-account-on-user-reactivated.js';
 import { EndSessionsOnUserDeactivated } from './amqp/end-sessions-on-user-deactivated.js';
+import { SendAccountEmailOnEmailRequested } from './amqp/send-account-email-on-email-requested.js';
 import { describe, expect, it } from 'vitest';
 import { loadAuthConfig } from './config/load-auth-config.js';
 import { createAuthModule } from './module.js';
@@ -15,11 +16,13 @@ describe('createAuthModule', () => {
       '0003-create-device-tokens',
       '0004-create-pending-credentials',
       '0005-expire-throttle-rows',
+      '0006-create-account-links',
     ]);
   });
 
   it('handles the queued and the in-process commands', () => {
     expect(module.commands.map((command) => command.type).sort()).toEqual([
+      'auth.change-password',
       'auth.ensure-bootstrap-admin',
       'auth.grant-role',
       'auth.login',
@@ -27,11 +30,15 @@ describe('createAuthModule', () => {
       'auth.logout-all',
       'auth.refresh',
       'auth.register-account',
+      'auth.request-email-verification',
+      'auth.request-password-reset',
+      'auth.reset-password',
       'auth.revoke-role',
+      'auth.verify-email',
     ]);
   });
 
-  it('reacts to the users context deactivating and reactivating a user', () => {
+  it('reacts to the users context deactivating and reactivating a user, and sends the emails its own events ask for', () => {
     expect(module.events.map(({ name, events, handler }) => ({ name, events, handler }))).toEqual([
       {
         name: 'auth.end-sessions-on-user-deactivated',
@@ -43,10 +50,19 @@ describe('createAuthModule', () => {
         events: ['users.user-reactivated.v1'],
         handler: EnableAccountOnUserReactivated,
       },
+      {
+        name: 'auth.send-account-email-on-email-requested',
+        events: [
+          'auth.email-verification-requested.v1',
+          'auth.password-reset-requested.v1',
+          'auth.registration-attempted.v1',
+        ],
+        handler: SendAccountEmailOnEmailRequested,
+      },
     ]);
   });
 
-  it('checks each event it binds against the users context’s published contract', () => {
+  it('checks each event it binds against its publisher’s contract', () => {
     for (const subscription of module.events)
       expect(Object.keys(subscription.contracts ?? {})).toEqual(subscription.events);
     const contract = module.events[0]?.contracts?.['users.user-deactivated.v1'];

@@ -1,4 +1,7 @@
 import {
+  ChangePasswordCommand,
+  ChangePasswordHandler,
+  ChangePasswordPayloadSchema,
   EnsureBootstrapAdminCommand,
   EnsureBootstrapAdminHandler,
   GrantRoleCommand,
@@ -15,15 +18,31 @@ import {
   RegisterAccountCommand,
   RegisterAccountHandler,
   RegisterAccountPayloadSchema,
+  RemindUnverifiedEmailProcess,
+  RequestEmailVerificationCommand,
+  RequestEmailVerificationHandler,
+  RequestEmailVerificationPayloadSchema,
+  RequestPasswordResetCommand,
+  RequestPasswordResetHandler,
+  RequestPasswordResetPayloadSchema,
+  ResetPasswordCommand,
+  ResetPasswordHandler,
+  ResetPasswordPayloadSchema,
   RevokeRoleCommand,
   RevokeRoleHandler,
   RevokeRolePayloadSchema,
+  VerifyEmailCommand,
+  VerifyEmailHandler,
+  VerifyEmailPayloadSchema,
 } from '@contextflow/auth-app';
+import { AccountRegisteredV1, AuthRoutingKeys, EmailVerifiedV1 } from '@contextflow/auth-app/contracts';
+import { IdGenerator } from '@contextflow/core';
 import { type ContextModule, Logger } from '@contextflow/core-infra';
 import { UserDeactivatedV1, UserReactivatedV1, UsersRoutingKeys } from '@contextflow/users-app/contracts';
 import type { DependencyContainer } from 'tsyringe';
 import { EnableAccountOnUserReactivated } from './amqp/enable-account-on-user-reactivated.js';
 import { EndSessionsOnUserDeactivated } from './amqp/end-sessions-on-user-deactivated.js';
+import { SendAccountEmailOnEmailRequested } from './amqp/send-account-email-on-email-requested.js';
 import { Semaphore } from './concurrency/semaphore.js';
 import type { AuthConfig } from './config/auth-config.js';
 import { loadAuthConfig } from './config/load-auth-config.js';
@@ -57,7 +76,8 @@ const GENERATED_KEY_WARNING =
  * The auth context for an explicit configuration; without one it reads `loadAuthConfig()` from the
  * environment the first time it is registered (call `loadAuthConfig` yourself to report a bad configuration
  * before anything starts). Login, refresh, logout, logout-all and the bootstrap run in-process; registration
- * and role changes are queued commands; the reactions end sessions on deactivation and re-enable on reactivation.
+ * and role changes are queued commands; the reactions end sessions on deactivation and re-enable on reactivation;
+ * a process reminds an account once to verify its email.
  */
 export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions = {}): ContextModule {
   let loaded = config;
@@ -104,6 +124,36 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
         delivery: 'queued',
         payload: RevokeRolePayloadSchema,
       },
+      {
+        type: RequestEmailVerificationCommand.type,
+        handler: RequestEmailVerificationHandler,
+        delivery: 'queued',
+        payload: RequestEmailVerificationPayloadSchema,
+      },
+      {
+        type: VerifyEmailCommand.type,
+        handler: VerifyEmailHandler,
+        delivery: 'queued',
+        payload: VerifyEmailPayloadSchema,
+      },
+      {
+        type: RequestPasswordResetCommand.type,
+        handler: RequestPasswordResetHandler,
+        delivery: 'queued',
+        payload: RequestPasswordResetPayloadSchema,
+      },
+      {
+        type: ResetPasswordCommand.type,
+        handler: ResetPasswordHandler,
+        delivery: 'queued',
+        payload: ResetPasswordPayloadSchema,
+      },
+      {
+        type: ChangePasswordCommand.type,
+        handler: ChangePasswordHandler,
+        delivery: 'queued',
+        payload: ChangePasswordPayloadSchema,
+      },
       // In-process: they carry a password or a token, or their caller needs the answer now.
       { type: LoginCommand.type, handler: LoginHandler, delivery: 'in-process' },
       { type: RefreshCommand.type, handler: RefreshHandler, delivery: 'in-process' },
@@ -129,9 +179,34 @@ export function createAuthModule(config?: AuthConfig, options: AuthModuleOptions
         handler: EnableAccountOnUserReactivated,
         contracts: { [UsersRoutingKeys.userReactivatedV1]: UserReactivatedV1 },
       },
+      {
+        name: SendAccountEmailOnEmailRequested.consumerName,
+        events: SendAccountEmailOnEmailRequested.events,
+        handler: SendAccountEmailOnEmailRequested,
+        contracts: SendAccountEmailOnEmailRequested.contracts,
+      },
+    ],
+    processes: [
+      {
+        name: RemindUnverifiedEmailProcess.processName,
+        events: [AuthRoutingKeys.accountRegisteredV1, AuthRoutingKeys.emailVerifiedV1],
+        timeouts: [RemindUnverifiedEmailProcess.remind],
+        manager: RemindUnverifiedEmailProcess,
+        contracts: {
+          [AuthRoutingKeys.accountRegisteredV1]: AccountRegisteredV1,
+          [AuthRoutingKeys.emailVerifiedV1]: EmailVerifiedV1,
+        },
+      },
     ],
     register(container: DependencyContainer): void {
       const resolved = configOf();
+      container.register(RemindUnverifiedEmailProcess, {
+        useFactory: (c) =>
+          new RemindUnverifiedEmailProcess(
+            resolved.links.emailVerificationReminderSeconds * 1000,
+            c.resolve<IdGenerator>(IdGenerator),
+          ),
+      });
       if (resolved.jwt.generatedKey && !warned && container.isRegistered(Logger, true)) {
         warned = true;
         container.resolve<Logger>(Logger).warn(GENERATED_KEY_WARNING);

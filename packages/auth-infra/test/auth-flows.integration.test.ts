@@ -138,7 +138,7 @@ describe('auth routes over a real database', () => {
     expect(commands).toEqual([]);
   });
 
-  it('answers a taken email like a new one: the command succeeds, no second account, one info line without the email', async () => {
+  it('answers a taken email like a new one: the command succeeds, no second account, and the owner is emailed through the outbox', async () => {
     const email = anEmail();
     const ownerId = await h.register(email, PASSWORD);
     const again = await h.call('POST', '/auth/register', {
@@ -154,10 +154,16 @@ describe('auth routes over a real database', () => {
       h.runtime.db,
     );
     expect(accounts.rows).toEqual([{ id: ownerId }]);
-    const notices = h.lines.slice(before).filter((line) => line.includes('registration attempted'));
-    expect(notices).toHaveLength(1);
-    expect(JSON.parse(notices[0] ?? '{}')).toMatchObject({ level: 30, accountId: ownerId });
-    expect(notices[0]).not.toContain(email);
+    const events = await sql<{ routing_key: string }>`
+      select routing_key from platform.outbox where body->>'aggregateId' = ${ownerId} order by seq`.execute(
+      h.runtime.db,
+    );
+    expect(events.rows.map((row) => row.routing_key)).toEqual([
+      'auth.account-registered.v1',
+      'auth.email-verification-requested.v1',
+      'auth.registration-attempted.v1',
+    ]);
+    expect(h.lines.slice(before).filter((line) => line.includes(email))).toEqual([]);
     // The owner's password is untouched.
     expect((await h.call('POST', '/auth/login', { email, password: PASSWORD })).status).toBe(200);
   });
@@ -371,12 +377,17 @@ describe('auth routes over a real database', () => {
     expect(auth.sort()).toEqual([
       'DELETE /auth/users/{id}/roles/{role}',
       'GET /.well-known/jwks.json',
+      'POST /auth/change-password',
+      'POST /auth/forgot-password',
       'POST /auth/login',
       'POST /auth/logout',
       'POST /auth/logout-all',
       'POST /auth/refresh',
       'POST /auth/register',
+      'POST /auth/reset-password',
       'POST /auth/users/{id}/roles',
+      'POST /auth/verify-email',
+      'POST /auth/verify-email/resend',
     ]);
   });
 });

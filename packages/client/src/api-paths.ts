@@ -114,6 +114,30 @@ export type GrantRoleBody = {
   role: 'user' | 'admin';
 };
 
+/** `VerifyEmailBody` of the API. */
+export type VerifyEmailBody = {
+  /** The `token` parameter of the link in the email. */
+  token: string;
+};
+
+/** `ForgotPasswordBody` of the API. */
+export type ForgotPasswordBody = {
+  email: string;
+};
+
+/** `ResetPasswordBody` of the API. */
+export type ResetPasswordBody = {
+  /** The `token` parameter of the link in the email. */
+  token: string;
+  password: string;
+};
+
+/** `ChangePasswordBody` of the API. */
+export type ChangePasswordBody = {
+  currentPassword: string;
+  password: string;
+};
+
 /** `Health` of the API. */
 export type Health = {
   status: 'ok';
@@ -451,6 +475,145 @@ export interface Paths {
       };
     };
   };
+  '/auth/verify-email': {
+    /** Verify an account's email with the link of a verification email (asynchronous) */
+    post: {
+      headers?: {
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      body: VerifyEmailBody;
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+        };
+        /** The body is not valid JSON. */
+        400: Problem;
+        /** The body is too large. */
+        413: Problem;
+        /** The body is not JSON. */
+        415: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/auth/verify-email/resend': {
+    /** Send the caller a new verification email; the earlier links stop working (asynchronous) */
+    post: {
+      headers?: {
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+        };
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+      };
+    };
+  };
+  '/auth/forgot-password': {
+    /** Email a password-reset link to an address, if it has an account (asynchronous) */
+    post: {
+      headers?: {
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      body: ForgotPasswordBody;
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+        };
+        /** The body is not valid JSON. */
+        400: Problem;
+        /** The body is too large. */
+        413: Problem;
+        /** The body is not JSON. */
+        415: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/auth/reset-password': {
+    /** Set a new password with the link of a password-reset email (asynchronous) */
+    post: {
+      headers?: {
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      body: ResetPasswordBody;
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+        };
+        /** The body is not valid JSON. */
+        400: Problem;
+        /** The body is too large. */
+        413: Problem;
+        /** The body is not JSON. */
+        415: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+        /** Temporarily unavailable (`Retry-After`). */
+        503: Problem;
+      };
+    };
+  };
+  '/auth/change-password': {
+    /** Change the caller's password; their other sessions end (asynchronous) */
+    post: {
+      headers?: {
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      body: ChangePasswordBody;
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+        };
+        /** The body is not valid JSON. */
+        400: Problem;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The body is too large. */
+        413: Problem;
+        /** The body is not JSON. */
+        415: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+        /** Temporarily unavailable (`Retry-After`). */
+        503: Problem;
+      };
+    };
+  };
   '/commands/{id}': {
     /** The status of a command the caller issued (admins: any command) */
     get: {
@@ -510,6 +673,11 @@ export const DOCUMENTED_STATUSES: Readonly<Record<string, Readonly<Record<string
   '/.well-known/jwks.json': { get: [200, 413] },
   '/auth/users/{id}/roles': { post: [200, 202, 400, 401, 403, 413, 415, 422] },
   '/auth/users/{id}/roles/{role}': { delete: [200, 202, 401, 403, 422] },
+  '/auth/verify-email': { post: [200, 202, 400, 413, 415, 422] },
+  '/auth/verify-email/resend': { post: [200, 202, 401] },
+  '/auth/forgot-password': { post: [200, 202, 400, 413, 415, 422] },
+  '/auth/reset-password': { post: [200, 202, 400, 413, 415, 422, 503] },
+  '/auth/change-password': { post: [200, 202, 400, 401, 413, 415, 422, 503] },
   '/commands/{id}': { get: [200, 401, 404, 422] },
   '/health/live': { get: [200, 413] },
   '/health/ready': { get: [200, 413, 503] },

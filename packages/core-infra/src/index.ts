@@ -15,6 +15,7 @@ export type {
   ContextModule,
   EventSubscription,
   MessageSchema,
+  ProcessRegistration,
   QueryRegistration,
 } from './module/context-module.js';
 export type { HttpEnv, HttpVariables } from './module/http-env.js';

@@ -11,6 +11,8 @@ export {
   isAppError,
   isFinal,
 } from './errors.js';
+export { MessageScheduler, type ScheduleTime } from './message-scheduler.js';
+export type { ProcessContext, ProcessManager, ProcessTimeoutPayload } from './process-manager.js';
 export { IdGenerator, UUID_PATTERN, UuidV7Generator } from './id-generator.js';
 export type {
   Command,

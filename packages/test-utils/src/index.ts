@@ -10,6 +10,9 @@
  * Every process these helpers start is ended, and every file deleted, by destroy(); if the test process ends
  * first (a failed hook, a timeout, Ctrl-C, even SIGKILL), a safety net does it.
  *
+ * Tests of the account emails start a real SMTP server with `startSmtpInbox` (and stop and restart it, as a mail
+ * server that goes down and comes back).
+ *
  * Tests that run the apps themselves (e2e, fault injection) start them with `startProcess`, which keeps their
  * log lines and lets the test signal them (SIGKILL, SIGSTOP/SIGCONT, SIGTERM).
  */
@@ -37,3 +40,4 @@ export {
   type PrivateRabbitMqOptions,
   startPrivateRabbitMq,
 } from './private-rabbitmq.js';
+export { type ReceivedEmail, type SmtpInbox, startSmtpInbox } from './smtp-inbox.js';

@@ -8,6 +8,7 @@ export { GetUserHandler } from './get-user/get-user-handler.js';
 export { GetUserQuery } from './get-user/get-user-query.js';
 export { ListUsersHandler } from './list-users/list-users-handler.js';
 export { ListUsersQuery } from './list-users/list-users-query.js';
+export { EmailVerifications } from './ports/email-verifications.js';
 export { UserListCursor } from './ports/user-list-cursor.js';
 export { type UserListFilter, UserReadModel } from './ports/user-read-model.js';
 export {

@@ -1,12 +1,13 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
-import { AccountRegisteredV1, AuthRoutingKeys } from '@contextflow/auth-app/contracts';
+import { AccountRegisteredV1, AuthRoutingKeys, EmailVerifiedV1 } from '@contextflow/auth-app/contracts';
 import { Clock, IdGenerator } from '@contextflow/core';
 import type { ContextModule } from '@contextflow/core-infra';
 import {
   DeactivateUserCommand,
   DeactivateUserHandler,
   DeactivateUserPayloadSchema,
+  EmailVerifications,
   GetUserHandler,
   GetUserQuery,
   ListUsersHandler,
@@ -25,7 +26,9 @@ import {
 import { UserRepository } from '@contextflow/users-domain';
 import type { DependencyContainer } from 'tsyringe';
 import { RegisterUserOnAccountRegistered } from './amqp/register-user-on-account-registered.js';
+import { ShowEmailVerifiedOnEmailVerified } from './amqp/show-email-verified-on-email-verified.js';
 import { usersRoutes } from './http/users-routes.js';
+import { KyselyEmailVerifications } from './kysely/kysely-email-verifications.js';
 import { KyselyUserReadModel } from './kysely/kysely-user-read-model.js';
 import { KyselyUserRepository } from './kysely/kysely-user-repository.js';
 import { usersMigrations } from './migrations/index.js';
@@ -81,11 +84,18 @@ export const usersModule: ContextModule = {
       handler: RegisterUserOnAccountRegistered,
       contracts: { [AuthRoutingKeys.accountRegisteredV1]: AccountRegisteredV1 },
     },
+    {
+      name: ShowEmailVerifiedOnEmailVerified.consumerName,
+      events: ShowEmailVerifiedOnEmailVerified.events,
+      handler: ShowEmailVerifiedOnEmailVerified,
+      contracts: { [AuthRoutingKeys.emailVerifiedV1]: EmailVerifiedV1 },
+    },
   ],
   register(container: DependencyContainer): void {
     // Transient: resolved per unit of work, they take that scope's Db (its transaction).
     container.register(UserRepository, { useClass: KyselyUserRepository });
     container.register(UserReadModel, { useClass: KyselyUserReadModel });
+    container.register(EmailVerifications, { useClass: KyselyEmailVerifications });
     const write = (Handler: WriteHandler) =>
       container.register(Handler, {
         useFactory: (c) => new Handler(c.resolve(UserRepository), c.resolve(Clock), c.resolve(IdGenerator)),
@@ -99,6 +109,9 @@ export const usersModule: ContextModule = {
       write(Handler);
     container.register(RegisterUserOnAccountRegistered, {
       useFactory: (c) => new RegisterUserOnAccountRegistered(c.resolve(RegisterUserHandler)),
+    });
+    container.register(ShowEmailVerifiedOnEmailVerified, {
+      useFactory: (c) => new ShowEmailVerifiedOnEmailVerified(c.resolve(EmailVerifications)),
     });
     container.register(GetUserHandler, { useFactory: (c) => new GetUserHandler(c.resolve(UserReadModel)) });
     container.register(ListUsersHandler, {

@@ -48,6 +48,23 @@ export interface CompletionResult {
   readonly machineCpuMicros?: number;
 }
 
+/**
+ * The scheduler under a burst: `timers` commands all due in the same second. Latencies are from the due time
+ * (ms): to the scheduler handing the command to the outbox (`dueToFired`), and to the command succeeding.
+ */
+export interface SchedulerResult {
+  readonly timers: number;
+  readonly failed: number;
+  /** Fired before their due time (must be 0). */
+  readonly early: number;
+  readonly dueToFired: Percentiles;
+  readonly dueToSucceeded: Percentiles;
+  /** Timers handed to the outbox per second, from the due time to the last one. */
+  readonly firedPerSecond: number;
+  /** Timer commands succeeded per second, from the due time to the last one. */
+  readonly succeededPerSecond: number;
+}
+
 /** A target of the issue, evaluated on this run. */
 export interface TargetResult {
   readonly name: string;
@@ -86,6 +103,8 @@ export interface BenchResults {
   readonly sequential: SequentialResult;
   /** Absent when `BENCH_SCALE_USERS=0`. */
   readonly scale?: ScaleResult | undefined;
+  /** Absent in results written before the scheduler existed. */
+  readonly scheduler?: SchedulerResult;
   targets: TargetResult[];
 }
 

@@ -129,6 +129,24 @@ export function resultTables(r: BenchResults): string {
       `${n1(r.sequential.stages.relayToSucceeded.p50)} ms`,
       `${n1(r.sequential.stages.relayToSucceeded.p99)} ms`,
     ],
+    ...(r.scheduler === undefined
+      ? []
+      : [
+          [
+            `scheduler: ${r.scheduler.timers} timers due in one second, due → handed to the outbox`,
+            String(r.scheduler.timers),
+            n0(r.scheduler.firedPerSecond),
+            `${n1(r.scheduler.dueToFired.p50)} ms`,
+            `${n1(r.scheduler.dueToFired.p99)} ms`,
+          ],
+          [
+            '… due → the timer command succeeded',
+            '',
+            n0(r.scheduler.succeededPerSecond),
+            `${n1(r.scheduler.dueToSucceeded.p50)} ms`,
+            `${n1(r.scheduler.dueToSucceeded.p99)} ms`,
+          ],
+        ]),
     [
       'sequential commands, client round trip',
       String(r.sequential.commands),

@@ -11,7 +11,8 @@ async function setUp() {
   const handler = new RegisterAccountHandler(
     fakes.accounts,
     fakes.pendingCredentials,
-    fakes.takenEmails,
+    fakes.links,
+    fakes.settings,
     fakes.ids,
     fakes.clock,
   );
@@ -43,9 +44,10 @@ describe('RegisterAccountHandler', () => {
     expect(pendingCredentials.waiting).toEqual([]);
   });
 
-  it('publishes the registration with email and name and without the hash', async () => {
-    const { register, accounts } = await setUp();
+  it('publishes the registration with email and name and without the hash, then asks for a verification email', async () => {
+    const { register, accounts, links } = await setUp();
     await register();
+    const [link] = links.all;
     expect(accounts.published).toEqual([
       expect.objectContaining({
         type: 'auth.account-registered',
@@ -53,18 +55,36 @@ describe('RegisterAccountHandler', () => {
         occurredAt: '2026-03-01T12:00:00.000Z',
         payload: { email: 'alice@example.com', name: 'Alice' },
       }),
+      expect.objectContaining({
+        type: 'auth.email-verification-requested',
+        aggregateId: ID,
+        payload: { linkId: link?.id, email: 'alice@example.com', reminder: false },
+      }),
     ]);
+    expect(link).toMatchObject({
+      accountId: ID,
+      purpose: 'verify-email',
+      tokenHash: null,
+      expiresAt: new Date('2026-03-02T12:00:00.000Z'),
+    });
+    expect(accounts.snapshotOf(ID)?.emailVerified).toBe(false);
   });
 
   it('answers a taken email exactly like a new one, makes no second account and tells the owner (no account oracle)', async () => {
-    const { register, accounts, takenEmails, pendingCredentials } = await setUp();
+    const { register, accounts, links, pendingCredentials } = await setUp();
     const owner = anAccount().withEmail('alice@example.com').build();
     accounts.seed(owner);
     expect(await register({ email: 'ALICE@example.com' })).toEqual({ accountId: ID });
     expect(accounts.snapshotOf(ID)).toBeUndefined();
     expect(accounts.snapshotOf(owner.id)?.passwordHash).toBe(owner.passwordHash);
-    expect(accounts.published).toEqual([]);
-    expect(takenEmails.notified).toEqual([owner.id]);
+    expect(accounts.published).toEqual([
+      expect.objectContaining({
+        type: 'auth.registration-attempted',
+        aggregateId: owner.id,
+        payload: { email: 'alice@example.com' },
+      }),
+    ]);
+    expect(links.all).toEqual([]);
     expect(pendingCredentials.waiting).toEqual([]);
   });
 

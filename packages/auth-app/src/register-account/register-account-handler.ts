@@ -1,21 +1,24 @@
 import { Account, type AccountRepository, AuthErrors, Email, newStamp } from '@contextflow/auth-domain';
 import { type Clock, type CommandHandler, type IdGenerator, isAppError } from '@contextflow/core';
+import { openVerificationLink } from '../account-links/open-verification-link.js';
+import type { AccountLinks } from '../ports/account-links.js';
+import type { AuthSettings } from '../ports/auth-settings.js';
 import type { PendingCredentials } from '../ports/pending-credentials.js';
-import type { TakenEmailNotifier } from '../ports/taken-email-notifier.js';
 import type { RegisterAccountCommand, RegisterAccountResult } from './register-account-command.js';
 
 /**
  * Creates the account with the password hash that waits under its id (taking it: the pending row is gone once
- * this commits). An email that already has an account succeeds all the same, with the same result and no
- * second account, and its owner is told ({@link TakenEmailNotifier}): whoever sent the command learns nothing
- * about who has an account. A registration whose hash is gone (it waited past the pending window) fails with
- * `auth.registration_expired`.
+ * this commits) and asks for its verification email. An email that already has an account succeeds all the
+ * same, with the same result and no second account, and its owner is told by email (the account records
+ * `auth.registration-attempted`): whoever sent the command learns nothing about who has an account. A
+ * registration whose hash is gone (it waited past the pending window) fails with `auth.registration_expired`.
  */
 export class RegisterAccountHandler implements CommandHandler<RegisterAccountCommand, RegisterAccountResult> {
   constructor(
     private readonly accounts: AccountRepository,
     private readonly credentials: PendingCredentials,
-    private readonly owners: TakenEmailNotifier,
+    private readonly links: AccountLinks,
+    private readonly settings: AuthSettings,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
@@ -26,7 +29,8 @@ export class RegisterAccountHandler implements CommandHandler<RegisterAccountCom
     if (passwordHash === null) throw AuthErrors.registrationExpired();
     const owner = await this.accounts.findByEmail(email);
     if (owner !== null) {
-      await this.owners.registrationAttempted(owner.id);
+      owner.registrationAttempted(newStamp(this.ids, this.clock));
+      await this.accounts.save(owner);
       return { accountId: payload.accountId };
     }
     const account = Account.register(
@@ -34,6 +38,7 @@ export class RegisterAccountHandler implements CommandHandler<RegisterAccountCom
       newStamp(this.ids, this.clock),
     );
     try {
+      // The account row first: the link refers to it.
       await this.accounts.save(account);
     } catch (error) {
       // A concurrent registration of the email won the race: run again (a passing fault), and the next run
@@ -41,6 +46,9 @@ export class RegisterAccountHandler implements CommandHandler<RegisterAccountCom
       if (isAppError(error) && error.code === 'auth.email_taken') throw AuthErrors.concurrentUpdate();
       throw error;
     }
+    const ttl = this.settings.emailVerificationTtlSeconds;
+    await openVerificationLink(account, this.links, ttl, this.ids, this.clock);
+    await this.accounts.save(account);
     return { accountId: account.id };
   }
 }

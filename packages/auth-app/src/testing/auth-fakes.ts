@@ -3,14 +3,16 @@ import { DEFAULT_AUTH_SETTINGS } from '../ports/auth-settings.js';
 import { SessionStarter } from '../sign-in/session-starter.js';
 import { FakeAccessTokenIssuer } from './fake-access-token-issuer.js';
 import { FakePasswordHasher } from './fake-password-hasher.js';
+import { FakeLinkSecrets } from './fake-link-secrets.js';
 import { FakeRefreshTokens } from './fake-refresh-tokens.js';
+import { InMemoryAccountLinks } from './in-memory-account-links.js';
 import { InMemoryAccountRepository } from './in-memory-account-repository.js';
 import { InMemoryDeviceTokens } from './in-memory-device-tokens.js';
 import { InMemoryLoginThrottle } from './in-memory-login-throttle.js';
 import { InMemoryPendingCredentials } from './in-memory-pending-credentials.js';
 import { InMemorySessionRepository } from './in-memory-session-repository.js';
 import { InMemorySessionStatusReader } from './in-memory-session-status-reader.js';
-import { RecordingTakenEmailNotifier } from './recording-taken-email-notifier.js';
+import { RecordingMailer } from './recording-mailer.js';
 
 /** Every port of the auth context as an in-memory fake, wired together; one fresh set per test. */
 export function createAuthFakes() {
@@ -26,7 +28,9 @@ export function createAuthFakes() {
   const registrations = new InMemoryLoginThrottle(clock, { maxFailures: 20, windowSeconds: 3600 });
   const devices = new InMemoryDeviceTokens(clock);
   const pendingCredentials = new InMemoryPendingCredentials();
-  const takenEmails = new RecordingTakenEmailNotifier();
+  const links = new InMemoryAccountLinks();
+  const linkSecrets = new FakeLinkSecrets();
+  const mailer = new RecordingMailer();
   const settings = DEFAULT_AUTH_SETTINGS;
   const sessionStatus = new InMemorySessionStatusReader(accounts, sessions);
   const sessionStarter = new SessionStarter(sessions, refreshTokens, accessTokens, settings, ids, clock);
@@ -42,7 +46,9 @@ export function createAuthFakes() {
     registrations,
     devices,
     pendingCredentials,
-    takenEmails,
+    links,
+    linkSecrets,
+    mailer,
     settings,
     sessionStatus,
     sessionStarter,

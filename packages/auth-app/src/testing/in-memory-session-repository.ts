@@ -27,10 +27,15 @@ export class InMemorySessionRepository implements SessionRepository {
     this.published.push(...session.pullEvents());
   }
 
-  async revokeAllForAccount(accountId: string, reason: SessionRevokedReason, _at: Date): Promise<number> {
+  async revokeAllForAccount(
+    accountId: string,
+    reason: SessionRevokedReason,
+    _at: Date,
+    keepSessionId?: string,
+  ): Promise<number> {
     let revoked = 0;
     for (const row of this.#rows.values()) {
-      if (row.accountId !== accountId || row.status !== 'active') continue;
+      if (row.accountId !== accountId || row.status !== 'active' || row.id === keepSessionId) continue;
       // A bulk revocation moves the version, so a refresh racing with it loses instead of reviving the session.
       this.#rows.set(row.id, { ...row, status: 'revoked', revokedReason: reason, version: row.version + 1 });
       revoked += 1;

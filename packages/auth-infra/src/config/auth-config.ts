@@ -10,6 +10,16 @@ export interface ThrottleLimits {
   readonly windowSeconds: number;
 }
 
+/** The mail settings (`SMTP_URL`, `MAIL_FROM`, `APP_BASE_URL`). */
+export interface MailConfig {
+  /** The SMTP server (`smtp://host:port`, `smtps://user:pass@host`); absent → emails are logged (not in production). */
+  readonly smtpUrl: string | undefined;
+  /** The sender of every email. */
+  readonly from: string;
+  /** The app the links point to: `${appBaseUrl}/verify-email?token=…`, `/reset-password?token=…`. */
+  readonly appBaseUrl: string;
+}
+
 /**
  * The auth context's configuration, validated by `loadAuthConfig`. It holds secrets (the signing key, the
  * bootstrap password): never log it.
@@ -32,6 +42,16 @@ export interface AuthConfig {
    * (and warn once if `X-Forwarded-For` arrives anyway).
    */
   readonly trustedProxyHops: number;
+  /** Where and how emails go, and where their links point. */
+  readonly mail: MailConfig;
+  /** The account lifecycle's links. */
+  readonly links: {
+    readonly emailVerificationTtlSeconds: number;
+    /** After how long an account still unverified is reminded once (`EMAIL_VERIFICATION_REMINDER_SECONDS`). */
+    readonly emailVerificationReminderSeconds: number;
+    readonly passwordResetTtlSeconds: number;
+    readonly passwordResetMaxPerHour: number;
+  };
   /** The first administrator to make sure of at start-up, when configured. */
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
 }

@@ -25,7 +25,30 @@ describe('loadAuthConfig', () => {
       registerMaxPerAddressPerHour: 20,
       trustedProxyHops: 0,
       bootstrapAdmin: undefined,
+      mail: {
+        smtpUrl: undefined,
+        from: 'contextflow <no-reply@localhost>',
+        appBaseUrl: 'http://localhost:3000',
+      },
+      links: {
+        emailVerificationTtlSeconds: 86_400,
+        passwordResetTtlSeconds: 1800,
+        passwordResetMaxPerHour: 3,
+      },
     });
+  });
+
+  it('refuses to start in production without an SMTP server, naming the variable and not the values', () => {
+    const jwt = { JWT_PRIVATE_KEY: pem, JWT_KEY_ID: 'k1' };
+    expect(() => loadAuthConfig({ NODE_ENV: 'production', ...jwt })).toThrow(
+      /^Invalid configuration: SMTP_URL is required when NODE_ENV=production/,
+    );
+    expect(() => loadAuthConfig({ SMTP_URL: 'http://mail.example' })).toThrow(
+      /SMTP_URL must start with smtp:/,
+    );
+    expect(
+      loadAuthConfig({ SMTP_URL: 'smtp://127.0.0.1:1025', APP_BASE_URL: 'https://app.example' }).mail,
+    ).toMatchObject({ smtpUrl: 'smtp://127.0.0.1:1025', appBaseUrl: 'https://app.example' });
   });
 
   it('refuses to start in production without a signing key, in one clear message', () => {
@@ -37,6 +60,7 @@ describe('loadAuthConfig', () => {
   it('reads a PEM key (with literal \\n), its id and the previous public keys', () => {
     const config = loadAuthConfig({
       NODE_ENV: 'production',
+      SMTP_URL: 'smtp://mail.example:587',
       JWT_PRIVATE_KEY: pem.replaceAll('\n', '\\n'),
       JWT_KEY_ID: '2026-03',
       JWT_PREVIOUS_PUBLIC_KEYS: JSON.stringify([previous]),

@@ -1,6 +1,6 @@
 import { preparePassword } from '@contextflow/auth-app';
 import { isAppError } from '@contextflow/core';
-import { ConfigError, optionalText, wholeNumber } from '@contextflow/core-infra/config';
+import { ConfigError, optionalText, optionalUrl, wholeNumber } from '@contextflow/core-infra/config';
 import { z } from 'zod';
 import {
   generateDevelopmentKey,
@@ -26,6 +26,13 @@ const schema = z.object({
   LOGIN_FAILURE_WINDOW_SECONDS: wholeNumber(900, 1, 86_400),
   REGISTER_MAX_PER_ADDRESS_PER_HOUR: wholeNumber(20, 1, 100_000),
   TRUSTED_PROXY: wholeNumber(0, 0, 10),
+  SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+  MAIL_FROM: optionalText.transform((value) => value ?? 'contextflow <no-reply@localhost>'),
+  APP_BASE_URL: optionalUrl(['http:', 'https:']).transform((value) => value ?? 'http://localhost:3000'),
+  EMAIL_VERIFICATION_TTL_SECONDS: wholeNumber(86_400, 60, 30 * 86_400),
+  EMAIL_VERIFICATION_REMINDER_SECONDS: wholeNumber(86_400, 60, 30 * 86_400),
+  PASSWORD_RESET_TTL_SECONDS: wholeNumber(1800, 60, 86_400),
+  PASSWORD_RESET_MAX_PER_HOUR: wholeNumber(3, 1, 100),
   BOOTSTRAP_ADMIN_EMAIL: optionalText,
   BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
 });
@@ -95,6 +102,11 @@ export function loadAuthConfig(env: Readonly<Record<string, string | undefined>>
   const configured = signingKey(c, problems);
   const previous = previousKeys(c.JWT_PREVIOUS_PUBLIC_KEYS, problems);
   const admin = bootstrapAdmin(c, problems);
+  if (c.SMTP_URL === undefined && c.NODE_ENV === 'production') {
+    problems.push(
+      'SMTP_URL is required when NODE_ENV=production (smtp://host:port or smtps://user:password@host): account emails would only be logged',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     jwt: {
@@ -112,6 +124,13 @@ export function loadAuthConfig(env: Readonly<Record<string, string | undefined>>
     },
     registerMaxPerAddressPerHour: c.REGISTER_MAX_PER_ADDRESS_PER_HOUR,
     trustedProxyHops: c.TRUSTED_PROXY,
+    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, appBaseUrl: c.APP_BASE_URL },
+    links: {
+      emailVerificationTtlSeconds: c.EMAIL_VERIFICATION_TTL_SECONDS,
+      emailVerificationReminderSeconds: c.EMAIL_VERIFICATION_REMINDER_SECONDS,
+      passwordResetTtlSeconds: c.PASSWORD_RESET_TTL_SECONDS,
+      passwordResetMaxPerHour: c.PASSWORD_RESET_MAX_PER_HOUR,
+    },
     bootstrapAdmin: admin,
   };
 }

@@ -20,6 +20,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Semaphore } from '../concurrency/semaphore.js';
 import type { JwtKeySet } from '../crypto/jwt-keys.js';
+import { addAccountLifecycleRoutes } from './account-lifecycle-routes.js';
 import {
   grantRoleRoute,
   jwksRoute,
@@ -109,5 +110,6 @@ export function authRoutes(options: AuthRoutesOptions): OpenAPIHono<HttpEnv> {
     const { id, role } = c.req.valid('param');
     return sendCommand(c, RevokeRoleCommand.type, { accountId: id, role });
   });
+  addAccountLifecycleRoutes(app, options.registrations);
   return app;
 }

@@ -10,6 +10,7 @@ export interface AccountsTable {
   password_hash: string;
   roles: string[];
   status: 'active' | 'disabled';
+  email_verified: Generated<boolean>;
   version: number;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -64,6 +65,20 @@ export interface PendingCredentialsTable {
   created_at: Timestamp;
 }
 
+/** `auth.account_links`: the links sent by email (verify the email, reset the password). */
+export interface AccountLinksTable {
+  id: string;
+  account_id: string;
+  purpose: 'verify-email' | 'reset-password';
+  /** SHA-256 (base64url) of the secret the email carries; null until the email is sent. */
+  token_hash: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  sent_at: Timestamp | null;
+  used_at: Timestamp | null;
+  superseded_at: Timestamp | null;
+}
+
 /** The tables of the auth schema as Kysely sees them. */
 export interface AuthTables {
   'auth.accounts': AccountsTable;
@@ -72,4 +87,5 @@ export interface AuthTables {
   'auth.login_failures': LoginFailuresTable;
   'auth.device_tokens': DeviceTokensTable;
   'auth.pending_credentials': PendingCredentialsTable;
+  'auth.account_links': AccountLinksTable;
 }

@@ -47,6 +47,7 @@ describe('KyselyAccountRepository', () => {
       passwordHash: '$argon2id$stub',
       roles: ['user'],
       status: 'active',
+      emailVerified: false,
       version: 1,
     };
     expect(byId?.toSnapshot()).toEqual(expected);

@@ -15,6 +15,7 @@ function toAccount(row: Selectable<AccountsTable>): Account {
     passwordHash: row.password_hash,
     roles: ROLES.filter((role) => row.roles.includes(role)),
     status: row.status,
+    emailVerified: row.email_verified,
     version: row.version,
   });
 }
@@ -54,6 +55,7 @@ export class KyselyAccountRepository implements AccountRepository {
       password_hash: s.passwordHash,
       roles: [...s.roles],
       status: s.status,
+      email_verified: s.emailVerified,
       version: s.version,
       updated_at: sql<Date>`now()`,
     };

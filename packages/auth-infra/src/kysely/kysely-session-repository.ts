@@ -109,9 +109,15 @@ export class KyselySessionRepository implements SessionRepository {
     await this.outbox.append(session.pullEvents());
   }
 
-  async revokeAllForAccount(accountId: string, reason: SessionRevokedReason, at: Date): Promise<number> {
+  async revokeAllForAccount(
+    accountId: string,
+    reason: SessionRevokedReason,
+    at: Date,
+    keepSessionId?: string,
+  ): Promise<number> {
     if (!UUID_PATTERN.test(accountId)) return 0;
     this.changes?.accountChanging(accountId);
+    const keep = keepSessionId !== undefined && UUID_PATTERN.test(keepSessionId) ? keepSessionId : undefined;
     const result = await this.db
       .updateTable('auth.sessions')
       .set((eb) => ({
@@ -122,6 +128,7 @@ export class KyselySessionRepository implements SessionRepository {
       }))
       .where('account_id', '=', accountId)
       .where('status', '=', 'active')
+      .$if(keep !== undefined, (qb) => qb.where('id', '<>', keep ?? ''))
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }

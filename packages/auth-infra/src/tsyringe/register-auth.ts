@@ -4,6 +4,7 @@ import {
   AccessTokenAuthenticator,
   AccessTokenIssuer,
   AccessTokenVerifier,
+  AccountLinks,
   AuthSettings,
   DeviceTokens,
   EnsureBootstrapAdminHandler,
@@ -21,7 +22,6 @@ import {
   RevokeRoleHandler,
   SessionStarter,
   SessionStatusReader,
-  TakenEmailNotifier,
 } from '@contextflow/auth-app';
 import { AccountRepository, SessionRepository } from '@contextflow/auth-domain';
 import { Clock, IdGenerator } from '@contextflow/core';
@@ -45,7 +45,7 @@ import { KyselyPendingCredentials } from '../kysely/kysely-pending-credentials.j
 import { KyselySessionRepository } from '../kysely/kysely-session-repository.js';
 import { KyselySessionStatusReader } from '../kysely/kysely-session-status-reader.js';
 import { PgLoginThrottle, type ThrottleSweeps } from '../kysely/pg-login-throttle.js';
-import { LoggingTakenEmailNotifier } from '../logging/logging-taken-email-notifier.js';
+import { registerAccountLifecycle } from './register-account-lifecycle.js';
 
 /** The window of the per-address registration limit (`REGISTER_MAX_PER_ADDRESS_PER_HOUR`). */
 const REGISTRATION_WINDOW_SECONDS = 3600;
@@ -89,13 +89,18 @@ export function registerAuth(
   container.register(PasswordHasher, { useValue: passwords });
   container.register(DeviceTokens, { useClass: KyselyDeviceTokens });
   container.register(PendingCredentials, { useClass: KyselyPendingCredentials });
-  container.register(TakenEmailNotifier, { useValue: new LoggingTakenEmailNotifier(logger) });
   container.register(RefreshTokens, { useValue: new Sha256RefreshTokens() });
   container.register(AccessTokenIssuer, {
     useValue: new JoseAccessTokenIssuer(jwt.keys, tokenOptions, clock, ids),
   });
   container.register(AccessTokenVerifier, { useValue: verifier });
-  container.register(AuthSettings, { useValue: { refreshTokenTtlSeconds: config.refreshTokenTtlSeconds } });
+  container.register(AuthSettings, {
+    useValue: {
+      refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
+      appBaseUrl: config.mail.appBaseUrl,
+      ...config.links,
+    },
+  });
   // Per scope: a sign-in's throttle reads in its unit of work and records failures after it (AfterUnitOfWork).
   const sweeps: ThrottleSweeps = { last: 0 };
   container.register(LoginThrottle, {
@@ -143,7 +148,8 @@ export function registerAuth(
       new RegisterAccountHandler(
         c.resolve(AccountRepository),
         c.resolve(PendingCredentials),
-        c.resolve(TakenEmailNotifier),
+        c.resolve(AccountLinks),
+        c.resolve(AuthSettings),
         c.resolve(IdGenerator),
         c.resolve(Clock),
       ),
@@ -192,6 +198,7 @@ export function registerAuth(
     useFactory: (c) =>
       new LogoutAllHandler(c.resolve(SessionRepository), c.resolve(DeviceTokens), c.resolve(Clock)),
   });
+  registerAccountLifecycle(container, config, { root, passwords, clock, ids, logger });
   container.register(EndSessionsOnUserDeactivated, {
     useFactory: (c) =>
       new EndSessionsOnUserDeactivated(

@@ -16,5 +16,7 @@ export {
   type InboxTable,
   type OutboxTable,
   type PlatformTables,
+  type ProcessesTable,
+  type ScheduledMessagesTable,
 } from './platform-tables.js';
 export { type PreparedQuery, preparedQuery } from './prepared-query.js';

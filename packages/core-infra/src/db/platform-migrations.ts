@@ -76,9 +76,58 @@ const inbox: Migration = {
   },
 };
 
-/** Migrations of the `platform` schema (commands, outbox, inbox), applied before every context's own. */
+const scheduledMessages: Migration = {
+  async up(db: Schema) {
+    await db.schema
+      .createTable('platform.scheduled_messages')
+      .addColumn('key', 'text', (col) => col.primaryKey())
+      .addColumn('message_id', 'uuid', (col) => col.notNull())
+      .addColumn('kind', 'text', (col) => col.notNull().check(sql`kind in ('command', 'event')`))
+      .addColumn('message_type', 'text', (col) => col.notNull())
+      .addColumn('body', 'jsonb', (col) => col.notNull())
+      .addColumn('headers', 'jsonb', (col) => col.notNull().defaultTo(sql`'{}'::jsonb`))
+      .addColumn('due_at', 'timestamptz', (col) => col.notNull())
+      .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .execute();
+    // The scheduler asks only "what is due first": the index answers it without a scan.
+    await db.schema
+      .createIndex('scheduled_messages_due_at_idx')
+      .on('platform.scheduled_messages')
+      .column('due_at')
+      .execute();
+  },
+};
+
+const processes: Migration = {
+  async up(db: Schema) {
+    await db.schema
+      .createTable('platform.processes')
+      .addColumn('process', 'text', (col) => col.notNull())
+      .addColumn('correlation_id', 'text', (col) => col.notNull())
+      .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('running', 'completed')`))
+      .addColumn('state', 'jsonb', (col) => col.notNull())
+      .addColumn('version', 'integer', (col) => col.notNull())
+      .addColumn('started_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addPrimaryKeyConstraint('processes_pk', ['process', 'correlation_id'])
+      .execute();
+    await db.schema
+      .createIndex('processes_completed_idx')
+      .on('platform.processes')
+      .column('updated_at')
+      .where(sql.ref('status'), '=', sql.lit('completed'))
+      .execute();
+  },
+};
+
+/**
+ * Migrations of the `platform` schema (commands, outbox, inbox, scheduled messages, processes), applied before
+ * every context's own.
+ */
 export const platformMigrations: Readonly<Record<string, Migration>> = Object.freeze({
   '0001_commands': commands,
   '0002_outbox': outbox,
   '0003_inbox': inbox,
+  '0004_scheduled_messages': scheduledMessages,
+  '0005_processes': processes,
 });

@@ -54,12 +54,51 @@ export interface InboxTable {
   handled_at: Timestamp;
 }
 
+/** `platform.scheduled_messages`: commands and events waiting for their time, written in their cause's transaction. */
+export interface ScheduledMessagesTable {
+  /** Chosen by who scheduled it; scheduling under a pending key replaces the message. */
+  key: string;
+  /** The outbox message id it gets when due (command id or event id). */
+  message_id: string;
+  kind: 'command' | 'event';
+  /** Command type or event routing key. */
+  message_type: string;
+  /** The whole command or event as JSON. */
+  body: Json;
+  /** Outbox headers of an event (correlation, causation, traceparent). */
+  headers: Json;
+  due_at: Timestamp;
+  created_at: Timestamp;
+}
+
+/** `platform.processes`: one row per process instance, its state and version (optimistic concurrency). */
+export interface ProcessesTable {
+  /** The process's name, `<context>.<process>`. */
+  process: string;
+  correlation_id: string;
+  status: 'running' | 'completed';
+  state: Json;
+  version: number;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** The tables of the `platform` schema, as Kysely sees them (`platform.commands`, ...). */
 export interface PlatformTables {
   'platform.commands': CommandsTable;
   'platform.outbox': OutboxTable;
   'platform.inbox': InboxTable;
+  'platform.scheduled_messages': ScheduledMessagesTable;
+  'platform.processes': ProcessesTable;
 }
 
-/** Notification channels: `cf_outbox` (payload: nothing) when outbox rows are written; `cf_command_done` (payload: command id) when a command turns terminal. */
-export const CHANNELS = Object.freeze({ outbox: 'cf_outbox', commandDone: 'cf_command_done' });
+/**
+ * Notification channels: `cf_outbox` (payload: nothing) when outbox rows are written; `cf_command_done`
+ * (payload: command id) when a command turns terminal; `cf_scheduled` (payload: nothing) when a message is
+ * scheduled.
+ */
+export const CHANNELS = Object.freeze({
+  outbox: 'cf_outbox',
+  commandDone: 'cf_command_done',
+  scheduled: 'cf_scheduled',
+});

@@ -1,4 +1,10 @@
-import type { CommandHandler, DomainEvent, EventHandler, QueryHandler } from '@contextflow/core';
+import type {
+  CommandHandler,
+  DomainEvent,
+  EventHandler,
+  ProcessManager,
+  QueryHandler,
+} from '@contextflow/core';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Migration } from 'kysely/migration';
 import type { DependencyContainer, InjectionToken } from 'tsyringe';
@@ -65,6 +71,22 @@ export interface EventSubscription {
 }
 
 /**
+ * A process manager (saga) a module runs: one consumer of its events and of its own timeouts, each message
+ * handled once per process (the inbox) in one unit of work with the instance's state.
+ */
+export interface ProcessRegistration {
+  /** Unique name, `<context>.<process>` (`auth.email-verification-reminder`): consumer, queue and state key. */
+  readonly name: string;
+  /** Event routing keys it reacts to, `<type>.v<version>`. */
+  readonly events: readonly string[];
+  /** Names of the timeouts it schedules; each arrives as the event `<name>.<timeout>` (version 1). */
+  readonly timeouts: readonly string[];
+  readonly manager: InjectionToken<ProcessManager>;
+  /** The contract of each event it binds, by routing key (as {@link EventSubscription.contracts}). */
+  readonly contracts?: Readonly<Record<string, MessageSchema>> | undefined;
+}
+
+/**
  * One bounded context as the apps see it. An app is a list of modules plus the shared adapters; adding a
  * context is adding its module.
  */
@@ -76,6 +98,8 @@ export interface ContextModule {
   readonly commands: readonly CommandRegistration[];
   readonly queries: readonly QueryRegistration[];
   readonly events: readonly EventSubscription[];
+  /** Its process managers (none when absent). */
+  readonly processes?: readonly ProcessRegistration[] | undefined;
   /** Registers the context's adapters and handlers. Handlers are resolved per message from a child container. */
   register(container: DependencyContainer): void;
   /** The context's HTTP routes; mounted at the root, so paths are absolute (`/users/{id}`). */

@@ -1,6 +1,14 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
-import { Clock, CommandBus, IdGenerator, QueryBus, SystemClock, UuidV7Generator } from '@contextflow/core';
+import {
+  Clock,
+  CommandBus,
+  IdGenerator,
+  MessageScheduler,
+  QueryBus,
+  SystemClock,
+  UuidV7Generator,
+} from '@contextflow/core';
 import { CommandStatusReader, type ContextModule } from '@contextflow/core-infra';
 import {
   AfterUnitOfWork,
@@ -17,6 +25,7 @@ import { Inbox } from '../commands/inbox.js';
 import { PgCommandStatusReader } from '../commands/pg-command-status-reader.js';
 import { PgCommandStore } from '../commands/pg-command-store.js';
 import { PgOutboxWriter } from '../commands/pg-outbox-writer.js';
+import { PgMessageScheduler } from '../scheduling/pg-message-scheduler.js';
 import { immediateAfterWork } from './after-work-queue.js';
 import { commandHandlers, inProcessCommands, queryHandlers } from './handler-registry.js';
 import { RegistryQueryBus } from './registry-query-bus.js';
@@ -31,8 +40,8 @@ export interface PlatformRegistration {
 
 /**
  * Registers the shared command/query machinery in the app container: `Db` (root handle), `AfterUnitOfWork`
- * (outside a unit of work: at once), the notification listener, the command store, ledger, status reader, inbox, the outbox writer (per scope, so it writes in the
- * unit of work's transaction) and both buses; `Clock` and `IdGenerator` get system defaults unless already
+ * (outside a unit of work: at once), the notification listener, the command store, ledger, status reader, inbox, the outbox writer and the message scheduler (per scope,
+ * so they write in the unit of work's transaction) and both buses; `Clock` and `IdGenerator` get system defaults unless already
  * registered. Call it before the modules' `register` so a module can read these.
  */
 export function registerPlatform(container: DependencyContainer, platform: PlatformRegistration): void {
@@ -55,6 +64,7 @@ export function registerPlatform(container: DependencyContainer, platform: Platf
   one(CommandStatusReader, PgCommandStatusReader);
   const store = one(PgCommandStore, PgCommandStore);
   container.register(OutboxWriter, { useClass: PgOutboxWriter });
+  container.register(MessageScheduler, { useClass: PgMessageScheduler });
   const commandBus = new TransactionalCommandBus(
     container,
     platform.db,

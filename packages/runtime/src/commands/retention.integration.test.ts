@@ -57,8 +57,26 @@ describe('purgeExpired and readOutboxStatus', () => {
       })
       .execute();
   };
-  const left = async (table: 'inbox' | 'outbox' | 'commands') => {
-    const column = table === 'inbox' ? 'consumer' : table === 'outbox' ? 'routing_key' : 'type';
+  const process = (label: string, age: number, status: 'running' | 'completed') =>
+    t.db
+      .insertInto('platform.processes')
+      .values({
+        process: 'test.process',
+        correlation_id: label,
+        status,
+        state: '{}',
+        version: 2,
+        started_at: daysAgo(age + 1),
+        updated_at: daysAgo(age),
+      })
+      .execute();
+  const left = async (table: 'inbox' | 'outbox' | 'commands' | 'processes') => {
+    const column = {
+      inbox: 'consumer',
+      outbox: 'routing_key',
+      commands: 'type',
+      processes: 'correlation_id',
+    }[table];
     const { rows } = await sql<{ label: string }>`
       select ${sql.ref(column)} as label from ${sql.table(`platform.${table}`)} order by 1`.execute(t.db);
     return rows.map((row) => row.label);
@@ -75,6 +93,9 @@ describe('purgeExpired and readOutboxStatus', () => {
     await command('pending-old', 31, 'pending');
     await command('processing-old', 31, 'processing');
     await command('terminal-recent', 29, 'succeeded');
+    await process('completed-old', 31, 'completed');
+    await process('running-old', 31, 'running');
+    await process('completed-recent', 29, 'completed');
 
     const result = await purgeExpired(
       t.db,
@@ -82,14 +103,16 @@ describe('purgeExpired and readOutboxStatus', () => {
       { batchSize: 2 },
     );
 
-    expect(result).toEqual({ inbox: 5, outbox: 3, commands: 2 });
+    expect(result).toEqual({ inbox: 5, outbox: 3, commands: 2, processes: 1 });
     expect(await left('inbox')).toEqual(['recent']);
     expect(await left('outbox')).toEqual(['sent-recent', 'unsent-old']);
     expect(await left('commands')).toEqual(['pending-old', 'processing-old', 'terminal-recent']);
+    expect(await left('processes')).toEqual(['completed-recent', 'running-old']);
     await expect(purgeExpired(t.db, { inboxDays: 7, outboxDays: 7, commandDays: 30 })).resolves.toEqual({
       inbox: 0,
       outbox: 0,
       commands: 0,
+      processes: 0,
     });
   });
 

@@ -7,7 +7,10 @@ export interface RetentionWindows {
   readonly inboxDays: number;
   /** Published `platform.outbox` rows, by when they were sent (unsent rows are never deleted). */
   readonly outboxDays: number;
-  /** Terminal `platform.commands` rows (status, result, idempotency key), by their last change. */
+  /**
+   * Terminal `platform.commands` rows (status, result, idempotency key), by their last change; completed
+   * `platform.processes` rows are kept as long.
+   */
   readonly commandDays: number;
 }
 
@@ -16,6 +19,7 @@ export interface RetentionResult {
   readonly inbox: number;
   readonly outbox: number;
   readonly commands: number;
+  readonly processes: number;
 }
 
 /** Options of {@link purgeExpired}. */
@@ -58,6 +62,16 @@ const commandsBatch: Batch = async (db, days, limit) => {
   return Number(result.numAffectedRows ?? 0);
 };
 
+const processesBatch: Batch = async (db, days, limit) => {
+  const result = await sql`
+    delete from platform.processes where (process, correlation_id) in (
+      select process, correlation_id from platform.processes
+      where status = 'completed' and updated_at < ${cutoff(days)}
+      limit ${limit} for update skip locked
+    )`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+};
+
 async function sweep(
   db: Kysely<PlatformTables>,
   batch: Batch,
@@ -84,8 +98,8 @@ export function purgeInbox(
 
 /**
  * Deletes the dedupe records past their window, in small batches (no long locks, no long transactions):
- * inbox rows, published outbox rows, and terminal commands. Pending outbox rows and open commands are never
- * touched. Safe to run from several workers at once.
+ * inbox rows, published outbox rows, terminal commands and completed processes. Pending outbox rows, open
+ * commands and running processes are never touched. Safe to run from several workers at once.
  */
 export async function purgeExpired(
   db: Kysely<PlatformTables>,
@@ -95,5 +109,6 @@ export async function purgeExpired(
   const inbox = await sweep(db, inboxBatch, windows.inboxDays, options);
   const outbox = options.stopped?.() ? 0 : await sweep(db, outboxBatch, windows.outboxDays, options);
   const commands = options.stopped?.() ? 0 : await sweep(db, commandsBatch, windows.commandDays, options);
-  return { inbox, outbox, commands };
+  const processes = options.stopped?.() ? 0 : await sweep(db, processesBatch, windows.commandDays, options);
+  return { inbox, outbox, commands, processes };
 }

@@ -50,6 +50,8 @@ describe('migrateAll', () => {
       'kysely_migration',
       'kysely_migration_lock',
       'outbox',
+      'processes',
+      'scheduled_messages',
     ]);
     expect(await tablesOf(db, 'widgets')).toEqual(['kysely_migration', 'kysely_migration_lock', 'widgets']);
   });
@@ -67,6 +69,8 @@ describe('migrateAll', () => {
       /outbox_unsent_seq_idx ON platform\.outbox USING btree \(seq\) WHERE \(sent_at IS NULL\)/,
     );
     expect(definitions).toContain('inbox_handled_at_idx');
+    expect(definitions).toContain('scheduled_messages_due_at_idx');
+    expect(definitions).toMatch(/processes_completed_idx .* WHERE \(status = 'completed'::text\)/);
   });
 
   it('rejects a command status outside the life cycle', async () => {
@@ -85,6 +89,8 @@ describe('migrateAll', () => {
       'platform/0001_commands',
       'platform/0002_outbox',
       'platform/0003_inbox',
+      'platform/0004_scheduled_messages',
+      'platform/0005_processes',
       'widgets/0001_widgets',
     ]);
     await migrateAll(db, [widgets]);

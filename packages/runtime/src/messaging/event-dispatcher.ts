@@ -21,6 +21,19 @@ import type { Settlement } from './message-transport.js';
 import { attemptOf, type RetryScheduler } from './retry-scheduler.js';
 import type { WorkQueue } from './topology.js';
 
+/**
+ * What a consumer does with one event inside its unit of work (after the inbox claim): resolves and runs the
+ * subscription's handler by default; a process runs its manager. Resolves true when it did something.
+ */
+export type EventReaction = (
+  scope: DependencyContainer,
+  trx: Kysely<PlatformTables>,
+  event: DomainEvent,
+) => Promise<boolean>;
+
+/** The consumer an {@link EventDispatcher} runs: a subscription's name and contracts (a process has them too). */
+export type EventConsumer = Pick<EventSubscription, 'name' | 'contracts'>;
+
 /** Dependencies of an {@link EventDispatcher}. */
 export interface EventDispatcherOptions {
   readonly container: DependencyContainer;
@@ -38,11 +51,23 @@ export interface EventDispatcherOptions {
  * the event acked (there is no command to fail); other errors are retried, then dead-lettered.
  */
 export class EventDispatcher {
+  readonly #react: EventReaction;
+
+  /** Without `react`, `subscription` must be an {@link EventSubscription}: its handler handles each event. */
   constructor(
-    readonly subscription: EventSubscription,
+    readonly subscription: EventConsumer | EventSubscription,
     readonly queue: WorkQueue,
     readonly options: EventDispatcherOptions,
-  ) {}
+    react?: EventReaction,
+  ) {
+    this.#react =
+      react ??
+      (async (scope, _trx, event) => {
+        const { handler } = subscription as EventSubscription;
+        await scope.resolve<EventHandler<DomainEvent>>(handler).handle(event);
+        return true;
+      });
+  }
 
   /**
    * Handles one delivery and says how to settle it; throws only when even scheduling a retry failed. Runs in
@@ -97,7 +122,7 @@ export class EventDispatcher {
     }
   }
 
-  /** True when the reaction ran now, false when the inbox said it already had. */
+  /** True when the reaction ran now, false when the inbox said it already had (or it had nothing to do). */
   async #run(event: DomainEvent, message: DeliveredMessage, log: Logger): Promise<boolean> {
     const { container, db, inbox } = this.options;
     const correlationId = message.correlationId ?? message.headers.correlationId;
@@ -116,9 +141,7 @@ export class EventDispatcher {
           log.debug('event already handled by this subscription; delivery skipped');
           return false;
         }
-        const handler: EventHandler<DomainEvent> = scope.resolve(this.subscription.handler);
-        await handler.handle(event);
-        return true;
+        return this.#react(scope, trx, event);
       },
       { context },
     );

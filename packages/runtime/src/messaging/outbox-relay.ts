@@ -5,11 +5,10 @@ import {
   type OutboxTable,
   type PlatformTables,
   preparedQuery,
-  type Unlisten,
 } from '@contextflow/core-infra/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { messageTelemetry } from '../telemetry/message-telemetry.js';
-import { WakeSignal } from '../timing/wake-signal.js';
+import { BackgroundLoop } from '../timing/background-loop.js';
 import { publishSpan } from './message-spans.js';
 import type { OutgoingMessage } from './message-transport.js';
 import type { TopologyNames } from './topology-names.js';
@@ -76,38 +75,26 @@ const markSent = preparedQuery((db: Kysely<PlatformTables>, seqs: string[]) =>
  */
 export class OutboxRelay {
   readonly #options: OutboxRelayOptions;
-  readonly #signal = new WakeSignal();
-  #unlisten: Unlisten | undefined;
-  #loop: Promise<void> | undefined;
-  #stopped = true;
+  readonly #loop = new BackgroundLoop(() => this.#run());
 
   constructor(options: OutboxRelayOptions) {
     this.#options = options;
   }
 
   /** Starts listening and relaying in the background. */
-  async start(): Promise<void> {
-    if (this.#loop !== undefined) return;
-    this.#stopped = false;
+  start(): Promise<void> {
     // A notification lost while the listener reconnected is made up for by looking again at once.
-    const wake = (): void => this.#signal.wake();
-    this.#unlisten = await this.#options.notifications?.listen(CHANNELS.outbox, wake, { onReconnect: wake });
-    this.#loop = this.#run();
+    return this.#loop.start(this.#options.notifications, CHANNELS.outbox);
   }
 
   /** Stops after the batch in flight is committed (or rolled back). */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    this.#signal.interrupt();
-    await this.#loop;
-    this.#loop = undefined;
-    this.#unlisten?.();
-    this.#unlisten = undefined;
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 
   /** Wakes the relay as a notification would. */
   wake(): void {
-    this.#signal.wake();
+    this.#loop.signal.wake();
   }
 
   /** Claims, publishes and marks one batch. */
@@ -135,20 +122,21 @@ export class OutboxRelay {
   async #run(): Promise<void> {
     const { batchSize = 100, idleMs = 5_000, maxBackoffMs = 30_000, logger } = this.#options;
     let backoffMs = 0;
-    while (!this.#stopped) {
+    const { signal } = this.#loop;
+    while (!this.#loop.stopped) {
       let result: DrainResult | undefined;
       try {
         result = await this.drainOnce();
       } catch (error) {
         logger.warn({ err: error }, 'outbox relay pass failed; will retry');
       }
-      if (this.#stopped) break;
+      if (this.#loop.stopped) break;
       if (result === undefined || result.failed > 0) {
         backoffMs = Math.min(Math.max(backoffMs * 2, 200), maxBackoffMs);
-        await this.#signal.sleep(backoffMs, { wakeable: false });
+        await signal.sleep(backoffMs, { wakeable: false });
       } else if (result.claimed < batchSize) {
         backoffMs = 0;
-        await this.#signal.sleep(idleMs);
+        await signal.sleep(idleMs);
       } else {
         backoffMs = 0;
       }

@@ -1,6 +1,7 @@
 import type { ContextModule } from '@contextflow/core-infra';
 import { DEFAULT_RETRY_POLICY, DELIVERY_LIMIT, type RetryPolicy } from './retry-policy.js';
 import { type TopologyNames, topologyNames } from './topology-names.js';
+import { eventConsumersOf } from '../processes/process-bindings.js';
 
 /** A durable exchange to declare. */
 export interface ExchangeDeclaration {
@@ -114,7 +115,7 @@ export function buildTopology(modules: readonly ContextModule[], options: Topolo
       const queue = names.commandQueue(module.name);
       commandQueues.set(module.name, workQueue(queue, names.commandsExchange, queued));
     }
-    for (const subscription of module.events) {
+    for (const subscription of eventConsumersOf(module)) {
       const eventQueue = names.eventQueue(subscription.name);
       eventQueues.set(subscription.name, workQueue(eventQueue, names.eventsExchange, subscription.events));
     }

@@ -17,3 +17,13 @@ export {
   type RedriveHook,
   UnknownQueueError,
 } from '../rabbitmq/rabbitmq-dead-letters.js';
+export {
+  cancelScheduledMessage,
+  type DueBacklog,
+  findProcesses,
+  listProcesses,
+  listScheduledMessages,
+  type ProcessView,
+  readDueBacklog,
+  type ScheduledMessageView,
+} from './scheduling-status.js';

@@ -1,5 +1,6 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
+import { Clock } from '@contextflow/core';
 import { type ContextModule, installTracer, Logger, Metrics } from '@contextflow/core-infra';
 import { container as rootContainer } from 'tsyringe';
 import { registerPlatform } from '../buses/register-platform.js';
@@ -8,6 +9,7 @@ import type { MessageTransport, Subscription } from '../messaging/message-transp
 import { OutboxRelay } from '../messaging/outbox-relay.js';
 import { buildTopology } from '../messaging/topology.js';
 import { RetentionSweeper } from '../operations/retention-sweeper.js';
+import { Scheduler } from '../scheduling/scheduler.js';
 import { withDeadline } from '../timing/with-deadline.js';
 import { handBackWaiting } from './hand-back-waiting.js';
 import { observeRuntime } from './runtime-observability.js';
@@ -27,6 +29,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { db, notifications } = database;
   const container = rootContainer.createChildContainer();
   container.register(Logger, { useValue: logger });
+  if (options.clock !== undefined) container.register(Clock, { useValue: options.clock });
   registerPlatform(container, { db, notifications, modules });
   for (const module of modules) module.register(container);
   const topology = buildTopology(modules, {
@@ -67,6 +70,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   container.register(Metrics, { useValue: metrics });
   let declared: Promise<void> | undefined;
   let relay: OutboxRelay | undefined;
+  let scheduler: Scheduler | undefined;
   let sweeper: RetentionSweeper | undefined;
   const subscriptions: Subscription[] = [];
   let stopping: Promise<void> | undefined;
@@ -119,6 +123,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     }
   };
 
+  const newScheduler = (): Scheduler =>
+    new Scheduler({
+      db,
+      clock: container.resolve<Clock>(Clock),
+      logger,
+      notifications,
+      ...(options.scheduler?.batchSize === undefined ? {} : { batchSize: options.scheduler.batchSize }),
+    });
+
   const startRelay = async (): Promise<void> => {
     if (relay !== undefined) return;
     const publisher = await messaging();
@@ -137,7 +150,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...(options.relay?.idleMs === undefined ? {} : { idleMs: options.relay.idleMs }),
     });
     await relay.start();
-    logger.info('outbox relay started');
+    // Due scheduled messages go to the outbox wherever it is relayed from.
+    scheduler = newScheduler();
+    await scheduler.start();
+    logger.info('outbox relay and scheduler started');
   };
 
   const shutdown = async (deadlineMs: number): Promise<void> => {
@@ -146,7 +162,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     // before the connections close, rather than waiting for the next worker to start. Messages only this
     // process could read stay in the outbox for the next start.
     const local = transport?.scope === 'process';
-    const graceful = Promise.allSettled(subscriptions.splice(0).map((subscription) => subscription.close()))
+    const graceful = Promise.allSettled([
+      ...subscriptions.splice(0).map((subscription) => subscription.close()),
+      scheduler?.stop(),
+    ])
       .then(async (results) => [
         ...results,
         ...(await Promise.allSettled([local ? relay?.stop() : flushRelay(relay), sweeper?.stop()])),
@@ -187,6 +206,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     migrate,
     startWorker,
     startRelay,
+    fireDue: () => (scheduler ?? newScheduler()).fireDue(),
     metrics,
     readinessChecks: (checks) => observability.readinessChecks(checks),
     beginShutdown: () => observability.shutdown.begin(),

@@ -9,6 +9,7 @@ import { databaseReadiness } from '../operations/database-readiness.js';
 import { registerDeadLetterMetrics } from '../operations/dead-letter-metrics.js';
 import { registerOutboxMetrics } from '../operations/outbox-metrics.js';
 import { registerPoolMetrics } from '../operations/pool-metrics.js';
+import { registerSchedulingMetrics } from '../operations/scheduling-metrics.js';
 import { brokerReadiness, migrationsReadiness, ShutdownReadiness } from '../operations/readiness-checks.js';
 
 /** What a runtime reports about itself: metrics, readiness and the shutdown switch. */
@@ -19,7 +20,7 @@ export interface RuntimeObservability {
 }
 
 /**
- * Builds the metrics of a runtime (the outbox backlog, dead letters of every work queue, the pool) and its
+ * Builds the metrics of a runtime (the outbox backlog, due scheduled messages, running processes, dead letters of every work queue, the pool) and its
  * readiness checks. The transport is read lazily: it exists only once the worker or the relay started.
  */
 export function observeRuntime(setup: {
@@ -33,6 +34,7 @@ export function observeRuntime(setup: {
   const metrics = setup.metrics ?? new Metrics();
   const { db, topology, transport } = setup;
   registerOutboxMetrics(metrics, db);
+  registerSchedulingMetrics(metrics, db);
   if (setup.pool !== undefined) registerPoolMetrics(metrics, setup.pool);
   const workQueues = [...topology.commandQueues.values(), ...topology.eventQueues.values()];
   registerDeadLetterMetrics(

@@ -1,3 +1,4 @@
+import type { Clock } from '@contextflow/core';
 import type { ContextModule, Logger, Metrics, ReadinessCheck } from '@contextflow/core-infra';
 import type { PlatformTables } from '@contextflow/core-infra/db';
 import type { Kysely } from 'kysely';
@@ -28,6 +29,10 @@ export interface RuntimeOptions {
   readonly retry?: RetryPolicy | undefined;
   /** Outbox relay tuning: rows per batch (100) and the poll interval when no NOTIFY comes (5 s). */
   readonly relay?: { readonly batchSize?: number; readonly idleMs?: number } | undefined;
+  /** The time source of every handler and of the scheduler (default: the system clock); tests pass their own. */
+  readonly clock?: Clock | undefined;
+  /** Scheduler tuning: due messages handed to the outbox per transaction (500). */
+  readonly scheduler?: { readonly batchSize?: number } | undefined;
   /** Where the runtime records its metrics (default: a new registry with the process metrics). */
   readonly metrics?: Metrics | undefined;
   /**
@@ -72,10 +77,15 @@ export interface Runtime {
   /** Declares the topology and consumes the command queues and event subscriptions of the chosen contexts. */
   startWorker(options?: WorkerOptions): Promise<void>;
   /**
-   * Declares the topology and starts publishing the outbox. With in-process messaging, call `startWorker`
-   * first: only this process can consume what it publishes.
+   * Declares the topology and starts publishing the outbox and handing due scheduled messages to it. With
+   * in-process messaging, call `startWorker` first: only this process can consume what it publishes.
    */
   startRelay(): Promise<void>;
+  /**
+   * Hands the scheduled messages due now (on the runtime's clock) to the outbox at once, without waiting for
+   * the scheduler's next pass; returns how many. Works whether or not the relay was started.
+   */
+  fireDue(): Promise<number>;
   /** The process's metrics (also registered in the container under {@link Metrics}). */
   readonly metrics: Metrics;
   /**

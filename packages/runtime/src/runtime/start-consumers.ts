@@ -1,16 +1,19 @@
-import type { ContextModule, Logger, Metrics } from '@contextflow/core-infra';
+import { Clock, IdGenerator, MessageScheduler, type ProcessManager } from '@contextflow/core';
+import type { ContextModule, Logger, Metrics, ProcessRegistration } from '@contextflow/core-infra';
 import type { PlatformTables } from '@contextflow/core-infra/db';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
 import { CommandLedger } from '../commands/command-ledger.js';
 import { Inbox } from '../commands/inbox.js';
+import { PgCommandStore } from '../commands/pg-command-store.js';
 import { CommandDispatcher } from '../messaging/command-dispatcher.js';
 import { DatabaseGate } from '../messaging/database-gate.js';
 import { DeadLetterReconciler } from '../messaging/dead-letter-reconciler.js';
-import { EventDispatcher } from '../messaging/event-dispatcher.js';
+import { EventDispatcher, type EventReaction } from '../messaging/event-dispatcher.js';
 import type { DeliveryHandler, MessageTransport, Subscription } from '../messaging/message-transport.js';
 import { RetryScheduler } from '../messaging/retry-scheduler.js';
 import type { Topology, WorkQueue } from '../messaging/topology.js';
+import { runProcess } from '../processes/process-runner.js';
 
 /** What {@link startConsumers} needs. */
 export interface ConsumersSetup {
@@ -26,7 +29,8 @@ export interface ConsumersSetup {
 }
 
 /**
- * Starts one consumer per command queue (of modules with queued commands) and per event subscription, and the
+ * Starts one consumer per command queue (of modules with queued commands), per event subscription and per
+ * process, and the
  * dead-letter reconciler (on every worker, whatever its contexts: it fails any context's dead commands).
  */
 export function startConsumers(setup: ConsumersSetup): Subscription[] {
@@ -74,8 +78,36 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
       });
       subscriptions.push(consume(eventQueue, (message) => dispatcher.handle(message)));
     }
+    for (const process of module.processes ?? []) {
+      const eventQueue = topology.eventQueues.get(process.name);
+      if (eventQueue === undefined) continue;
+      const options = { container, db, inbox, retries, logger, gate };
+      const dispatcher = new EventDispatcher(
+        process,
+        eventQueue,
+        options,
+        processReaction(process, container),
+      );
+      subscriptions.push(consume(eventQueue, (message) => dispatcher.handle(message)));
+    }
   }
   return subscriptions;
+}
+
+/** Runs a process's manager on each event, with the unit of work's scheduler and the command store. */
+function processReaction(process: ProcessRegistration, container: DependencyContainer): EventReaction {
+  const store = container.resolve(PgCommandStore);
+  const clock = container.resolve<Clock>(Clock);
+  const ids = container.resolve<IdGenerator>(IdGenerator);
+  return (scope, trx, event) =>
+    runProcess(process, event, {
+      trx,
+      manager: scope.resolve<ProcessManager>(process.manager),
+      scheduler: scope.resolve(MessageScheduler),
+      store,
+      clock,
+      ids,
+    });
 }
 
 /** Counts the handlers in flight and how their deliveries were settled (`error`: thrown, so requeued). */

@@ -10,3 +10,10 @@ export {
 export { removeTopology } from './remove-topology.js';
 export { testAmqpUrl, testDatabaseUrl } from './test-urls.js';
 export { uniquePrefix } from './unique-prefix.js';
+export {
+  type SettleOptions,
+  startTestHarness,
+  type TestHarness,
+  type TestHarnessOptions,
+} from './test-harness.js';
+export { type TrackedTransportFactory, trackedTransport } from './tracked-transport.js';

@@ -9,6 +9,8 @@ export const UserViewSchema = z.object({
   email: z.string(),
   name: z.string(),
   status: z.enum(['active', 'deactivated']),
+  /** Whether the user proved the email is theirs (a verification link of the auth context). */
+  emailVerified: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

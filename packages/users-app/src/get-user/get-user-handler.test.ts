@@ -26,6 +26,7 @@ describe('GetUserHandler', () => {
       email: 'alice@example.com',
       name: 'Alice',
       status: 'active',
+      emailVerified: false,
       createdAt: '2026-02-01T08:00:00.000Z',
       updatedAt: '2026-02-01T08:00:00.000Z',
     });

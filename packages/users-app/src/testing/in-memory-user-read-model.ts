@@ -1,6 +1,7 @@
 import type { Page } from '@contextflow/core';
 import type { UserView } from '../contracts/user-view.js';
 import { toUserView } from '../get-user/to-user-view.js';
+import type { EmailVerifications } from '../ports/email-verifications.js';
 import type { UserListFilter, UserReadModel } from '../ports/user-read-model.js';
 import { UserListCursor, type UserListPosition } from '../ports/user-list-cursor.js';
 import type { InMemoryUserRepository } from './in-memory-user-repository.js';
@@ -9,13 +10,24 @@ import type { InMemoryUserRepository } from './in-memory-user-repository.js';
 const byNewest = (a: UserView, b: UserView): number =>
   b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
 
-/** A {@link UserReadModel} over the users an {@link InMemoryUserRepository} holds, with the same semantics. */
-export class InMemoryUserReadModel implements UserReadModel {
+/**
+ * A {@link UserReadModel} over the users an {@link InMemoryUserRepository} holds, with the same semantics, and
+ * the {@link EmailVerifications} it shows.
+ */
+export class InMemoryUserReadModel implements UserReadModel, EmailVerifications {
+  readonly #verified = new Set<string>();
+
   constructor(readonly repository: InMemoryUserRepository) {}
+
+  async markVerified(userId: string): Promise<boolean> {
+    if (!this.repository.snapshots().some((user) => user.id === userId)) return false;
+    this.#verified.add(userId);
+    return true;
+  }
 
   async get(id: string): Promise<UserView | null> {
     const snapshot = this.repository.snapshots().find((user) => user.id === id);
-    return snapshot === undefined ? null : toUserView(snapshot);
+    return snapshot === undefined ? null : toUserView(snapshot, this.#verified.has(snapshot.id));
   }
 
   async list(filter: UserListFilter): Promise<Page<UserView>> {
@@ -23,7 +35,7 @@ export class InMemoryUserReadModel implements UserReadModel {
     const q = filter.q?.toLowerCase();
     const matching = this.repository
       .snapshots()
-      .map(toUserView)
+      .map((user) => toUserView(user, this.#verified.has(user.id)))
       .filter((user) => filter.status === undefined || user.status === filter.status)
       .filter((user) => q === undefined || user.email.includes(q) || user.name.toLowerCase().includes(q))
       .sort(byNewest)

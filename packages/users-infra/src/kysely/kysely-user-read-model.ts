@@ -35,6 +35,7 @@ function toView(row: Selectable<UserViewsTable>): UserView {
     email: row.email,
     name: row.name,
     status: row.status,
+    emailVerified: row.email_verified,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -19,6 +19,8 @@ export interface UserViewsTable {
   email: string;
   name: string;
   status: 'active' | 'deactivated';
+  /** Projected from the auth context's `auth.email-verified` event; the aggregate does not hold it. */
+  email_verified: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

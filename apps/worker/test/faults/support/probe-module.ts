@@ -1,4 +1,11 @@
-import type { Command, CommandHandler } from '@contextflow/core';
+import {
+  type Command,
+  type CommandHandler,
+  type DomainEvent,
+  type ProcessContext,
+  type ProcessManager,
+  UuidV7Generator,
+} from '@contextflow/core';
 import { type ContextModule, type HttpEnv, Logger } from '@contextflow/core-infra';
 import { Db } from '@contextflow/core-infra/db';
 import { sendCommand } from '@contextflow/http-kit';
@@ -37,6 +44,41 @@ export interface ProbeTables {
 }
 
 const HANDLER = Symbol('ProbeHandler');
+const ECHO = Symbol('ProbeEcho');
+
+/** The event the probe's process reacts to (routing key `probe.pinged.v1`). */
+export const PROBE_PINGED = 'probe.pinged';
+
+/** The probe's process: one instance per ping's aggregate id. */
+export const PROBE_PROCESS = 'probe.echo';
+
+/**
+ * A process that answers each ping with a probe command of a fresh id: a ping handled twice would send two
+ * commands, so two effect rows, for one instance.
+ */
+class ProbeEcho implements ProcessManager<{ readonly pinged: string }> {
+  readonly ids = new UuidV7Generator();
+
+  correlate(event: DomainEvent): string {
+    return event.aggregateId;
+  }
+
+  async react(event: DomainEvent, process: ProcessContext<{ readonly pinged: string }>): Promise<void> {
+    process.save({ pinged: event.id });
+    const commandId = this.ids.next();
+    process.send({
+      type: PROBE_COMMAND,
+      payload: {},
+      meta: {
+        commandId,
+        actor: null,
+        correlationId: process.correlationId,
+        causationId: event.id,
+        issuedAt: new Date().toISOString(),
+      },
+    });
+  }
+}
 
 /**
  * Records one effect row per run in `probe.effects`, a table WITHOUT a unique constraint: an effect applied
@@ -89,6 +131,7 @@ export function probeModule(worker = 'in-process'): ContextModule {
     commands: [{ type: PROBE_COMMAND, handler: HANDLER, delivery: 'queued' }],
     queries: [],
     events: [],
+    processes: [{ name: PROBE_PROCESS, events: [`${PROBE_PINGED}.v1`], timeouts: [], manager: ECHO }],
     routes() {
       // The HTTP side of the probe: `POST /probe` accepts a probe command the way every command route does.
       const app = new OpenAPIHono<HttpEnv>();
@@ -96,6 +139,7 @@ export function probeModule(worker = 'in-process'): ContextModule {
       return app;
     },
     register(container: DependencyContainer) {
+      container.register(ECHO, { useValue: new ProbeEcho() });
       container.register(HANDLER, {
         useFactory: (scope) =>
           new ProbeHandler(scope.resolve<Kysely<ProbeTables>>(Db), worker, scope.resolve(Logger)),

@@ -5,6 +5,7 @@ import {
   Create__Agg__Command,
   Create__Agg__Handler,
   Create__Agg__PayloadSchema,
+  FollowUp__Agg__Process,
   Get__Agg__Handler,
   Get__Agg__Query,
 } from '@__scope__/__ctx__-app';
@@ -42,6 +43,15 @@ export const __ctx__Module: ContextModule = {
       contracts: { [__Ctx__RoutingKeys.__agg__CreatedV1]: __Agg__CreatedV1 },
     },
   ],
+  processes: [
+    {
+      name: FollowUp__Agg__Process.processName,
+      events: [__Ctx__RoutingKeys.__agg__CreatedV1],
+      timeouts: [FollowUp__Agg__Process.followUp],
+      manager: FollowUp__Agg__Process,
+      contracts: { [__Ctx__RoutingKeys.__agg__CreatedV1]: __Agg__CreatedV1 },
+    },
+  ],
   register(container: DependencyContainer): void {
     // Transient: resolved per unit of work, they take that scope's Db (its transaction).
     container.register(__Agg__Repository, { useClass: Kysely__Agg__Repository });
@@ -54,6 +64,7 @@ export const __ctx__Module: ContextModule = {
       useFactory: (c) => new Get__Agg__Handler(c.resolve(__Agg__ReadModel)),
     });
     container.register(RecordActivityOn__Agg__Created, { useClass: RecordActivityOn__Agg__Created });
+    container.register(FollowUp__Agg__Process, { useValue: new FollowUp__Agg__Process() });
   },
   routes: __ctx__Routes,
 };
