@@ -85,6 +85,7 @@ describe('migrateAll', () => {
       'platform/0001_commands',
       'platform/0002_outbox',
       'platform/0003_inbox',
+      'platform/0004_failures',
       'widgets/0001_widgets',
     ]);
     await migrateAll(db, [widgets]);

@@ -8,6 +8,8 @@ import { CommandDispatcher } from '../messaging/command-dispatcher.js';
 import { DatabaseGate } from '../messaging/database-gate.js';
 import { DeadLetterReconciler } from '../messaging/dead-letter-reconciler.js';
 import { EventDispatcher } from '../messaging/event-dispatcher.js';
+import { FailureLog } from '../messaging/failure-log.js';
+import { FailureRecorder } from '../messaging/failure-recorder.js';
 import type { DeliveryHandler, MessageTransport, Subscription } from '../messaging/message-transport.js';
 import { RetryScheduler } from '../messaging/retry-scheduler.js';
 import type { Topology, WorkQueue } from '../messaging/topology.js';
@@ -27,7 +29,8 @@ export interface ConsumersSetup {
 
 /**
  * Starts one consumer per command queue (of modules with queued commands) and per event subscription, and the
- * dead-letter reconciler (on every worker, whatever its contexts: it fails any context's dead commands).
+ * dead-letter reconciler and the failure recorder (on every worker, whatever its contexts: they fail any
+ * context's dead commands and record any queue's dead letters).
  */
 export function startConsumers(setup: ConsumersSetup): Subscription[] {
   const { container, db, transport, topology, logger, metrics, concurrency, prefetch } = setup;
@@ -42,9 +45,14 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
       metrics === undefined ? handle : measured(queue.declaration.queue, handle, metrics),
     );
   const reconciler = new DeadLetterReconciler({ db, ledger, logger, gate });
+  const failures = new FailureLog(db);
+  const recorder = new FailureRecorder({ failures, logger, gate });
   const subscriptions: Subscription[] = [
     transport.consume({ queue: topology.deadCommands, concurrency, prefetch }, (message) =>
       reconciler.handle(message),
+    ),
+    transport.consume({ queue: topology.failures, concurrency, prefetch }, (message) =>
+      recorder.handle(message),
     ),
   ];
   for (const module of setup.modules) {
@@ -58,6 +66,7 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
         logger,
         metrics,
         gate,
+        failures,
       });
       subscriptions.push(consume(commandQueue, (message) => dispatcher.handle(message)));
     }
@@ -71,6 +80,7 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
         retries,
         logger,
         gate,
+        failures,
       });
       subscriptions.push(consume(eventQueue, (message) => dispatcher.handle(message)));
     }
