@@ -17,3 +17,20 @@ export {
   type RedriveHook,
   UnknownQueueError,
 } from '../rabbitmq/rabbitmq-dead-letters.js';
+export {
+  type ActionOptions,
+  type ActionProgress,
+  FailureActions,
+  type LetterSelection,
+  MAX_ACTION_SIZE,
+} from '../failures/failure-actions.js';
+export {
+  type ActionOutcome,
+  FailureActionsSource,
+  FailureActionTypes,
+  failuresModule,
+  PurgeFailuresPayload,
+  RetryFailuresPayload,
+} from '../failures/failures-module.js';
+export { PgFailureReader } from '../failures/pg-failure-reader.js';
+export type { DeadLetterStore } from '../messaging/dead-letter-store.js';

@@ -7,6 +7,8 @@ import { migrateAll, type MigrationSet } from '../database/migrate.js';
 import type { MessageTransport, Subscription } from '../messaging/message-transport.js';
 import { OutboxRelay } from '../messaging/outbox-relay.js';
 import { buildTopology } from '../messaging/topology.js';
+import { FailureActions } from '../failures/failure-actions.js';
+import { FailureActionsSource } from '../failures/failures-module.js';
 import { RetentionSweeper } from '../operations/retention-sweeper.js';
 import { withDeadline } from '../timing/with-deadline.js';
 import { handBackWaiting } from './hand-back-waiting.js';
@@ -32,6 +34,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const topology = buildTopology(modules, {
     ...(options.namespace === undefined ? {} : { namespace: options.namespace }),
     ...(options.retry === undefined ? {} : { retry: options.retry }),
+  });
+  container.register(FailureActionsSource, {
+    useValue: {
+      open: () => {
+        const store = options.transport?.openDeadLetters?.({ topology, logger });
+        return store === undefined ? undefined : new FailureActions(db, store, topology);
+      },
+    },
   });
   const migrate = () => migrateAll(db, migrationSets(modules), logger);
   if (options.migrate ?? database.migrateByDefault) {
