@@ -1,10 +1,9 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { type Command, CommandBus, UuidV7Generator } from '@contextflow/core';
-import { CommandStatusReader, createLogger } from '@contextflow/core-infra';
+import { CommandStatusReader, createLogger, FailureActionTypes } from '@contextflow/core-infra';
 import { createRuntime, postgresDatabase, rabbitMqTransport, type Runtime } from '@contextflow/runtime';
 import { RabbitMqTransport } from '@contextflow/runtime/messaging';
-import { FailureActionTypes } from '@contextflow/runtime/operations';
 import {
   buildCommand,
   createTestDatabase,

@@ -6,6 +6,7 @@ export {
   isTerminal,
 } from './commands/command-record.js';
 export {
+  FailureActionTypes,
   type FailureDetail,
   type FailureFilter,
   type FailureGroup,

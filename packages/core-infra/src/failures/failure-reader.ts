@@ -38,7 +38,7 @@ export interface FailureGroup {
   readonly type: string;
   readonly errorCode: string;
   readonly reason: string;
-  readonly queues: readonly string[];
+  readonly queues: string[];
   readonly count: number;
   readonly firstSeen: string;
   readonly lastSeen: string;
@@ -65,7 +65,7 @@ export interface FailureFilter {
 
 /** A page of failures, newest recorded first; `nextCursor` is `null` on the last page. */
 export interface FailurePage {
-  readonly items: readonly FailureSummary[];
+  readonly items: FailureSummary[];
   readonly nextCursor: string | null;
 }
 
@@ -92,3 +92,9 @@ export interface FailureReader {
 
 /** Token of {@link FailureReader}. */
 export const FailureReader = token<FailureReader>('core-infra.FailureReader');
+
+/** Wire types of the operator actions on failures (queued commands of the platform's `operations` module). */
+export const FailureActionTypes = Object.freeze({
+  retry: 'operations.retry-failures',
+  purge: 'operations.purge-failures',
+});

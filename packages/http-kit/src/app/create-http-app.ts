@@ -5,6 +5,7 @@ import { cors } from 'hono/cors';
 import type { DependencyContainer } from 'tsyringe';
 import { authenticate } from '../auth/authenticate.js';
 import { commandRoutes } from '../commands/command-routes.js';
+import { failureRoutes } from '../failures/failure-routes.js';
 import { BEARER_AUTH, bearerAuthScheme } from '../openapi/openapi-responses.js';
 import { healthRoutes } from '../operations/health-routes.js';
 import { accessLog } from './access-log.js';
@@ -37,6 +38,11 @@ export interface HttpAppOptions {
    * process's operations server (`serveOperations`), not on the public API port.
    */
   readonly metrics?: Metrics;
+  /**
+   * Serve the admin API over recorded failures (`/admin/failures…`, needs the runtime's `FailureReader` and the
+   * `operations` module among `modules` for its actions); default true.
+   */
+  readonly failures?: boolean;
 }
 
 /** Routes that serve an interactive page for `/openapi.json`, given the document's title; mounted at `/`. */
@@ -91,6 +97,7 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
     if (routes !== undefined) app.route('/', routes);
   }
   app.route('/', commandRoutes());
+  if (options.failures !== false) app.route('/', failureRoutes());
   app.route('/', healthRoutes(options.readiness ?? [], logger));
 
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_AUTH, bearerAuthScheme);

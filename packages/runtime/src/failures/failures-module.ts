@@ -1,18 +1,12 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { AppError, type Command, type CommandHandler, token } from '@contextflow/core';
-import type { ContextModule, FailureFilter } from '@contextflow/core-infra';
+import { type ContextModule, FailureActionTypes, type FailureFilter } from '@contextflow/core-infra';
 import { Db, type PlatformTables } from '@contextflow/core-infra/db';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
 import { z } from 'zod';
 import type { ActionProgress, FailureActions } from './failure-actions.js';
-
-/** Wire types of the operator actions on failures. */
-export const FailureActionTypes = Object.freeze({
-  retry: 'operations.retry-failures',
-  purge: 'operations.purge-failures',
-});
 
 /** Opens the operator actions of a runtime; `undefined` when its transport has no dead-letter queues to act on. */
 export interface FailureActionsSource {

@@ -27,7 +27,6 @@ export {
 export {
   type ActionOutcome,
   FailureActionsSource,
-  FailureActionTypes,
   failuresModule,
   PurgeFailuresPayload,
   RetryFailuresPayload,
