@@ -10,6 +10,7 @@ import { createHttpApp } from '@contextflow/http-kit';
 import type { AppConfig } from '@contextflow/runtime/config';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { DependencyContainer } from 'tsyringe';
+import { consoleRoutes } from './console/console-routes.js';
 
 /** Version of the HTTP contract (docs/http-api.md), not of the software: the document never reveals that. */
 const API_VERSION = '1.0.0';
@@ -36,5 +37,6 @@ export function buildApp(
     ...(container.isRegistered(Metrics, true) ? { metrics: container.resolve(Metrics) } : {}),
     info: { title: 'contextflow API', version: API_VERSION },
     docs: docsRoutes,
+    console: consoleRoutes,
   });
 }

@@ -43,6 +43,8 @@ export interface HttpAppOptions {
    * `operations` module among `modules` for its actions); default true.
    */
   readonly failures?: boolean;
+  /** The operations console's routes (apps/http's `consoleRoutes`), mounted at `/`; absent → none. */
+  readonly console?: (() => Hono<HttpEnv>) | undefined;
 }
 
 /** Routes that serve an interactive page for `/openapi.json`, given the document's title; mounted at `/`. */
@@ -109,5 +111,6 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
     c.json((document ??= app.getOpenAPI31Document({ openapi: '3.1.0', info: { ...info } }))),
   );
   if (options.docs !== undefined) app.route('/', options.docs(info.title));
+  if (options.console !== undefined) app.route('/', options.console());
   return app;
 }

@@ -33,3 +33,4 @@ export {
 } from '../failures/failures-module.js';
 export { PgFailureReader } from '../failures/pg-failure-reader.js';
 export type { DeadLetterStore } from '../messaging/dead-letter-store.js';
+export { type CommandStats, readCommandStats } from './command-stats.js';
