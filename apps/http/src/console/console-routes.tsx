@@ -26,12 +26,13 @@ const FAILURE_ID = /^[1-9]\d{0,18}$/;
  */
 export function consoleRoutes(): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
-  const [css, js] = [asset('console.css'), asset('console.js')];
+  const [css, js, icon] = [asset('console.css'), asset('console.js'), asset('favicon.svg')];
   const cached = { 'Cache-Control': 'public, max-age=300' };
   app.get('/console/assets/console.css', (c) => c.body(css, 200, { ...cached, 'Content-Type': 'text/css; charset=utf-8' }));
   app.get('/console/assets/console.js', (c) =>
     c.body(js, 200, { ...cached, 'Content-Type': 'text/javascript; charset=utf-8' }),
   );
+  app.get('/console/assets/favicon.svg', (c) => c.body(icon, 200, { ...cached, 'Content-Type': 'image/svg+xml' }));
   app.route('/', signInRoutes());
 
   // Everything else needs an admin's session; an action also the session's CSRF token.
