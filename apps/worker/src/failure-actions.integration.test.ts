@@ -127,7 +127,7 @@ describe('operator actions on failures, run by the worker as commands', () => {
       .select('id')
       .where('message_id', '=', gone.meta.commandId)
       .executeTakeFirstOrThrow();
-    const actionId = await operate(FailureActionTypes.purge, { filter: { ids: [String(row.id)] } });
+    const actionId = await operate(FailureActionTypes.purge, { filter: { ids: [row.id] } });
     expect(await statuses().waitUntilDone(actionId, 30_000)).toMatchObject({
       status: 'succeeded',
       result: { done: 1 },

@@ -35,6 +35,8 @@ export function RefusedPage() {
   );
 }
 
+const ms = (value: number | null) => (value === null ? '–' : `${value} ms`);
+
 /** The overview: commands of the last hour, latency, the outbox backlog, failures per queue. */
 export function OverviewPage(props: {
   readonly csrf: string;
@@ -43,7 +45,6 @@ export function OverviewPage(props: {
   readonly failures: readonly QueueFailures[];
 }) {
   const { stats, outbox, failures } = props;
-  const ms = (value: number | null) => (value === null ? '–' : `${value} ms`);
   return (
     <Layout title="Overview" csrf={props.csrf}>
       <h2>Commands accepted in the last hour</h2>

@@ -90,7 +90,7 @@ declare module 'hono' {
 }
 
 /** Admins only (others: sign-in, or a refusal); a POST must carry the session's CSRF token. */
-async function guard(c: Context<HttpEnv>, next: () => Promise<void>) {
+async function guard(c: Context<HttpEnv>, next: () => Promise<void>): Promise<Response | undefined> {
   const principal: Principal | null = await sessionPrincipal(c);
   if (principal === null) return c.redirect('/console/login', 303);
   if (!mayOperate(principal)) return c.html(<RefusedPage />, 403);
@@ -104,6 +104,7 @@ async function guard(c: Context<HttpEnv>, next: () => Promise<void>) {
     c.set('consoleForm', form);
   }
   await next();
+  return undefined;
 }
 
 /** A form's selection: one failure (`id`) or a group (`fingerprint`). */

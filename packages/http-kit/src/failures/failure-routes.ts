@@ -1,4 +1,4 @@
-import { AppError, PAGE_LIMITS } from '@contextflow/core';
+import { AppError } from '@contextflow/core';
 import { FailureActionTypes, FailureReader, type HttpEnv } from '@contextflow/core-infra';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireAuth } from '../auth/require-auth.js';
@@ -117,15 +117,15 @@ const purgeMany = createRoute({
   responses: { ...acceptedResponse(), ...problemResponses(400, 401, 403, 413, 415, 422) },
 });
 
+const reader = (c: { var: HttpEnv['Variables'] }) => c.var.container.resolve<FailureReader>(FailureReader);
 const notFound = () => AppError.notFound('failures.not_found', 'No failure has this id.');
 
 /** The admin API over recorded failures: groups, filtered lists, one in full, and the operator actions. */
 export function failureRoutes(): OpenAPIHono<HttpEnv> {
   const app = new OpenAPIHono<HttpEnv>();
-  const reader = (c: { var: HttpEnv['Variables'] }) => c.var.container.resolve<FailureReader>(FailureReader);
   app.openapi(listGroups, async (c) => c.json({ items: await reader(c).groups() }, 200));
   app.openapi(listFailures, async (c) => {
-    const { limit = PAGE_LIMITS.default, cursor, ...filter } = c.req.valid('query');
+    const { limit, cursor, ...filter } = c.req.valid('query');
     return c.json(await reader(c).list(filter, { limit, cursor }), 200);
   });
   app.openapi(getFailure, async (c) => {

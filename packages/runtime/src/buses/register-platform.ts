@@ -1,7 +1,7 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { Clock, CommandBus, IdGenerator, QueryBus, SystemClock, UuidV7Generator } from '@contextflow/core';
-import { CommandStatusReader, type ContextModule, FailureReader } from '@contextflow/core-infra';
+import { CommandStatusReader, type ContextModule } from '@contextflow/core-infra';
 import {
   AfterUnitOfWork,
   Db,
@@ -17,7 +17,6 @@ import { Inbox } from '../commands/inbox.js';
 import { PgCommandStatusReader } from '../commands/pg-command-status-reader.js';
 import { PgCommandStore } from '../commands/pg-command-store.js';
 import { PgOutboxWriter } from '../commands/pg-outbox-writer.js';
-import { PgFailureReader } from '../failures/pg-failure-reader.js';
 import { immediateAfterWork } from './after-work-queue.js';
 import { commandHandlers, inProcessCommands, queryHandlers } from './handler-registry.js';
 import { RegistryQueryBus } from './registry-query-bus.js';
@@ -54,7 +53,6 @@ export function registerPlatform(container: DependencyContainer, platform: Platf
   one(CommandLedger, CommandLedger);
   one(Inbox, Inbox);
   one(CommandStatusReader, PgCommandStatusReader);
-  one(FailureReader, PgFailureReader);
   const store = one(PgCommandStore, PgCommandStore);
   container.register(OutboxWriter, { useClass: PgOutboxWriter });
   const commandBus = new TransactionalCommandBus(

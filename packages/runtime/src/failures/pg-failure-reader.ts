@@ -39,7 +39,7 @@ type SummaryRow = Pick<Selectable<FailuresTable>, (typeof SUMMARY_COLUMNS)[numbe
 /** A row as lists show it. */
 export function toFailureSummary(row: SummaryRow): FailureSummary {
   return {
-    id: String(row.id),
+    id: row.id,
     queue: row.queue,
     messageId: row.message_id,
     type: row.type,
@@ -90,12 +90,12 @@ export class PgFailureReader implements FailureReader {
       .where(
         'id',
         'in',
-        groups.map((group) => String(group.sample_id)),
+        groups.map((group) => group.sample_id),
       )
       .execute();
-    const byId = new Map(samples.map((row) => [String(row.id), toFailureSummary(row)]));
+    const byId = new Map(samples.map((row) => [row.id, toFailureSummary(row)]));
     return groups.flatMap((group) => {
-      const sample = byId.get(String(group.sample_id));
+      const sample = byId.get(group.sample_id);
       if (sample === undefined) return [];
       return [
         {

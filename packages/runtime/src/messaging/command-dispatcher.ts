@@ -205,9 +205,9 @@ export class CommandDispatcher {
   async #recordDeath(
     message: DeliveredMessage,
     reason: 'poison' | 'retries_exhausted',
-    problem: FailureProblem,
+    last: FailureProblem,
   ): Promise<void> {
-    await recordDeath(this.options.failures, this.queue, message, reason, problem, this.options.logger);
+    await recordDeath(this.options.failures, this.queue, message, reason, last, this.options.logger);
   }
 }
 
@@ -225,12 +225,12 @@ export async function recordDeath(
   queue: WorkQueue,
   message: DeliveredMessage,
   reason: 'poison' | 'retries_exhausted',
-  problem: FailureProblem,
+  last: FailureProblem,
   logger: Logger,
 ): Promise<void> {
   if (failures === undefined) return;
   try {
-    await failures.record(failureEntry(queue.declaration.queue, message, reason, problem), 'replace');
+    await failures.record(failureEntry(queue.declaration.queue, message, reason, last), 'replace');
   } catch (error) {
     logger.warn({ err: error, messageId: message.messageId }, 'could not record the failure');
   }

@@ -11,6 +11,10 @@ export interface CommandStats {
   readonly p99Ms: number | null;
 }
 
+// pg returns a double precision as a number; `null` when no command finished.
+const roundedMs = (value: number | null | undefined) =>
+  value === null || value === undefined ? null : Math.round(value);
+
 /** Reads {@link CommandStats} for the commands accepted in the last `windowMinutes` (60). */
 export async function readCommandStats(
   db: Kysely<PlatformTables>,
@@ -32,7 +36,5 @@ export async function readCommandStats(
   const byStatus: Record<CommandStatus, number> = { pending: 0, processing: 0, succeeded: 0, failed: 0 };
   for (const row of counts.rows) byStatus[row.status] = Number(row.n);
   const [row] = latency.rows;
-  const ms = (value: number | null | undefined) =>
-    value === null || value === undefined ? null : Math.round(Number(value));
-  return { windowMinutes, byStatus, p50Ms: ms(row?.p50), p99Ms: ms(row?.p99) };
+  return { windowMinutes, byStatus, p50Ms: roundedMs(row?.p50), p99Ms: roundedMs(row?.p99) };
 }

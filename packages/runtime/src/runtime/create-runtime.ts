@@ -1,6 +1,6 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
-import { type ContextModule, installTracer, Logger, Metrics } from '@contextflow/core-infra';
+import { type ContextModule, FailureReader, installTracer, Logger, Metrics } from '@contextflow/core-infra';
 import { container as rootContainer } from 'tsyringe';
 import { registerPlatform } from '../buses/register-platform.js';
 import { migrateAll, type MigrationSet } from '../database/migrate.js';
@@ -9,6 +9,7 @@ import { OutboxRelay } from '../messaging/outbox-relay.js';
 import { buildTopology } from '../messaging/topology.js';
 import { FailureActions } from '../failures/failure-actions.js';
 import { FailureActionsSource } from '../failures/failures-module.js';
+import { PgFailureReader } from '../failures/pg-failure-reader.js';
 import { RetentionSweeper } from '../operations/retention-sweeper.js';
 import { withDeadline } from '../timing/with-deadline.js';
 import { handBackWaiting } from './hand-back-waiting.js';
@@ -35,6 +36,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.namespace === undefined ? {} : { namespace: options.namespace }),
     ...(options.retry === undefined ? {} : { retry: options.retry }),
   });
+  container.register(FailureReader, { useValue: container.resolve(PgFailureReader) });
   container.register(FailureActionsSource, {
     useValue: {
       open: () => {
