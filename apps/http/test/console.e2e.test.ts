@@ -30,6 +30,8 @@ describe('the operations console in a real browser', () => {
   let browser: Browser;
   let call: ReturnType<typeof client>;
   let plainEmail: string;
+  let plainToken: string;
+  let adminToken: string;
   const poisonIds: string[] = [];
 
   /** Publishes a message the users queue cannot read: a command type nobody handles. */
@@ -79,6 +81,8 @@ describe('the operations console in a real browser', () => {
     plainEmail = `console-${randomBytes(4).toString('hex')}@example.com`;
     const plain = await signUp(call, plainEmail, 'Plain User', PLAIN);
     const admin = await login(call, ADMIN.email, ADMIN.password);
+    plainToken = plain.accessToken;
+    adminToken = admin.accessToken;
     // Failing messages: renames accepted while the worker is down, then given up by the broker (delivery limit).
     await system.stopWorker();
     const renames: string[] = [];
@@ -115,6 +119,43 @@ describe('the operations console in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await system?.close();
+  });
+
+  it('serves the admin API: pages of failures, one in full, a 422 for an empty filter, a 403 for a plain user', async () => {
+    const first = await call<{ items: { id: string }[]; nextCursor: string | null }>(
+      'GET',
+      '/admin/failures?type=users.rename-user&limit=4',
+      { token: adminToken },
+    );
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(4);
+    const seen = new Set(first.body.items.map((item) => item.id));
+    let cursor = first.body.nextCursor;
+    while (cursor !== null) {
+      const page = await call<{ items: { id: string }[]; nextCursor: string | null }>(
+        'GET',
+        `/admin/failures?type=users.rename-user&limit=4&cursor=${cursor}`,
+        { token: adminToken },
+      );
+      for (const item of page.body.items) seen.add(item.id);
+      cursor = page.body.nextCursor;
+    }
+    expect(seen.size).toBe(RENAMES);
+    const [id] = seen;
+    const one = await call<{ headers: unknown; payload: { type: string } }>('GET', `/admin/failures/${id}`, {
+      token: adminToken,
+    });
+    expect(one.body.payload.type).toBe('users.rename-user');
+    expect((await call('GET', '/admin/failures/999999999', { token: adminToken })).status).toBe(404);
+    const empty = await call<{ errors: { pointer: string }[] }>('POST', '/admin/failures/purge', {
+      token: adminToken,
+      body: { filter: {} },
+    });
+    expect(empty.status).toBe(422);
+    expect(empty.headers.get('content-type')).toContain('application/problem+json');
+    expect(empty.body.errors[0]?.pointer).toBe('/filter');
+    expect((await call('GET', '/admin/failures/groups', { token: plainToken })).status).toBe(403);
+    expect((await call('GET', '/admin/failures/groups')).status).toBe(401);
   });
 
   it('signs an admin in, shows the overview and the failures grouped, at 360 px wide', async () => {
