@@ -4,7 +4,10 @@
 // BENCH_CPU_PROF=1 the apps write CPU profiles, summarised at the end. Each load phase reports the target's
 // RSS (VmRSS) before it, its peak (sampled every 100 ms) and after it. FOCUS_HTTP_<NAME>=value reaches the
 // http app alone as <NAME>, for experiments: FOCUS_HTTP_NODE_OPTIONS='--max-semi-space-size=16'; FOCUS_WORKER_<NAME>
-// likewise reaches the worker alone: FOCUS_WORKER_WORKER_CONCURRENCY=20.
+// likewise reaches the worker alone: FOCUS_WORKER_WORKER_CONCURRENCY=20. `retry-group` (before `drain`, it starts
+// the worker): a group of FOCUS_RETRY_FAILURES (1000) failures, FOCUS_RETRY_DUPLICATES (100) of them
+// dead-lettered twice, retried through the admin API at FOCUS_RETRY_RATE (50) messages a second: the rate
+// achieved and whether any message had two effects.
 import { readdirSync, rmSync } from 'node:fs';
 import { createTestDatabase, uniquePrefix } from '@contextflow/runtime/testing';
 import { benchConfig } from './config.js';
@@ -13,6 +16,7 @@ import { benchKey } from './keys.js';
 import type { LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
+import { retryGroup } from './phases/retry-group.js';
 import { perItemMicros, sampleRss, withMachineCpu } from './process/node-process.js';
 import { seed } from './seed.js';
 import { PROFILE_DIR } from './common/paths.js';
@@ -27,7 +31,16 @@ import {
   startWorker,
 } from './stack.js';
 
-const PHASES = ['get', 'list', 'accept', 'raw-get', 'raw-list', 'raw-accept', 'drain'] as const;
+const PHASES = [
+  'get',
+  'list',
+  'accept',
+  'raw-get',
+  'raw-list',
+  'raw-accept',
+  'drain',
+  'retry-group',
+] as const;
 type Phase = (typeof PHASES)[number];
 const isPhase = (name: string): name is Phase => (PHASES as readonly string[]).includes(name);
 
@@ -78,7 +91,7 @@ try {
     headers: { ...auth, 'content-type': 'application/json' },
   } as const;
   const specs: Record<
-    Exclude<Phase, 'drain'>,
+    Exclude<Phase, 'drain' | 'retry-group'>,
     [Started, Omit<LoadSpec, 'baseUrl' | 'connections' | 'warmupSeconds' | 'seconds'>]
   > = {
     get: [http, { method: 'GET', path: '/users/{id}', ids, headers: auth }],
@@ -90,6 +103,28 @@ try {
   };
   const since = new Date();
   for (const phase of phases) {
+    if (phase === 'retry-group') {
+      if (started.some((s) => s.process.name === 'worker')) throw new Error('run retry-group before drain');
+      const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+      const result = await retryGroup({
+        databaseUrl: database.url,
+        amqpUrl: config.amqpUrl,
+        namespace,
+        baseUrl: http.baseUrl,
+        token: auth.authorization.slice('Bearer '.length),
+        userIds: ids,
+        failures: number('FOCUS_RETRY_FAILURES', 1000),
+        duplicateCopies: number('FOCUS_RETRY_DUPLICATES', 100),
+        rate: number('FOCUS_RETRY_RATE', 50),
+        startWorker: async () => void started.push(await startWorker({ ...env, ...workerEnv })),
+      });
+      console.log(
+        `retry-group: ${result.failures} failures (+${result.duplicateCopies} duplicate copies) retried at ${result.askedRate}/s asked: ` +
+          `${result.achievedRate.toFixed(1)}/s achieved over ${result.seconds.toFixed(1)} s; ${result.succeeded} commands succeeded; ` +
+          `${result.events} renamed events from ${result.commandsWithEvents} commands (duplicate effects: ${result.events - result.commandsWithEvents})`,
+      );
+      continue;
+    }
     if (phase === 'drain') {
       const worker = await startWorker({ ...env, ...workerEnv });
       started.push(worker);

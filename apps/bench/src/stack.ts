@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { authModule } from '@contextflow/auth-infra';
 import { createLogger } from '@contextflow/core-infra';
 import { buildTopology, RabbitMqTransport } from '@contextflow/runtime/messaging';
+import { failuresModule } from '@contextflow/runtime/operations';
 import { usersModule } from '@contextflow/users-infra';
 import { DEV_MAIN, HTTP_MAIN, PROFILE_DIR, RAW_HTTP_CHILD, WORKER_MAIN } from './common/paths.js';
 import { waitFor200 } from './http.js';
@@ -78,6 +79,9 @@ async function ready(process: NodeProcess, readiness: () => Promise<number>): Pr
   }
 }
 
+/** The modules the apps compose, as the broker topology of a run is built from them. */
+export const BENCH_MODULES = [usersModule, authModule, failuresModule] as const;
+
 /** Runs `worker migrate` to its end; returns how long it took. */
 export async function migrate(env: Env): Promise<number> {
   const run = startNode('migrate', [...APP_NODE_FLAGS, WORKER_MAIN, 'migrate'], env);
@@ -132,7 +136,7 @@ export async function startRawHttp(env: Env): Promise<Started> {
 export async function cleanUp(amqpUrl: string, namespace: string): Promise<void> {
   const transport = new RabbitMqTransport({ url: amqpUrl, logger: createLogger({ level: 'silent' }) });
   try {
-    await transport.deleteTopology(buildTopology([usersModule, authModule], { namespace }));
+    await transport.deleteTopology(buildTopology(BENCH_MODULES, { namespace }));
   } finally {
     await transport.close();
   }
