@@ -172,7 +172,28 @@ export type FailurePage = {
 };
 
 /** `FailureDetail` of the API. */
-export type FailureDetail = FailureSummary & {
+export type FailureDetail = {
+  id: string;
+  queue: string;
+  messageId: string;
+  type: string;
+  /** `poison`, `retries_exhausted`, `delivery_limit`, `expired`, `maxlen` or `rejected`. */
+  reason: string;
+  /** The last problem, when one is known. */
+  problem: {
+    code: string;
+    title: string;
+    detail: string;
+  } | null;
+  attempts: number;
+  /** How often it was dead-lettered. */
+  deaths: number;
+  /** Groups alike failures: type + error code + reason. */
+  fingerprint: string;
+  status: 'dead' | 'retried' | 'purged';
+  traceId: string | null;
+  firstFailedAt: string;
+  lastFailedAt: string;
   /** Secrets redacted. */
   headers: {
     [key: string]: unknown;

@@ -3,32 +3,35 @@ import { z } from '@hono/zod-openapi';
 
 const ProblemSummary = z.object({ code: z.string(), title: z.string(), detail: z.string() });
 
-/** One recorded failure, as lists show it. */
-export const FailureSummarySchema = z
-  .object({
-    id: z.string().openapi({ example: '42' }),
-    queue: z.string().openapi({ example: 'users.commands' }),
-    messageId: z.string(),
-    type: z.string().openapi({ example: 'users.rename-user' }),
-    reason: z.string().openapi({
-      description: '`poison`, `retries_exhausted`, `delivery_limit`, `expired`, `maxlen` or `rejected`.',
-    }),
-    problem: ProblemSummary.nullable().openapi({ description: 'The last problem, when one is known.' }),
-    attempts: z.number().int(),
-    deaths: z.number().int().openapi({ description: 'How often it was dead-lettered.' }),
-    fingerprint: z.string().openapi({ description: 'Groups alike failures: type + error code + reason.' }),
-    status: z.enum(['dead', 'retried', 'purged']),
-    traceId: z.string().nullable(),
-    firstFailedAt: z.iso.datetime(),
-    lastFailedAt: z.iso.datetime(),
-  })
-  .openapi('FailureSummary');
+const summaryFields = {
+  id: z.string().openapi({ example: '42' }),
+  queue: z.string().openapi({ example: 'users.commands' }),
+  messageId: z.string(),
+  type: z.string().openapi({ example: 'users.rename-user' }),
+  reason: z.string().openapi({
+    description: '`poison`, `retries_exhausted`, `delivery_limit`, `expired`, `maxlen` or `rejected`.',
+  }),
+  problem: ProblemSummary.nullable().openapi({ description: 'The last problem, when one is known.' }),
+  attempts: z.number().int(),
+  deaths: z.number().int().openapi({ description: 'How often it was dead-lettered.' }),
+  fingerprint: z.string().openapi({ description: 'Groups alike failures: type + error code + reason.' }),
+  status: z.enum(['dead', 'retried', 'purged']),
+  traceId: z.string().nullable(),
+  firstFailedAt: z.iso.datetime(),
+  lastFailedAt: z.iso.datetime(),
+};
 
-/** One failure in full. */
-export const FailureDetailSchema = FailureSummarySchema.extend({
-  headers: z.record(z.string(), z.unknown()).openapi({ description: 'Secrets redacted.' }),
-  payload: z.unknown().openapi({ description: 'The message body, secrets redacted.' }),
-}).openapi('FailureDetail');
+/** One recorded failure, as lists show it. */
+export const FailureSummarySchema = z.object(summaryFields).openapi('FailureSummary');
+
+/** One failure in full (one flat object: the API diff and the client types read no `allOf`). */
+export const FailureDetailSchema = z
+  .object({
+    ...summaryFields,
+    headers: z.record(z.string(), z.unknown()).openapi({ description: 'Secrets redacted.' }),
+    payload: z.unknown().openapi({ description: 'The message body, secrets redacted.' }),
+  })
+  .openapi('FailureDetail');
 
 /** A group of alike failures still dead-lettered. */
 export const FailureGroupSchema = z
