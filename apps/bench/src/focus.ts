@@ -42,6 +42,7 @@ const PHASES = [
   'retry-group',
 ] as const;
 type Phase = (typeof PHASES)[number];
+const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const isPhase = (name: string): name is Phase => (PHASES as readonly string[]).includes(name);
 
 const phases = process.argv.slice(2);
@@ -105,7 +106,6 @@ try {
   for (const phase of phases) {
     if (phase === 'retry-group') {
       if (started.some((s) => s.process.name === 'worker')) throw new Error('run retry-group before drain');
-      const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
       const result = await retryGroup({
         databaseUrl: database.url,
         amqpUrl: config.amqpUrl,

@@ -1,9 +1,7 @@
 import { createServer } from 'node:net';
-import { authModule } from '@contextflow/auth-infra';
 import { createLogger } from '@contextflow/core-infra';
 import { buildTopology, RabbitMqTransport } from '@contextflow/runtime/messaging';
-import { failuresModule } from '@contextflow/runtime/operations';
-import { usersModule } from '@contextflow/users-infra';
+import { BENCH_MODULES } from './common/bench-modules.js';
 import { DEV_MAIN, HTTP_MAIN, PROFILE_DIR, RAW_HTTP_CHILD, WORKER_MAIN } from './common/paths.js';
 import { waitFor200 } from './http.js';
 import type { BenchKey } from './keys.js';
@@ -78,9 +76,6 @@ async function ready(process: NodeProcess, readiness: () => Promise<number>): Pr
     throw error;
   }
 }
-
-/** The modules the apps compose, as the broker topology of a run is built from them. */
-export const BENCH_MODULES = [usersModule, authModule, failuresModule] as const;
 
 /** Runs `worker migrate` to its end; returns how long it took. */
 export async function migrate(env: Env): Promise<number> {

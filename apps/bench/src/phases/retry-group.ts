@@ -2,7 +2,7 @@ import { createLogger } from '@contextflow/core-infra';
 import { buildTopology, RabbitMqTransport } from '@contextflow/runtime/messaging';
 import { Client } from 'pg';
 import { sleep } from '../common/stats.js';
-import { BENCH_MODULES } from '../stack.js';
+import { BENCH_MODULES } from '../common/bench-modules.js';
 
 /** What retrying a group of failures at a set rate achieved, and whether any message had two effects. */
 export interface RetryGroupResult {
