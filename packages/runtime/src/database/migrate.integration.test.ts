@@ -45,7 +45,9 @@ describe('migrateAll', () => {
     const { db } = await freshDatabase();
     await migrateAll(db, [widgets]);
     expect(await tablesOf(db, 'platform')).toEqual([
+      'command_progress',
       'commands',
+      'failures',
       'inbox',
       'kysely_migration',
       'kysely_migration_lock',
@@ -67,6 +69,8 @@ describe('migrateAll', () => {
       /outbox_unsent_seq_idx ON platform\.outbox USING btree \(seq\) WHERE \(sent_at IS NULL\)/,
     );
     expect(definitions).toContain('inbox_handled_at_idx');
+    expect(definitions).toContain('UNIQUE INDEX failures_queue_message_uq');
+    expect(definitions).toMatch(/failures_dead_fingerprint_idx .* WHERE \(status = 'dead'::text\)/);
   });
 
   it('rejects a command status outside the life cycle', async () => {
