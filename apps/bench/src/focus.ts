@@ -7,7 +7,10 @@
 // BENCH_CPU_PROF=1 the apps write CPU profiles, summarised at the end. Each load phase reports the target's
 // RSS (VmRSS) before it, its peak (sampled every 100 ms) and after it. FOCUS_HTTP_<NAME>=value reaches the
 // http app alone as <NAME>, for experiments: FOCUS_HTTP_NODE_OPTIONS='--max-semi-space-size=16'; FOCUS_WORKER_<NAME>
-// likewise reaches the worker alone: FOCUS_WORKER_WORKER_CONCURRENCY=20.
+// likewise reaches the worker alone: FOCUS_WORKER_WORKER_CONCURRENCY=20. `retry-group` (before `drain`, it starts
+// the worker): a group of FOCUS_RETRY_FAILURES (1000) failures, FOCUS_RETRY_DUPLICATES (100) of them
+// dead-lettered twice, retried through the admin API at FOCUS_RETRY_RATE (50) messages a second: the rate
+// achieved and whether any message had two effects.
 import { readdirSync, rmSync } from 'node:fs';
 import { createTestDatabase, uniquePrefix } from '@contextflow/runtime/testing';
 import { benchConfig } from './config.js';
@@ -16,6 +19,7 @@ import { benchKey } from './keys.js';
 import type { LoadSpec } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
+import { retryGroup } from './phases/retry-group.js';
 import { scalePhase } from './phases/scale.js';
 import { scheduledTimers } from './phases/scheduled-timers.js';
 import { perItemMicros, sampleRss, withMachineCpu } from './process/node-process.js';
@@ -45,9 +49,11 @@ const PHASES = [
   'floor-list',
   'drain',
   'timers',
+  'retry-group',
   'scale',
 ] as const;
 type Phase = (typeof PHASES)[number];
+const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const isPhase = (name: string): name is Phase => (PHASES as readonly string[]).includes(name);
 
 const phases = process.argv.slice(2);
@@ -105,7 +111,7 @@ try {
     headers: { ...auth, 'content-type': 'application/json' },
   } as const;
   const specs: Record<
-    Exclude<Phase, 'drain' | 'timers' | 'scale'>,
+    Exclude<Phase, 'drain' | 'timers' | 'retry-group' | 'scale'>,
     [Started, Omit<LoadSpec, 'baseUrl' | 'connections' | 'warmupSeconds' | 'seconds'>]
   > = {
     get: [http, { method: 'GET', path: '/users/{id}', ids, headers: auth }],
@@ -140,6 +146,27 @@ try {
         requests: config.scaleRequests,
         log: console.log,
       });
+      continue;
+    }
+    if (phase === 'retry-group') {
+      if (worker !== undefined) throw new Error('run retry-group before drain and timers');
+      const result = await retryGroup({
+        databaseUrl: database.url,
+        amqpUrl: config.amqpUrl,
+        namespace,
+        baseUrl: http.baseUrl,
+        token: auth.authorization.slice('Bearer '.length),
+        userIds: ids,
+        failures: number('FOCUS_RETRY_FAILURES', 1000),
+        duplicateCopies: number('FOCUS_RETRY_DUPLICATES', 100),
+        rate: number('FOCUS_RETRY_RATE', 50),
+        startWorker: async () => void (await running()),
+      });
+      console.log(
+        `retry-group: ${result.failures} failures (+${result.duplicateCopies} duplicate copies) retried at ${result.askedRate}/s asked: ` +
+          `${result.achievedRate.toFixed(1)}/s achieved over ${result.seconds.toFixed(1)} s; ${result.succeeded} commands succeeded; ` +
+          `${result.events} renamed events from ${result.commandsWithEvents} commands (duplicate effects: ${result.events - result.commandsWithEvents})`,
+      );
       continue;
     }
     if (phase === 'timers') {

@@ -1,8 +1,7 @@
 import { createServer } from 'node:net';
-import { authModule } from '@contextflow/auth-infra';
 import { createLogger } from '@contextflow/core-infra';
 import { buildTopology, RabbitMqTransport } from '@contextflow/runtime/messaging';
-import { usersModule } from '@contextflow/users-infra';
+import { BENCH_MODULES } from './common/bench-modules.js';
 import { DEV_MAIN, HTTP_MAIN, PROFILE_DIR, RAW_HTTP_CHILD, WORKER_MAIN } from './common/paths.js';
 import { createTestDatabase } from '@contextflow/runtime/testing';
 import { login, waitFor200 } from './http.js';
@@ -147,7 +146,7 @@ export async function startFloorHttp(env: Env): Promise<Started> {
 export async function cleanUp(amqpUrl: string, namespace: string): Promise<void> {
   const transport = new RabbitMqTransport({ url: amqpUrl, logger: createLogger({ level: 'silent' }) });
   try {
-    await transport.deleteTopology(buildTopology([usersModule, authModule], { namespace }));
+    await transport.deleteTopology(buildTopology(BENCH_MODULES, { namespace }));
   } finally {
     await transport.close();
   }

@@ -10,6 +10,7 @@ import { CONTEXTFLOW_API_INFO, createHttpApp } from '@contextflow/http-kit';
 import type { AppConfig } from '@contextflow/runtime/config';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { DependencyContainer } from 'tsyringe';
+import { consoleRoutes } from './console/console-routes.js';
 
 /**
  * The HTTP app of contextflow for a container and modules, with no I/O of its own: `main` serves it, tests
@@ -33,5 +34,6 @@ export function buildApp(
     ...(container.isRegistered(Metrics, true) ? { metrics: container.resolve(Metrics) } : {}),
     info: CONTEXTFLOW_API_INFO,
     docs: docsRoutes,
+    console: consoleRoutes,
   });
 }

@@ -2,8 +2,8 @@ import type { ContextModule, Logger } from '@contextflow/core-infra';
 import { createDatabase } from '@contextflow/runtime';
 import { buildTopology, type Topology } from '@contextflow/runtime/messaging';
 import {
-  deadCommandRedriveHook,
   type DeadLetterResult,
+  FailureActions,
   RabbitMqDeadLetters,
   UnknownQueueError,
 } from '@contextflow/runtime/operations';
@@ -15,7 +15,7 @@ import { type OperatorIo, progressReporter } from './operator-io.js';
 /** What `dead-letters` needs. */
 export interface DeadLettersContext {
   readonly amqpUrl: string;
-  /** Needed by `redrive` only: a redriven command is reopened in the database. */
+  /** Needed by `redrive` and `purge`: a redriven command is reopened, and the failures are marked, in the database. */
   readonly databaseUrl: string | undefined;
   readonly namespace: string | undefined;
   readonly modules: readonly ContextModule[];
@@ -69,30 +69,26 @@ export async function runDeadLetters(
         for (const copy of copies) io.out(formatDeadLetter(copy));
         return 0;
       }
-      case 'redrive':
-        return await redrive(command, context, deadLetters, topology);
-      default: {
-        const result = await deadLetters.purge({
-          ids: command.ids === 'all' ? undefined : command.ids,
-          queue: command.queue,
-          onProgress: progressReporter(io, 'purged'),
-        });
-        return report('purged', result, io);
-      }
+      default:
+        return await act(command, context, deadLetters, topology);
     }
   } finally {
     await deadLetters.close();
   }
 }
 
-async function redrive(
+/** Redrives or purges through the failure actions: the code path the admin API's commands run too. */
+async function act(
   command: Extract<DeadLettersCommand, { ids: unknown }>,
   context: DeadLettersContext,
   deadLetters: RabbitMqDeadLetters,
   topology: Topology,
 ): Promise<number> {
+  const { action } = command;
   if (context.databaseUrl === undefined)
-    throw new OperatorError('redrive needs DATABASE_URL: a redriven command is reopened in the database');
+    throw new OperatorError(
+      `${action} needs DATABASE_URL: a redriven command is reopened, and the failures are marked, in the database`,
+    );
   const db = createDatabase({ url: context.databaseUrl, poolSize: 2, applicationName: 'contextflow-cli' });
   try {
     try {
@@ -100,13 +96,15 @@ async function redrive(
     } catch (error) {
       throw new OperatorError(`cannot query PostgreSQL: ${describeError(error)}`);
     }
-    const result = await deadLetters.redrive({
-      ids: command.ids === 'all' ? undefined : command.ids,
-      queue: command.queue,
-      hook: deadCommandRedriveHook(db, topology),
-      onProgress: progressReporter(context.io, 'redriven'),
-    });
-    return report('redriven', result, context.io);
+    const actions = new FailureActions(db, deadLetters, topology);
+    const selection = { ids: command.ids === 'all' ? undefined : command.ids, queue: command.queue };
+    const verb = action === 'redrive' ? 'redriven' : 'purged';
+    const onProgress = progressReporter(context.io, verb);
+    const result =
+      action === 'redrive'
+        ? await actions.redrive(selection, onProgress)
+        : await actions.purge(selection, onProgress);
+    return report(verb, result, context.io);
   } finally {
     await db.destroy();
   }

@@ -69,6 +69,17 @@ describe('worker operator commands (RabbitMQ + PostgreSQL)', () => {
       },
     });
   };
+  /** The failure recorded for a message, once the recorder has it. */
+  const failure = async (messageId: string) => {
+    const row = () =>
+      runtime.db
+        .selectFrom('platform.failures')
+        .select(['reason', 'status'])
+        .where('message_id', '=', messageId)
+        .executeTakeFirst();
+    await expect.poll(row, { timeout: 10_000 }).toBeDefined();
+    return row();
+  };
   const status = (id: string) => runtime.container.resolve<CommandStatusReader>(CommandStatusReader).find(id);
 
   beforeAll(async () => {
@@ -124,6 +135,8 @@ describe('worker operator commands (RabbitMQ + PostgreSQL)', () => {
     const after = dead(['list']);
     await after.run();
     expect(after.io.lines).toEqual(['no dead letters']);
+    // The failure recorded from the dead-letter exchange's copy is marked retried by the same code path.
+    expect(await failure(id)).toMatchObject({ reason: 'delivery_limit', status: 'retried' });
   });
 
   it('purges a dead letter by id, says which ids it did not find, and exits 1 for them', async () => {
@@ -142,6 +155,8 @@ describe('worker operator commands (RabbitMQ + PostgreSQL)', () => {
     await list.run();
     expect(list.io.lines).toHaveLength(2);
     expect(list.io.lines[1]).toContain(kept.meta.commandId);
+    expect(await failure(purged.meta.commandId)).toMatchObject({ status: 'purged' });
+    expect(await failure(kept.meta.commandId)).toMatchObject({ status: 'dead' });
 
     const all = dead(['purge', '--all']);
     expect(await all.run()).toBe(0);

@@ -1,9 +1,21 @@
 export {
+  type CommandProgress,
   type CommandRecord,
   type CommandStatus,
   CommandStatusReader,
   isTerminal,
 } from './commands/command-record.js';
+export {
+  FailureActionTypes,
+  type FailureDetail,
+  type FailureFilter,
+  type FailureGroup,
+  type FailurePage,
+  type FailureProblemView,
+  FailureReader,
+  type FailureSummary,
+  type QueueFailures,
+} from './failures/failure-reader.js';
 export { checkReadiness, type ReadinessReport } from './health/check-readiness.js';
 export type { ReadinessCheck } from './health/readiness-check.js';
 export { createLogger, Logger, REDACTED_KEYS, redactSecrets } from './logging/logger.js';

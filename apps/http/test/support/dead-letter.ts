@@ -14,7 +14,12 @@ const WORKER_MAIN = fileURLToPath(new URL('../../../worker/dist/main.js', import
  * goes to the dead-letter exchange with the broker's death headers, and the outbox row is marked sent so the
  * relay never publishes it. The worker's reconciler then fails the command. Services only.
  */
-export async function deadLetter(system: System, context: string, commandId: string): Promise<void> {
+export async function deadLetter(
+  system: System,
+  context: string,
+  commandId: string,
+  reason: 'rejected' | 'delivery_limit' = 'rejected',
+): Promise<void> {
   if (system.amqp === null) throw new Error('dead letters live in RabbitMQ: services only');
   const { rows } = await sql<{ body: unknown; type: string }>`
     update platform.outbox set sent_at = now() where message_id = ${commandId}
@@ -36,7 +41,7 @@ export async function deadLetter(system: System, context: string, commandId: str
       messageId: commandId,
       type: message.type,
       body: message.body,
-      headers: { 'x-first-death-queue': queue, 'x-first-death-reason': 'rejected' },
+      headers: { 'x-first-death-queue': queue, 'x-first-death-reason': reason },
     });
   } finally {
     await transport.close();

@@ -18,6 +18,17 @@ export interface CommandRecord {
   /** ISO 8601 UTC. */
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** How far a long-running command (an operator action) got; absent for the others. */
+  readonly progress?: CommandProgress | undefined;
+}
+
+/** How far a long-running command got: items done, failed (left as they were) and in all. */
+export interface CommandProgress {
+  readonly done: number;
+  readonly failed: number;
+  readonly total: number;
+  /** ISO 8601 UTC. */
+  readonly updatedAt: string;
 }
 
 /** Whether a command has reached a status it never leaves. */

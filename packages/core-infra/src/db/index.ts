@@ -12,7 +12,10 @@ export { OutboxWriter } from './outbox-writer.js';
 export { platformMigrations } from './platform-migrations.js';
 export {
   CHANNELS,
+  type CommandProgressTable,
   type CommandsTable,
+  type FailureStatus,
+  type FailuresTable,
   type InboxTable,
   type OutboxTable,
   type PlatformTables,

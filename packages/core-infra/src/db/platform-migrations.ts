@@ -116,13 +116,57 @@ const processes: Migration = {
       .on('platform.processes')
       .column('updated_at')
       .where(sql.ref('status'), '=', sql.lit('completed'))
+const failures: Migration = {
+  async up(db: Schema) {
+    await db.schema
+      .createTable('platform.failures')
+      .addColumn('id', 'bigserial', (col) => col.primaryKey())
+      .addColumn('queue', 'text', (col) => col.notNull())
+      .addColumn('message_id', 'text', (col) => col.notNull())
+      .addColumn('type', 'text', (col) => col.notNull())
+      .addColumn('headers', 'jsonb', (col) => col.notNull())
+      .addColumn('payload', 'jsonb', (col) => col.notNull())
+      .addColumn('reason', 'text', (col) => col.notNull())
+      .addColumn('problem', 'jsonb')
+      .addColumn('error_code', 'text', (col) => col.notNull())
+      .addColumn('attempts', 'integer', (col) => col.notNull())
+      .addColumn('trace_id', 'text')
+      .addColumn('fingerprint', 'text', (col) => col.notNull())
+      .addColumn('deaths', 'integer', (col) => col.notNull().defaultTo(1))
+      .addColumn('status', 'text', (col) =>
+        col.notNull().defaultTo('dead').check(sql`status in ('dead', 'retried', 'purged')`),
+      )
+      .addColumn('first_failed_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addColumn('last_failed_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+      .addUniqueConstraint('failures_queue_message_uq', ['queue', 'message_id'])
+      .execute();
+    // The console lists newest first and groups the dead ones by fingerprint.
+    await db.schema
+      .createIndex('failures_last_failed_idx')
+      .on('platform.failures')
+      .columns(['last_failed_at desc', 'id desc'])
+      .execute();
+    await db.schema
+      .createIndex('failures_dead_fingerprint_idx')
+      .on('platform.failures')
+      .columns(['fingerprint', 'last_failed_at'])
+      .where(sql.ref('status'), '=', 'dead')
+      .execute();
+    await db.schema
+      .createTable('platform.command_progress')
+      .addColumn('command_id', 'uuid', (col) => col.primaryKey())
+      .addColumn('done', 'integer', (col) => col.notNull().defaultTo(0))
+      .addColumn('total', 'integer', (col) => col.notNull().defaultTo(0))
+      .addColumn('failed', 'integer', (col) => col.notNull().defaultTo(0))
+      .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
       .execute();
   },
 };
 
 /**
- * Migrations of the `platform` schema (commands, outbox, inbox, scheduled messages, processes), applied before
- * every context's own.
+ * Migrations of the `platform` schema (commands, outbox, inbox, scheduled messages, processes, failures and
+ * command progress), applied before every context's own.
  */
 export const platformMigrations: Readonly<Record<string, Migration>> = Object.freeze({
   '0001_commands': commands,
@@ -130,4 +174,5 @@ export const platformMigrations: Readonly<Record<string, Migration>> = Object.fr
   '0003_inbox': inbox,
   '0004_scheduled_messages': scheduledMessages,
   '0005_processes': processes,
+  '0006_failures': failures,
 });

@@ -80,6 +80,50 @@ export interface ProcessesTable {
   state: Json;
   version: number;
   started_at: Timestamp;
+/** Where a recorded failure stands: `dead` in its dead-letter queue, `retried` (sent back), `purged`. */
+export type FailureStatus = 'dead' | 'retried' | 'purged';
+
+/**
+ * `platform.failures`: one row per dead-lettered message and work queue, what operators query. The queue stays
+ * the source of truth for redelivery; a message that dies again updates its row.
+ */
+export interface FailuresTable {
+  /** Keyset paging order (with `last_failed_at`). */
+  id: Generated<string>;
+  /** The work queue it died in (`users.commands`). */
+  queue: string;
+  /** The command or event id; a generated `none:<uuid>` for a message published without one. */
+  message_id: string;
+  type: string;
+  /** Its headers, secrets redacted. */
+  headers: Json;
+  /** Its body (JSON, or `{ "text": ... }` when not JSON), secrets redacted. */
+  payload: Json;
+  /** Why: `poison`, `retries_exhausted`, `delivery_limit`, `expired`, `maxlen`, `rejected`. */
+  reason: string;
+  /** The last problem (`code`, `title`, `detail`), when one is known. */
+  problem: ColumnType<unknown, string | null, string | null>;
+  /** `problem.code`, or `''`: part of the fingerprint. */
+  error_code: string;
+  /** Attempts the last death took. */
+  attempts: number;
+  trace_id: string | null;
+  /** Groups alike failures: a hash of type, error code and reason. */
+  fingerprint: string;
+  /** How often it was dead-lettered. */
+  deaths: Generated<number>;
+  status: ColumnType<FailureStatus, FailureStatus | undefined, FailureStatus>;
+  first_failed_at: Timestamp;
+  last_failed_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** `platform.command_progress`: how far a long-running (operator) command got, written outside its unit of work. */
+export interface CommandProgressTable {
+  command_id: string;
+  done: number;
+  total: number;
+  failed: number;
   updated_at: Timestamp;
 }
 
@@ -90,6 +134,8 @@ export interface PlatformTables {
   'platform.inbox': InboxTable;
   'platform.scheduled_messages': ScheduledMessagesTable;
   'platform.processes': ProcessesTable;
+  'platform.failures': FailuresTable;
+  'platform.command_progress': CommandProgressTable;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { DependencyContainer } from 'tsyringe';
 import { authenticate } from '../auth/authenticate.js';
 import { commandRoutes } from '../commands/command-routes.js';
 import { type ApiInfo, type ApiServer, documentConfig } from '../openapi/api-document.js';
+import { failureRoutes } from '../failures/failure-routes.js';
 import { BEARER_AUTH, bearerAuthScheme } from '../openapi/openapi-responses.js';
 import { healthRoutes } from '../operations/health-routes.js';
 import { accessLog } from './access-log.js';
@@ -43,6 +44,13 @@ export interface HttpAppOptions {
    * process's operations server (`serveOperations`), not on the public API port.
    */
   readonly metrics?: Metrics;
+  /**
+   * Serve the admin API over recorded failures (`/admin/failures…`, needs the runtime's `FailureReader` and the
+   * `operations` module among `modules` for its actions); default true.
+   */
+  readonly failures?: boolean;
+  /** The operations console's routes (apps/http's `consoleRoutes`), mounted at `/`; absent → none. */
+  readonly console?: (() => Hono<HttpEnv>) | undefined;
 }
 
 /** Routes that serve an interactive page for `/openapi.json`, given the document's title; mounted at `/`. */
@@ -97,6 +105,7 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
     if (routes !== undefined) app.route('/', routes);
   }
   app.route('/', commandRoutes());
+  if (options.failures !== false) app.route('/', failureRoutes());
   app.route('/', healthRoutes(options.readiness ?? [], logger));
 
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_AUTH, bearerAuthScheme);
@@ -106,5 +115,6 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
   let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
   app.get('/openapi.json', (c) => c.json((document ??= app.getOpenAPI31Document(config))));
   if (options.docs !== undefined) app.route('/', options.docs(config.info.title));
+  if (options.console !== undefined) app.route('/', options.console());
   return app;
 }

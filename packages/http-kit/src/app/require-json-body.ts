@@ -1,8 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { isConsolePath } from './security-headers.js';
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 const JSON_TYPE = /^application\/([a-z0-9.-]+\+)?json\s*(;|$)/i;
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
 /** Whether the request carries a non-empty body. Framing headers answer on a real server; a bare Request (tests, other runtimes) is peeked. */
 async function hasBody(request: Request): Promise<boolean> {
@@ -25,12 +27,15 @@ async function hasBody(request: Request): Promise<boolean> {
 }
 
 /**
- * Answers 415 for a POST/PUT/PATCH that carries a body that is not declared as JSON, before any route
- * reads it. Bodiless requests pass (`Content-Length: 0`, or no body at all).
+ * Answers 415 for a POST/PUT/PATCH that carries a body that is not declared as JSON (a form, under `/console`),
+ * before any route reads it. Bodiless requests pass (`Content-Length: 0`, or no body at all).
  */
 export function requireJsonBody(): MiddlewareHandler {
   return async (c, next) => {
-    if (WITH_BODY.has(c.req.method) && !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+    const type = c.req.header('content-type') ?? '';
+    // The console's pages post HTML forms; everything else takes JSON only.
+    const accepted = JSON_TYPE.test(type) || (FORM_TYPE.test(type) && isConsolePath(c.req.path));
+    if (WITH_BODY.has(c.req.method) && !accepted) {
       if (await hasBody(c.req.raw)) throw new HTTPException(415, { message: 'Unsupported Media Type' });
     }
     await next();

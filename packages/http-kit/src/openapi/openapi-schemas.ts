@@ -34,6 +34,19 @@ export const CommandViewSchema = z
     error: ProblemSchema.optional().openapi({ description: 'Why it failed.' }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
+    issuedBy: z
+      .uuid()
+      .optional()
+      .openapi({ description: 'Who asked: the user id, shown for operator actions (those with progress).' }),
+    progress: z
+      .object({
+        done: z.number().int(),
+        failed: z.number().int().openapi({ description: 'Items left as they were (not found, refused).' }),
+        total: z.number().int(),
+        updatedAt: z.iso.datetime(),
+      })
+      .optional()
+      .openapi({ description: 'How far a long-running command (an operator action) got.' }),
   })
   .openapi('CommandView');
 

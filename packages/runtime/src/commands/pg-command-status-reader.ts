@@ -8,6 +8,9 @@ import { inject, injectable } from 'tsyringe';
 import { CommandNotifications } from './command-notifications.js';
 import { toCommandRecord } from './to-command-record.js';
 
+/** Type prefix of the commands that report progress (operator actions). */
+const OPERATIONS_PREFIX = 'operations.';
+
 /** {@link CommandStatusReader} over `platform.commands`, woken by `cf_command_done` notifications. */
 @injectable()
 export class PgCommandStatusReader implements CommandStatusReader {
@@ -24,7 +27,16 @@ export class PgCommandStatusReader implements CommandStatusReader {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst();
-    return row === undefined ? null : toCommandRecord(row);
+    if (row === undefined) return null;
+    // Only operator actions report progress, written apart from their unit of work.
+    const progress = row.type.startsWith(OPERATIONS_PREFIX)
+      ? await this.db
+          .selectFrom('platform.command_progress')
+          .select(['done', 'failed', 'total', 'updated_at'])
+          .where('command_id', '=', id)
+          .executeTakeFirst()
+      : undefined;
+    return toCommandRecord(row, progress);
   }
 
   async waitUntilDone(id: string, timeoutMs: number): Promise<CommandRecord | null> {

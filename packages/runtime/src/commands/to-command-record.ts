@@ -1,5 +1,5 @@
 import type { CommandRecord, ProblemDetails } from '@contextflow/core-infra';
-import type { CommandsTable } from '@contextflow/core-infra/db';
+import type { CommandProgressTable, CommandsTable } from '@contextflow/core-infra/db';
 import type { Selectable } from 'kysely';
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
@@ -10,6 +10,7 @@ export function toCommandRecord(
     Selectable<CommandsTable>,
     'id' | 'type' | 'status' | 'result' | 'error' | 'issued_by' | 'created_at' | 'updated_at'
   >,
+  progress?: Pick<Selectable<CommandProgressTable>, 'done' | 'failed' | 'total' | 'updated_at'>,
 ): CommandRecord {
   return {
     id: row.id,
@@ -20,5 +21,15 @@ export function toCommandRecord(
     issuedBy: row.issued_by,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
+    ...(progress === undefined
+      ? {}
+      : {
+          progress: {
+            done: progress.done,
+            failed: progress.failed,
+            total: progress.total,
+            updatedAt: iso(progress.updated_at),
+          },
+        }),
   };
 }

@@ -45,7 +45,9 @@ describe('migrateAll', () => {
     const { db } = await freshDatabase();
     await migrateAll(db, [widgets]);
     expect(await tablesOf(db, 'platform')).toEqual([
+      'command_progress',
       'commands',
+      'failures',
       'inbox',
       'kysely_migration',
       'kysely_migration_lock',
@@ -71,6 +73,8 @@ describe('migrateAll', () => {
     expect(definitions).toContain('inbox_handled_at_idx');
     expect(definitions).toContain('scheduled_messages_due_at_idx');
     expect(definitions).toMatch(/processes_completed_idx .* WHERE \(status = 'completed'::text\)/);
+    expect(definitions).toContain('UNIQUE INDEX failures_queue_message_uq');
+    expect(definitions).toMatch(/failures_dead_fingerprint_idx .* WHERE \(status = 'dead'::text\)/);
   });
 
   it('rejects a command status outside the life cycle', async () => {
@@ -91,6 +95,7 @@ describe('migrateAll', () => {
       'platform/0003_inbox',
       'platform/0004_scheduled_messages',
       'platform/0005_processes',
+      'platform/0006_failures',
       'widgets/0001_widgets',
     ]);
     await migrateAll(db, [widgets]);

@@ -1,4 +1,4 @@
-import type { Command, CommandHandler } from '@contextflow/core';
+import { type Command, type CommandHandler, isAppError } from '@contextflow/core';
 import {
   type ContextModule,
   currentTraceparent,
@@ -19,6 +19,8 @@ import { BufferedOutboxWriter } from '../commands/pg-outbox-writer.js';
 import { messageTelemetry } from '../telemetry/message-telemetry.js';
 import type { DatabaseGate } from './database-gate.js';
 import type { DeliveredMessage } from './delivered-message.js';
+import { failureEntry, failureProblem, type FailureProblem, unexpectedProblem } from './failure-entry.js';
+import type { FailureLog } from './failure-log.js';
 import { outcomeOf, POISON_OUTCOME } from './message-outcome.js';
 import { parseCommand } from './message-parsers.js';
 import { processSpan, settleInSpan } from './message-spans.js';
@@ -44,6 +46,8 @@ export interface CommandDispatcherOptions {
   readonly gate?: DatabaseGate | undefined;
   /** Where the accept→done duration of each command goes. */
   readonly metrics?: Metrics | undefined;
+  /** Where every message this dispatcher dead-letters is recorded, with its problem. */
+  readonly failures?: FailureLog | undefined;
 }
 
 /**
@@ -96,6 +100,12 @@ export class CommandDispatcher {
         { queue: this.queue.declaration.queue, messageId: message.messageId, reason: parsed.reason },
         'poison command dead-lettered',
       );
+      const detail = `The message cannot be read: ${parsed.reason}.`;
+      await this.#recordDeath(message, 'poison', {
+        code: 'messages.poison',
+        title: 'Poison message',
+        detail,
+      });
       return POISON_OUTCOME;
     }
     const command = parsed.value;
@@ -182,11 +192,46 @@ export class CommandDispatcher {
       return 'ack';
     }
     log.error({ err: cause }, 'command failed on its last attempt; dead-lettered');
+    await this.#recordDeath(message, 'retries_exhausted', lastProblem(cause));
     try {
       this.#observe(command, 'failed', await ledger.failOutsideHandler(db, commandId, PROCESSING_FAILED));
     } catch (recordError) {
       log.error({ err: recordError }, 'could not mark the dead-lettered command failed');
     }
     return 'dead-letter';
+  }
+
+  /** Records a message this dispatcher dead-letters; a failed write is logged (the recorder fills it in). */
+  async #recordDeath(
+    message: DeliveredMessage,
+    reason: 'poison' | 'retries_exhausted',
+    last: FailureProblem,
+  ): Promise<void> {
+    await recordDeath(this.options.failures, this.queue, message, reason, last, this.options.logger);
+  }
+}
+
+/** The last problem of an error: an AppError's own, otherwise its class and message. */
+export function lastProblem(error: unknown): FailureProblem {
+  return isAppError(error) ? failureProblem(toProblem(error)) : unexpectedProblem(error);
+}
+
+/**
+ * Records in `failures` (when given) a message about to be dead-lettered from `queue`. Never throws: the
+ * failure recorder's copy of the dead letter records it still, without the problem.
+ */
+export async function recordDeath(
+  failures: FailureLog | undefined,
+  queue: WorkQueue,
+  message: DeliveredMessage,
+  reason: 'poison' | 'retries_exhausted',
+  last: FailureProblem,
+  logger: Logger,
+): Promise<void> {
+  if (failures === undefined) return;
+  try {
+    await failures.record(failureEntry(queue.declaration.queue, message, reason, last), 'replace');
+  } catch (error) {
+    logger.warn({ err: error, messageId: message.messageId }, 'could not record the failure');
   }
 }

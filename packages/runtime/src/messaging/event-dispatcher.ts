@@ -13,7 +13,9 @@ import { runInUnitOfWork } from '../buses/run-in-unit-of-work.js';
 import type { Inbox } from '../commands/inbox.js';
 import { messageTelemetry } from '../telemetry/message-telemetry.js';
 import type { DatabaseGate } from './database-gate.js';
+import { lastProblem, recordDeath } from './command-dispatcher.js';
 import type { DeliveredMessage } from './delivered-message.js';
+import type { FailureLog } from './failure-log.js';
 import { outcomeOf, POISON_OUTCOME } from './message-outcome.js';
 import { parseEvent } from './message-parsers.js';
 import { processSpan, settleInSpan } from './message-spans.js';
@@ -43,6 +45,8 @@ export interface EventDispatcherOptions {
   readonly logger: Logger;
   /** Holds an event whose reaction failed because the database is down until it is back (attempt not counted). */
   readonly gate?: DatabaseGate | undefined;
+  /** Where every message this dispatcher dead-letters is recorded, with its problem. */
+  readonly failures?: FailureLog | undefined;
 }
 
 /**
@@ -91,6 +95,9 @@ export class EventDispatcher {
         { queue: this.queue.declaration.queue, messageId: message.messageId, reason: parsed.reason },
         'poison event dead-lettered',
       );
+      const detail = `The message cannot be read: ${parsed.reason}.`;
+      const problem = { code: 'messages.poison', title: 'Poison message', detail };
+      await recordDeath(this.options.failures, this.queue, message, 'poison', problem, logger);
       return POISON_OUTCOME;
     }
     const event = parsed.value;
@@ -118,6 +125,8 @@ export class EventDispatcher {
         return 'ack';
       }
       log.error({ err: error }, 'event reaction failed on its last attempt; dead-lettered');
+      const { failures } = this.options;
+      await recordDeath(failures, this.queue, message, 'retries_exhausted', lastProblem(error), logger);
       return 'dead-letter';
     }
   }

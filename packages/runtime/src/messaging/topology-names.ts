@@ -11,6 +11,8 @@ export interface TopologyNames {
    * command, from which the reconciler fails the command (the dead-letter queue keeps the operator's copy).
    */
   readonly deadCommandsQueue: string;
+  /** Queue bound to the dead-letter exchange under every work queue's name: the failure recorder's copies. */
+  readonly failuresQueue: string;
   /** Work queue of a context's commands: `<ns><ctx>.commands`. */
   commandQueue(context: string): string;
   /** Work queue of an event subscription: `<ns><subscription name>`. */
@@ -28,6 +30,7 @@ export function topologyNames(namespace = ''): TopologyNames {
     eventsExchange: `${namespace}contextflow.events`,
     deadLetterExchange: `${namespace}contextflow.dlx`,
     deadCommandsQueue: `${namespace}contextflow.dead-commands`,
+    failuresQueue: `${namespace}contextflow.failures`,
     commandQueue: (context) => `${namespace}${context}.commands`,
     eventQueue: (subscription) => `${namespace}${subscription}`,
     deadLetterQueue: (workQueue) => `${workQueue}.dlq`,

@@ -45,6 +45,8 @@ export interface Topology {
   readonly eventQueues: ReadonlyMap<string, WorkQueue>;
   /** Where the dead-letter reconciler takes its copy of every dead-lettered command from. */
   readonly deadCommands: QueueDeclaration;
+  /** Where the failure recorder takes its copy of every dead letter (commands and events) from. */
+  readonly failures: QueueDeclaration;
 }
 
 /** Options of {@link buildTopology}. */
@@ -71,7 +73,8 @@ const safeDeadLettering = { 'x-dead-letter-strategy': 'at-least-once', 'x-overfl
  * the event exchange), a dead-letter queue per work queue behind one direct dead-letter exchange, and per
  * work queue one TTL queue per retry delay that dead-letters back to it through the default exchange (a
  * topic exchange would lose messages whose routing key no longer matches), and the dead-commands queue that
- * gets a copy of every dead-lettered command for the reconciler.
+ * gets a copy of every dead-lettered command for the reconciler, and the failures queue that gets a copy of every
+ * dead letter for the failure recorder.
  */
 export function buildTopology(modules: readonly ContextModule[], options: TopologyOptions = {}): Topology {
   const names = topologyNames(options.namespace);
@@ -129,10 +132,17 @@ export function buildTopology(modules: readonly ContextModule[], options: Topolo
     const routingKey = queue.declaration.queue;
     bindings.push({ queue: deadCommands.queue, exchange: names.deadLetterExchange, routingKey });
   }
+  // Likewise a copy of every dead letter, commands and events, for the failure recorder.
+  const failures = quorum(names.failuresQueue, { 'x-delivery-limit': DELIVERY_LIMIT });
+  queues.push(failures);
+  for (const queue of [...commandQueues.values(), ...eventQueues.values()]) {
+    const routingKey = queue.declaration.queue;
+    bindings.push({ queue: failures.queue, exchange: names.deadLetterExchange, routingKey });
+  }
   const exchanges: ExchangeDeclaration[] = [
     { exchange: names.commandsExchange, type: 'topic', durable: true },
     { exchange: names.eventsExchange, type: 'topic', durable: true },
     { exchange: names.deadLetterExchange, type: 'direct', durable: true },
   ];
-  return { names, retry, exchanges, queues, bindings, commandQueues, eventQueues, deadCommands };
+  return { names, retry, exchanges, queues, bindings, commandQueues, eventQueues, deadCommands, failures };
 }

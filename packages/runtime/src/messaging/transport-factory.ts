@@ -1,5 +1,7 @@
 import type { Logger } from '@contextflow/core-infra';
+import type { DeadLetterStore } from './dead-letter-store.js';
 import type { MessageTransport } from './message-transport.js';
+import type { Topology } from './topology.js';
 
 /** Makes the transport of a runtime: RabbitMQ (`rabbitMqTransport`), or another that keeps the same contract. */
 export interface TransportFactory {
@@ -7,4 +9,9 @@ export interface TransportFactory {
   readonly kind: string;
   /** Called once, by the first `startWorker` or `startRelay`; the runtime closes what it returns. */
   create(context: { readonly logger: Logger }): MessageTransport;
+  /**
+   * Opens the dead-letter queues of `topology` for operator actions (redrive, purge); absent when the transport
+   * cannot (the in-process broker: its dead letters live and die with the process). The caller closes it.
+   */
+  openDeadLetters?(context: { readonly topology: Topology; readonly logger: Logger }): DeadLetterStore;
 }

@@ -27,3 +27,20 @@ export {
   readDueBacklog,
   type ScheduledMessageView,
 } from './scheduling-status.js';
+export {
+  type ActionOptions,
+  type ActionProgress,
+  FailureActions,
+  type LetterSelection,
+  MAX_ACTION_SIZE,
+} from '../failures/failure-actions.js';
+export {
+  type ActionOutcome,
+  FailureActionsSource,
+  failuresModule,
+  PurgeFailuresPayload,
+  RetryFailuresPayload,
+} from '../failures/failures-module.js';
+export { PgFailureReader } from '../failures/pg-failure-reader.js';
+export type { DeadLetterStore } from '../messaging/dead-letter-store.js';
+export { type CommandStats, readCommandStats } from './command-stats.js';

@@ -1,51 +1,17 @@
 import type { Logger } from '@contextflow/core-infra';
 import { type Channel, Connection, type SyncMessage } from 'rabbitmq-client';
-import { deathOf, type DeathRecord, redriveHeaders } from '../messaging/dead-letter-death.js';
 import { amqpNodes } from '../messaging/amqp-nodes.js';
+import { deathOf, type DeathRecord, redriveHeaders } from '../messaging/dead-letter-death.js';
+import type {
+  DeadLetter,
+  DeadLetterResult,
+  DeadLetterSelection,
+  DeadLetterStore,
+  RedriveHook,
+} from '../messaging/dead-letter-store.js';
 import type { Topology } from '../messaging/topology.js';
 import { withDeadline } from '../timing/with-deadline.js';
 import { toDelivered } from './to-delivered.js';
-
-/** A message resting in a dead-letter queue. */
-export interface DeadLetter {
-  /** Its message id (the command or event id); `undefined` for a message published without one. */
-  readonly messageId: string | undefined;
-  readonly type: string | undefined;
-  /** The dead-letter queue it rests in. */
-  readonly deadLetterQueue: string;
-  /** Where, why, how often and when it died; `undefined` when it carries no death headers. */
-  readonly death: DeathRecord | undefined;
-  readonly correlationId: string | undefined;
-  readonly headers: Readonly<Record<string, unknown>>;
-  /** The body parsed as JSON, or its text when it is not JSON. */
-  readonly body: unknown;
-}
-
-/** Which dead letters an operation acts on. */
-export interface DeadLetterSelection {
-  /** Message ids (every copy of each, in every selected queue); absent → all of them. */
-  readonly ids?: readonly string[] | undefined;
-  /** One work queue or its dead-letter queue (`users.commands` or `users.commands.dlq`); absent → every one. */
-  readonly queue?: string | undefined;
-  /** Called after each message acted on, with how many so far and how many there were at the start. */
-  readonly onProgress?: ((done: number, total: number) => void) | undefined;
-}
-
-/** What a redrive or a purge did. */
-export interface DeadLetterResult {
-  /** Messages redriven (or purged). */
-  readonly done: number;
-  /** Ids asked for that no selected dead-letter queue holds. */
-  readonly missing: readonly string[];
-  /** Messages left in their dead-letter queue, and why. */
-  readonly failed: readonly { readonly messageId: string | undefined; readonly reason: string }[];
-}
-
-/**
- * Wraps the publish of one redriven copy: resolve after calling `publish` to go ahead (the dead letter is then
- * acked), reject to leave it where it is. The worker reopens a dead command in a transaction around it.
- */
-export type RedriveHook = (letter: DeadLetter, publish: () => Promise<void>) => Promise<void>;
 
 /** A queue name no dead-letter queue of the topology answers to. */
 export class UnknownQueueError extends Error {
@@ -75,7 +41,7 @@ const RETURN_WAIT_MS = 5_000;
  * subscriber) with the same message id, its own headers, and no dead-letter headers or attempt counter;
  * the dead letter is acked only once the broker confirmed the copy.
  */
-export class RabbitMqDeadLetters {
+export class RabbitMqDeadLetters implements DeadLetterStore {
   readonly #connection: Connection;
   readonly #publishTimeoutMs: number;
   /** Dead-letter queue → the work queue it belongs to. */
@@ -311,3 +277,5 @@ function toDeadLetter(queue: string, message: SyncMessage): DeadLetter {
     body: delivered.isJson ? delivered.body : rawBody(message.body).toString('utf8'),
   };
 }
+
+export type { DeadLetter, DeadLetterResult, DeadLetterSelection, RedriveHook };

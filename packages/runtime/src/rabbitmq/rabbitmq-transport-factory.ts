@@ -1,4 +1,5 @@
 import type { TransportFactory } from '../messaging/transport-factory.js';
+import { RabbitMqDeadLetters } from './rabbitmq-dead-letters.js';
 import { RabbitMqTransport } from './rabbitmq-transport.js';
 
 /** Options of {@link rabbitMqTransport}. */
@@ -20,5 +21,7 @@ export function rabbitMqTransport(options: RabbitMqTransportFactoryOptions): Tra
         connectionName: 'contextflow-worker',
         ...(options.publishTimeoutMs === undefined ? {} : { publishTimeoutMs: options.publishTimeoutMs }),
       }),
+    openDeadLetters: ({ topology, logger }) =>
+      new RabbitMqDeadLetters({ url: options.url, topology, logger }),
   };
 }

@@ -316,6 +316,97 @@ describe('createRuntime (worker)', () => {
     expect(await rows('probe.reactions', 'event_id', event.id)).toBe(1);
   });
 
+  const failureOf = (messageId: string) =>
+    runtime.db
+      .selectFrom('platform.failures')
+      .selectAll()
+      .where('message_id', '=', messageId)
+      .executeTakeFirst();
+
+  it('records a command out of retries in platform.failures with its last problem and attempts', async () => {
+    const sent = await send('broken-recorded', 'broken');
+    expect((await done(sent.meta.commandId))?.status).toBe('failed');
+    await expect
+      .poll(() => failureOf(sent.meta.commandId))
+      .toMatchObject({
+        queue: runtime.topology.commandQueues.get('probe')!.declaration.queue,
+        type: 'probe.record-effect',
+        reason: 'retries_exhausted',
+        error_code: 'internal.Error',
+        problem: { code: 'internal.Error', detail: 'simulated outage at 10.0.0.7' },
+        attempts: 3,
+        deaths: 1,
+        status: 'dead',
+        payload: { payload: { key: 'broken-recorded', mode: 'broken' } },
+      });
+    const broken = await failureOf(sent.meta.commandId);
+    const other = await send('broken-recorded-2', 'broken');
+    await expect
+      .poll(async () => (await failureOf(other.meta.commandId))?.fingerprint)
+      .toBe(broken?.fingerprint);
+  });
+
+  it('records poison commands and events, with their secrets redacted as in the logs', async () => {
+    const commandId = ids.next();
+    await transport.publish({
+      exchange: '',
+      routingKey: runtime.topology.commandQueues.get('probe')!.declaration.queue,
+      messageId: commandId,
+      type: 'probe.sign-in',
+      body: { type: 'probe.sign-in', payload: { secret: 'hunter2' }, meta: { commandId } },
+      headers: { authorization: 'Bearer abc' },
+    });
+    await expect
+      .poll(() => failureOf(commandId))
+      .toMatchObject({
+        reason: 'poison',
+        error_code: 'messages.poison',
+        payload: { payload: { secret: '[redacted]' } },
+        headers: { authorization: '[redacted]' },
+      });
+    expect(JSON.stringify(await failureOf(commandId))).not.toContain('hunter2');
+    const eventId = ids.next();
+    await transport.publish({
+      exchange: runtime.topology.names.eventsExchange,
+      routingKey: 'probe.happened.v1',
+      messageId: eventId,
+      type: 'probe.happened',
+      body: { id: eventId, type: 'probe.happened', version: 1, aggregateId: '', payload: {} },
+    });
+    await expect
+      .poll(() => failureOf(eventId))
+      .toMatchObject({
+        queue: runtime.topology.eventQueues.get('probe.count-on-happened')!.declaration.queue,
+        reason: 'poison',
+        type: 'probe.happened',
+      });
+  });
+
+  it('records a death only the broker saw (the delivery limit) from the dead-letter exchange’s copy', async () => {
+    const messageId = ids.next();
+    const queue = runtime.topology.commandQueues.get('probe')!.declaration.queue;
+    await transport.publish({
+      exchange: runtime.topology.names.deadLetterExchange,
+      routingKey: queue,
+      messageId,
+      type: 'probe.record-effect',
+      body: {
+        type: 'probe.record-effect',
+        payload: { key: 'x', mode: 'ok' },
+        meta: { commandId: messageId },
+      },
+      headers: { 'x-last-death-queue': queue, 'x-last-death-reason': 'delivery_limit' },
+    });
+    await expect
+      .poll(() => failureOf(messageId))
+      .toMatchObject({
+        queue,
+        reason: 'delivery_limit',
+        error_code: 'messages.delivery_limit',
+        status: 'dead',
+      });
+  });
+
   it('refuses to consume a context it does not know', async () => {
     await expect(runtime.startWorker({ contexts: ['nowhere'] })).rejects.toThrow(
       'unknown context(s): nowhere',

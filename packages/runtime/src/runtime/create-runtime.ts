@@ -1,13 +1,16 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { Clock } from '@contextflow/core';
-import { type ContextModule, installTracer, Logger, Metrics } from '@contextflow/core-infra';
+import { type ContextModule, FailureReader, installTracer, Logger, Metrics } from '@contextflow/core-infra';
 import { container as rootContainer } from 'tsyringe';
 import { registerPlatform } from '../buses/register-platform.js';
 import { migrateAll, type MigrationSet } from '../database/migrate.js';
 import type { MessageTransport, Subscription } from '../messaging/message-transport.js';
 import { OutboxRelay } from '../messaging/outbox-relay.js';
 import { buildTopology } from '../messaging/topology.js';
+import { FailureActions } from '../failures/failure-actions.js';
+import { FailureActionsSource } from '../failures/failures-module.js';
+import { PgFailureReader } from '../failures/pg-failure-reader.js';
 import { RetentionSweeper } from '../operations/retention-sweeper.js';
 import { Scheduler } from '../scheduling/scheduler.js';
 import { withDeadline } from '../timing/with-deadline.js';
@@ -35,6 +38,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const topology = buildTopology(modules, {
     ...(options.namespace === undefined ? {} : { namespace: options.namespace }),
     ...(options.retry === undefined ? {} : { retry: options.retry }),
+  });
+  container.register(FailureReader, { useValue: container.resolve(PgFailureReader) });
+  container.register(FailureActionsSource, {
+    useValue: {
+      open: () => {
+        const store = options.transport?.openDeadLetters?.({ topology, logger });
+        return store === undefined ? undefined : new FailureActions(db, store, topology);
+      },
+    },
   });
   const migrate = () => migrateAll(db, migrationSets(modules), logger);
   if (options.migrate ?? database.migrateByDefault) {

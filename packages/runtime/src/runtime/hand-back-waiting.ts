@@ -24,6 +24,8 @@ export async function handBackWaiting(
     ),
     // The reconciler's copies of dead commands: their commands are failed already.
     topology.deadCommands.queue,
+    // The failure recorder's copies: dead letters too.
+    topology.failures.queue,
   ]);
   const ids = [...new Set(await transport.handBack(deadLetterQueues))].filter(isUuidText);
   if (ids.length === 0) return 0;

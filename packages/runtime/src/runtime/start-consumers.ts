@@ -10,6 +10,8 @@ import { CommandDispatcher } from '../messaging/command-dispatcher.js';
 import { DatabaseGate } from '../messaging/database-gate.js';
 import { DeadLetterReconciler } from '../messaging/dead-letter-reconciler.js';
 import { EventDispatcher, type EventReaction } from '../messaging/event-dispatcher.js';
+import { FailureLog } from '../messaging/failure-log.js';
+import { FailureRecorder } from '../messaging/failure-recorder.js';
 import type { DeliveryHandler, MessageTransport, Subscription } from '../messaging/message-transport.js';
 import { RetryScheduler } from '../messaging/retry-scheduler.js';
 import type { Topology, WorkQueue } from '../messaging/topology.js';
@@ -30,8 +32,8 @@ export interface ConsumersSetup {
 
 /**
  * Starts one consumer per command queue (of modules with queued commands), per event subscription and per
- * process, and the
- * dead-letter reconciler (on every worker, whatever its contexts: it fails any context's dead commands).
+ * process, and the dead-letter reconciler and the failure recorder (on every worker, whatever its contexts: they
+ * fail any context's dead commands and record any queue's dead letters).
  */
 export function startConsumers(setup: ConsumersSetup): Subscription[] {
   const { container, db, transport, topology, logger, metrics, concurrency, prefetch } = setup;
@@ -46,9 +48,14 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
       metrics === undefined ? handle : measured(queue.declaration.queue, handle, metrics),
     );
   const reconciler = new DeadLetterReconciler({ db, ledger, logger, gate });
+  const failures = new FailureLog(db);
+  const recorder = new FailureRecorder({ failures, logger, gate });
   const subscriptions: Subscription[] = [
     transport.consume({ queue: topology.deadCommands, concurrency, prefetch }, (message) =>
       reconciler.handle(message),
+    ),
+    transport.consume({ queue: topology.failures, concurrency, prefetch }, (message) =>
+      recorder.handle(message),
     ),
   ];
   for (const module of setup.modules) {
@@ -62,6 +69,7 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
         logger,
         metrics,
         gate,
+        failures,
       });
       subscriptions.push(consume(commandQueue, (message) => dispatcher.handle(message)));
     }
@@ -75,6 +83,7 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
         retries,
         logger,
         gate,
+        failures,
       });
       subscriptions.push(consume(eventQueue, (message) => dispatcher.handle(message)));
     }

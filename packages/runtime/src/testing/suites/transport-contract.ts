@@ -206,7 +206,7 @@ export function transportContract(name: string, harness: TransportHarness): void
       await closing;
       expect(handled).toHaveLength(1);
       const handedBack = await transport.handBack(
-        new Set([work.deadLetterQueue, topology.deadCommands.queue]),
+        new Set([work.deadLetterQueue, topology.deadCommands.queue, topology.failures.queue]),
       );
       await transport.close();
 
