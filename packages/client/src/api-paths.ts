@@ -43,6 +43,16 @@ export type CommandView = {
   error?: Problem;
   createdAt: string;
   updatedAt: string;
+  /** Who asked: the user id, shown for operator actions (those with progress). */
+  issuedBy?: string;
+  /** How far a long-running command (an operator action) got. */
+  progress?: {
+    done: number;
+    /** Items left as they were (not found, refused). */
+    failed: number;
+    total: number;
+    updatedAt: string;
+  };
 };
 
 /** `RenameUserBody` of the API. */
@@ -136,6 +146,113 @@ export type ResetPasswordBody = {
 export type ChangePasswordBody = {
   currentPassword: string;
   password: string;
+};
+
+/** `FailureGroupList` of the API. */
+export type FailureGroupList = {
+  items: FailureGroup[];
+};
+
+/** `FailureGroup` of the API. */
+export type FailureGroup = {
+  fingerprint: string;
+  type: string;
+  errorCode: string;
+  reason: string;
+  queues: string[];
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  sample: FailureSummary;
+};
+
+/** `FailureSummary` of the API. */
+export type FailureSummary = {
+  id: string;
+  queue: string;
+  messageId: string;
+  type: string;
+  /** `poison`, `retries_exhausted`, `delivery_limit`, `expired`, `maxlen` or `rejected`. */
+  reason: string;
+  /** The last problem, when one is known. */
+  problem: {
+    code: string;
+    title: string;
+    detail: string;
+  } | null;
+  attempts: number;
+  /** How often it was dead-lettered. */
+  deaths: number;
+  /** Groups alike failures: type + error code + reason. */
+  fingerprint: string;
+  status: 'dead' | 'retried' | 'purged';
+  traceId: string | null;
+  firstFailedAt: string;
+  lastFailedAt: string;
+};
+
+/** `FailurePage` of the API. */
+export type FailurePage = {
+  items: FailureSummary[];
+  nextCursor: string | null;
+};
+
+/** `FailureDetail` of the API. */
+export type FailureDetail = {
+  id: string;
+  queue: string;
+  messageId: string;
+  type: string;
+  /** `poison`, `retries_exhausted`, `delivery_limit`, `expired`, `maxlen` or `rejected`. */
+  reason: string;
+  /** The last problem, when one is known. */
+  problem: {
+    code: string;
+    title: string;
+    detail: string;
+  } | null;
+  attempts: number;
+  /** How often it was dead-lettered. */
+  deaths: number;
+  /** Groups alike failures: type + error code + reason. */
+  fingerprint: string;
+  status: 'dead' | 'retried' | 'purged';
+  traceId: string | null;
+  firstFailedAt: string;
+  lastFailedAt: string;
+  /** Secrets redacted. */
+  headers: {
+    [key: string]: unknown;
+  };
+  /** The message body, secrets redacted. */
+  payload?: unknown;
+};
+
+/** `RetryFailuresBody` of the API. */
+export type RetryFailuresBody = {
+  filter: FailureFilter;
+  /** Messages sent back per second at most; absent → as fast as the broker confirms. */
+  ratePerSecond?: number;
+};
+
+/** `FailureFilter` of the API. */
+export type FailureFilter = {
+  /** Failure ids. */
+  ids?: string[];
+  queue?: string;
+  type?: string;
+  fingerprint?: string;
+  /** Last failed at or after. */
+  from?: string;
+  /** Last failed before. */
+  to?: string;
+  minAttempts?: number;
+  maxAttempts?: number;
+};
+
+/** `PurgeFailuresBody` of the API. */
+export type PurgeFailuresBody = {
+  filter: FailureFilter;
 };
 
 /** `Health` of the API. */
@@ -494,7 +611,7 @@ export interface Paths {
         };
         /** The body is not valid JSON. */
         400: Problem;
-        /** The body is too large. */
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
         413: Problem;
         /** The body is not JSON. */
         415: Problem;
@@ -543,7 +660,7 @@ export interface Paths {
         };
         /** The body is not valid JSON. */
         400: Problem;
-        /** The body is too large. */
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
         413: Problem;
         /** The body is not JSON. */
         415: Problem;
@@ -571,7 +688,7 @@ export interface Paths {
         };
         /** The body is not valid JSON. */
         400: Problem;
-        /** The body is too large. */
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
         413: Problem;
         /** The body is not JSON. */
         415: Problem;
@@ -603,7 +720,7 @@ export interface Paths {
         400: Problem;
         /** No valid bearer token (`WWW-Authenticate: Bearer`). */
         401: Problem;
-        /** The body is too large. */
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
         413: Problem;
         /** The body is not JSON. */
         415: Problem;
@@ -627,6 +744,162 @@ export interface Paths {
         401: Problem;
         /** Not found, or not visible to the caller. */
         404: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/admin/failures/groups': {
+    /** Failure groups: alike dead letters counted (admin) */
+    get: {
+      responses: {
+        /** The groups. */
+        200: FailureGroupList;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The caller may not do this. */
+        403: Problem;
+      };
+    };
+  };
+  '/admin/failures': {
+    /** Failures, newest first, filtered (admin) */
+    get: {
+      query?: {
+        queue?: string;
+        type?: string;
+        fingerprint?: string;
+        /** Last failed at or after. */
+        from?: string;
+        /** Last failed before. */
+        to?: string;
+        minAttempts?: number | null;
+        maxAttempts?: number | null;
+        status?: 'dead' | 'retried' | 'purged';
+        limit?: number;
+        cursor?: string;
+      };
+      responses: {
+        /** One page of failures. */
+        200: FailurePage;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The caller may not do this. */
+        403: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/admin/failures/{id}': {
+    /** One failure in full (admin) */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        /** The failure. */
+        200: FailureDetail;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The caller may not do this. */
+        403: Problem;
+        /** Not found, or not visible to the caller. */
+        404: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/admin/failures/{id}/retry': {
+    /** Send one failure back to its queue (admin) */
+    post: {
+      params: {
+        id: string;
+      };
+      headers?: {
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+        };
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The caller may not do this. */
+        403: Problem;
+        /** Not found, or not visible to the caller. */
+        404: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/admin/failures/retry': {
+    /** Send a group or a filter of failures back, at a rate (admin) */
+    post: {
+      headers?: {
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      body: RetryFailuresBody;
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+        };
+        /** The body is not valid JSON. */
+        400: Problem;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The caller may not do this. */
+        403: Problem;
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
+        413: Problem;
+        /** The body is not JSON. */
+        415: Problem;
+        /** The input breaks a rule; `errors` points at each field. */
+        422: Problem;
+      };
+    };
+  };
+  '/admin/failures/purge': {
+    /** Delete a group or a filter of failures for good (admin) */
+    post: {
+      headers?: {
+        /** The same key from the same signed-in caller returns the same command. Without a bearer token the key is ignored (never looked up, never stored): anonymous callers share no key scope, so a key never returns another caller's command. */
+        'idempotency-key'?: string;
+        /** RFC 7240; `wait=<seconds>` (max 30). */
+        prefer?: string;
+      };
+      body: PurgeFailuresBody;
+      responses: {
+        /** The command finished within the `Prefer: wait` time (`Preference-Applied: wait`). */
+        200: CommandView;
+        /** Accepted durably; `Location` is `/commands/{commandId}`. */
+        202: {
+          commandId: string;
+        };
+        /** The body is not valid JSON. */
+        400: Problem;
+        /** No valid bearer token (`WWW-Authenticate: Bearer`). */
+        401: Problem;
+        /** The caller may not do this. */
+        403: Problem;
+        /** The request carries a body larger than the server accepts (`BODY_LIMIT_BYTES`, 1 MiB by default). */
+        413: Problem;
+        /** The body is not JSON. */
+        415: Problem;
         /** The input breaks a rule; `errors` points at each field. */
         422: Problem;
       };
@@ -679,6 +952,12 @@ export const DOCUMENTED_STATUSES: Readonly<Record<string, Readonly<Record<string
   '/auth/reset-password': { post: [200, 202, 400, 413, 415, 422, 503] },
   '/auth/change-password': { post: [200, 202, 400, 401, 413, 415, 422, 503] },
   '/commands/{id}': { get: [200, 401, 404, 422] },
+  '/admin/failures/groups': { get: [200, 401, 403] },
+  '/admin/failures': { get: [200, 401, 403, 422] },
+  '/admin/failures/{id}': { get: [200, 401, 403, 404, 422] },
+  '/admin/failures/{id}/retry': { post: [200, 202, 401, 403, 404, 422] },
+  '/admin/failures/retry': { post: [200, 202, 400, 401, 403, 413, 415, 422] },
+  '/admin/failures/purge': { post: [200, 202, 400, 401, 403, 413, 415, 422] },
   '/health/live': { get: [200, 413] },
   '/health/ready': { get: [200, 413, 503] },
 };

@@ -1,6 +1,8 @@
+import { UserNameSchema } from '@contextflow/users-app/contracts';
 import { z } from '@hono/zod-openapi';
 
-// Generous upper bounds: the rules themselves (email form, password policy, name) are the domain's.
+// Generous upper bounds: the email form and password policy are the domain's, checked by the registration
+// intake at the edge; the name is the users context's own rule (its UserNameSchema contract).
 /** An email address field of a body. */
 export const email = z.string().max(320).openapi({ example: 'ada@example.com' });
 /** A password field of a body. */
@@ -8,7 +10,11 @@ export const password = z.string().max(1024).openapi({ format: 'password' });
 
 /** Body of `POST /auth/register`. */
 export const RegisterBody = z
-  .object({ email, password, name: z.string().max(400).openapi({ example: 'Ada Lovelace' }) })
+  .object({
+    email,
+    password,
+    name: UserNameSchema,
+  })
   .openapi('RegisterBody');
 
 /** Body of `POST /auth/login`. */

@@ -116,6 +116,10 @@ const processes: Migration = {
       .on('platform.processes')
       .column('updated_at')
       .where(sql.ref('status'), '=', sql.lit('completed'))
+      .execute();
+  },
+};
+
 const failures: Migration = {
   async up(db: Schema) {
     await db.schema

@@ -80,6 +80,9 @@ export interface ProcessesTable {
   state: Json;
   version: number;
   started_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** Where a recorded failure stands: `dead` in its dead-letter queue, `retried` (sent back), `purged`. */
 export type FailureStatus = 'dead' | 'retried' | 'purged';
 
