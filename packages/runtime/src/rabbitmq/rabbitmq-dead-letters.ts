@@ -1,7 +1,7 @@
 import type { Logger } from '@contextflow/core-infra';
 import { type Channel, Connection, type SyncMessage } from 'rabbitmq-client';
 import { amqpNodes } from '../messaging/amqp-nodes.js';
-import { deathOf, type DeathRecord, redriveHeaders } from '../messaging/dead-letter-death.js';
+import { deathOf, redriveHeaders } from '../messaging/dead-letter-death.js';
 import type {
   DeadLetter,
   DeadLetterResult,
