@@ -144,6 +144,6 @@ describe('Account', () => {
       payload: { linkId: 'link-1', email: 'alice@example.com' },
     });
     account.disable(stamp());
-    expect(() => account.requestPasswordReset('link-2', stamp())).toThrow();
+    expect(() => account.requestPasswordReset('link-2', stamp())).toThrow('There is no such account.');
   });
 });
