@@ -106,11 +106,11 @@ describe('password reset', () => {
   });
 });
 
-const changeAs = async (t: ReturnType<typeof setUp>, current: string, sessionId?: string) => {
+async function changeAs(t: ReturnType<typeof setUp>, current: string, sessionId?: string) {
   const payload = await t.intake.forChange(t.account.id, current, NEW);
   const actor = { ...aUser(t.account.id), ...(sessionId === undefined ? {} : { sessionId }) };
   return t.change.handle(aCommand<ChangePasswordCommand>('auth.change-password', payload, actor));
-};
+}
 
 describe('password change', () => {
   it("needs the current password, and ends the account's other sessions while the caller's goes on", async () => {
