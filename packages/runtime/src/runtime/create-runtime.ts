@@ -162,10 +162,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...(options.relay?.idleMs === undefined ? {} : { idleMs: options.relay.idleMs }),
     });
     await relay.start();
+    logger.info('outbox relay started');
     // Due scheduled messages go to the outbox wherever it is relayed from.
     scheduler = newScheduler();
     await scheduler.start();
-    logger.info('outbox relay and scheduler started');
+    logger.info('scheduler started');
   };
 
   const shutdown = async (deadlineMs: number): Promise<void> => {
