@@ -118,6 +118,8 @@ async function deadLetter(db: Client, options: Options, commandIds: readonly str
   });
   try {
     await transport.ready();
+    // No worker has run yet: declare what the broker needs (the worker declares the same again, a no-op).
+    await transport.declare(topology);
     for (const [i, row] of rows.entries()) {
       const copies = i < options.duplicateCopies ? 2 : 1;
       for (let copy = 0; copy < copies; copy += 1) {
