@@ -168,6 +168,12 @@ describe('the operations console in a real browser', () => {
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.waitForURL(/\/console$/);
     expect(await page.locator('h1').textContent()).toBe('Overview');
+    // Scheduled messages due and not yet sent: none are due, so the figure is 0.
+    const scheduled = page
+      .locator('h2', { hasText: 'Scheduled messages' })
+      .locator('xpath=following-sibling::div[1]/div[1]');
+    expect(await scheduled.locator('.muted').textContent()).toBe('due, not yet sent');
+    expect(await scheduled.locator('.big').textContent()).toBe('0');
     const [session] = await context.cookies();
     expect(session).toMatchObject({ name: 'cf_console', httpOnly: true, sameSite: 'Strict' });
     // Nothing overflows the narrow viewport.

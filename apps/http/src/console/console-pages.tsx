@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { CommandRecord, FailureDetail, FailureGroup, QueueFailures } from '@contextflow/core-infra';
-import type { CommandStats, OutboxStatus } from '@contextflow/runtime/operations';
+import type { CommandStats, DueBacklog, OutboxStatus } from '@contextflow/runtime/operations';
 import { Csrf, Figure, Layout, when } from './console-layout.js';
 
 /** The sign-in page. */
@@ -37,14 +37,15 @@ export function RefusedPage() {
 
 const ms = (value: number | null) => (value === null ? '–' : `${value} ms`);
 
-/** The overview: commands of the last hour, latency, the outbox backlog, failures per queue. */
+/** The overview: commands of the last hour, latency, the outbox backlog, scheduled messages due, failures per queue. */
 export function OverviewPage(props: {
   readonly csrf: string;
   readonly stats: CommandStats;
   readonly outbox: OutboxStatus;
+  readonly scheduled: DueBacklog;
   readonly failures: readonly QueueFailures[];
 }) {
-  const { stats, outbox, failures } = props;
+  const { stats, outbox, scheduled, failures } = props;
   return (
     <Layout title="Overview" csrf={props.csrf}>
       <h2>Commands accepted in the last hour</h2>
@@ -59,6 +60,11 @@ export function OverviewPage(props: {
       <div class="cards">
         <Figure label="backlog (not yet published)" value={outbox.pending} />
         <Figure label="oldest unpublished" value={`${Math.round(outbox.oldestAgeSeconds)} s`} />
+      </div>
+      <h2>Scheduled messages</h2>
+      <div class="cards">
+        <Figure label="due, not yet sent" value={scheduled.due} />
+        <Figure label="oldest due lag" value={`${Math.round(scheduled.oldestLagSeconds)} s`} />
       </div>
       <h2>Failures per queue</h2>
       {failures.length === 0 ? (

@@ -9,7 +9,7 @@ import {
 } from '@contextflow/core-infra';
 import { Db, type PlatformTables } from '@contextflow/core-infra/db';
 import { commandMetadata } from '@contextflow/http-kit';
-import { readCommandStats, readOutboxStatus } from '@contextflow/runtime/operations';
+import { readCommandStats, readDueBacklog, readOutboxStatus } from '@contextflow/runtime/operations';
 import { type Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { ActionPage, FailurePage, GroupsPage, OverviewPage, RefusedPage } from './console-pages.js';
@@ -45,12 +45,13 @@ export function consoleRoutes(): Hono<HttpEnv> {
   });
   app.get('/console', async (c) => {
     const db = c.var.container.resolve<Kysely<PlatformTables>>(Db);
-    const [stats, outbox, failures] = await Promise.all([
+    const [stats, outbox, scheduled, failures] = await Promise.all([
       readCommandStats(db),
       readOutboxStatus(db),
+      readDueBacklog(db),
       c.var.container.resolve<FailureReader>(FailureReader).perQueue(),
     ]);
-    return c.html(<OverviewPage csrf={csrfToken(c)} stats={stats} outbox={outbox} failures={failures} />);
+    return c.html(<OverviewPage csrf={csrfToken(c)} stats={stats} outbox={outbox} scheduled={scheduled} failures={failures} />);
   });
   app.get('/console/failures', async (c) => {
     const groups = await c.var.container.resolve<FailureReader>(FailureReader).groups();
