@@ -194,17 +194,22 @@ export function transportContract(name: string, harness: TransportHarness): void
         release = resolve;
       });
       const handled: string[] = [];
+      let entered = 0;
       const subscription = consume(async (message) => {
+        entered += 1;
         await gate;
         handled.push(message.messageId ?? '');
         return 'ack';
       });
       for (const id of ['s-1', 's-2', 's-3']) await transport.publish(command(id));
-      await expect.poll(() => transport.messageCount(work.declaration.queue)).toBeLessThan(3);
+      // A handler is running (the broker's count drops a moment before the client hands the message over,
+      // so waiting on the count alone can close before any handler started).
+      await expect.poll(() => entered).toBeGreaterThanOrEqual(1);
       const closing = subscription.close();
       release();
       await closing;
-      expect(handled).toHaveLength(1);
+      // Every handler that had started finishes its message at a graceful stop.
+      expect(handled).toHaveLength(entered);
       const handedBack = await transport.handBack(
         new Set([work.deadLetterQueue, topology.deadCommands.queue, topology.failures.queue]),
       );
