@@ -154,6 +154,29 @@ describe('the operations console in a real browser', () => {
     expect(empty.status).toBe(422);
     expect(empty.headers.get('content-type')).toContain('application/problem+json');
     expect(empty.body.errors[0]?.pointer).toBe('/filter');
+    // Numbers the table's columns cannot hold (an id past bigint, attempts past integer) are refused with
+    // pointers before anything reaches PostgreSQL or the queue, never a 500 or a command that fails later.
+    const tooLarge: [method: string, path: string, body: unknown, pointer: string][] = [
+      ['GET', '/admin/failures/9999999999999999999', undefined, '/id'],
+      ['POST', '/admin/failures/9223372036854775808/retry', undefined, '/id'],
+      ['GET', '/admin/failures?minAttempts=3000000000', undefined, '/minAttempts'],
+      ['POST', '/admin/failures/retry', { filter: { ids: ['9999999999999999999'] } }, '/filter/ids/0'],
+      ['POST', '/admin/failures/purge', { filter: { maxAttempts: 3_000_000_000 } }, '/filter/maxAttempts'],
+    ];
+    for (const [method, path, body, pointer] of tooLarge) {
+      const refused = await call<{ errors: { pointer: string }[] }>(method, path, {
+        token: adminToken,
+        body,
+      });
+      expect({ path, status: refused.status, pointer: refused.body.errors?.[0]?.pointer }).toEqual({
+        path,
+        status: 422,
+        pointer,
+      });
+    }
+    expect((await call('GET', '/admin/failures/9223372036854775807', { token: adminToken })).status).toBe(
+      404,
+    );
     expect((await call('GET', '/admin/failures/groups', { token: plainToken })).status).toBe(403);
     expect((await call('GET', '/admin/failures/groups')).status).toBe(401);
   });

@@ -14,6 +14,9 @@ export {
   type FailureProblemView,
   FailureReader,
   type FailureSummary,
+  isFailureId,
+  MAX_ATTEMPTS,
+  MAX_FAILURE_ID,
   type QueueFailures,
 } from './failures/failure-reader.js';
 export { checkReadiness, type ReadinessReport } from './health/check-readiness.js';

@@ -6,6 +6,7 @@ import {
   FailureActionTypes,
   FailureReader,
   type HttpEnv,
+  isFailureId,
 } from '@contextflow/core-infra';
 import { Db, type PlatformTables } from '@contextflow/core-infra/db';
 import { commandMetadata } from '@contextflow/http-kit';
@@ -17,7 +18,6 @@ import { csrfToken, endSession, mayOperate, sameToken, sessionPrincipal } from '
 import { signInRoutes } from './sign-in-routes.js';
 
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
-const FAILURE_ID = /^[1-9]\d{0,18}$/;
 
 /**
  * The operations console under `/console`, for administrators: server-rendered pages (Hono JSX, no build step)
@@ -59,7 +59,7 @@ export function consoleRoutes(): Hono<HttpEnv> {
   });
   app.get('/console/failures/:id', async (c) => {
     const id = c.req.param('id');
-    const failure = FAILURE_ID.test(id) ? await c.var.container.resolve<FailureReader>(FailureReader).find(id) : null;
+    const failure = isFailureId(id) ? await c.var.container.resolve<FailureReader>(FailureReader).find(id) : null;
     if (failure === null) return c.notFound();
     return c.html(<FailurePage csrf={csrfToken(c)} failure={failure} />);
   });
@@ -110,7 +110,7 @@ async function guard(c: Context<HttpEnv>, next: () => Promise<void>): Promise<Re
 
 /** A form's selection: one failure (`id`) or a group (`fingerprint`). */
 function selection(form: Record<string, string | undefined>): { ids: string[] } | { fingerprint: string } | undefined {
-  if (form.id !== undefined && FAILURE_ID.test(form.id)) return { ids: [form.id] };
+  if (form.id !== undefined && isFailureId(form.id)) return { ids: [form.id] };
   if (form.fingerprint !== undefined && /^[0-9a-f]{16}$/.test(form.fingerprint)) return { fingerprint: form.fingerprint };
   return undefined;
 }

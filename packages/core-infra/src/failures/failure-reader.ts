@@ -46,6 +46,16 @@ export interface FailureGroup {
   readonly sample: FailureSummary;
 }
 
+/** The largest failure id: the table's `bigint`. */
+export const MAX_FAILURE_ID = 9_223_372_036_854_775_807n;
+/** The largest attempt count a filter may name: the table's `integer`. */
+export const MAX_ATTEMPTS = 2_147_483_647;
+
+/** Whether `text` names a failure: a positive integer in PostgreSQL's `bigint` (larger ones are refused, not sent). */
+export function isFailureId(text: string): boolean {
+  return /^[1-9]\d{0,18}$/.test(text) && BigInt(text) <= MAX_FAILURE_ID;
+}
+
 /** Which failures: every criterion given must hold. */
 export interface FailureFilter {
   /** Row ids. */

@@ -8,6 +8,7 @@ import { acceptedResponse, BEARER_SECURITY, problemResponses } from '../openapi/
 import { CommandRequestHeaders } from '../openapi/openapi-schemas.js';
 import {
   FailureDetailSchema,
+  FailureIdSchema,
   FailureGroupListSchema,
   FailurePageSchema,
   ListFailuresParams,
@@ -17,10 +18,7 @@ import {
 
 const tags = ['operations'];
 const FailureIdParams = z.object({
-  id: z
-    .string()
-    .regex(/^[1-9]\d{0,18}$/)
-    .openapi({ param: { name: 'id', in: 'path' }, example: '42' }),
+  id: FailureIdSchema.openapi({ param: { name: 'id', in: 'path' }, example: '42' }),
 });
 const json = <T>(description: string, schema: T) => ({
   description,

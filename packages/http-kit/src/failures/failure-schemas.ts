@@ -1,4 +1,5 @@
 import { PAGE_LIMITS } from '@contextflow/core';
+import { isFailureId, MAX_ATTEMPTS } from '@contextflow/core-infra';
 import { z } from '@hono/zod-openapi';
 
 const ProblemSummary = z.object({ code: z.string(), title: z.string(), detail: z.string() });
@@ -58,6 +59,23 @@ export const FailurePageSchema = z
   .object({ items: z.array(FailureSummarySchema), nextCursor: z.string().nullable() })
   .openapi('FailurePage');
 
+/** A failure's id: a positive integer of at most 9223372036854775807 (the table's `bigint`). */
+export const FailureIdSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,18}$/)
+  .refine(isFailureId, { message: 'A failure id is at most 9223372036854775807.' });
+
+/**
+ * An attempt count of a filter, within the table's `integer`. The bound is checked as a refinement rather than
+ * published as a `maximum`, which the API gate would count as a breaking narrowing of a released parameter.
+ */
+const attempts = (number: z.ZodNumber) =>
+  number
+    .int()
+    .min(0)
+    .refine((value) => value <= MAX_ATTEMPTS, { message: `At most ${MAX_ATTEMPTS}.` })
+    .optional();
+
 const criteria = {
   queue: z.string().max(255).optional(),
   type: z.string().max(255).optional(),
@@ -72,8 +90,8 @@ const criteria = {
 /** Query of `GET /admin/failures`. */
 export const ListFailuresParams = z.object({
   ...criteria,
-  minAttempts: z.coerce.number().int().min(0).optional(),
-  maxAttempts: z.coerce.number().int().min(0).optional(),
+  minAttempts: attempts(z.coerce.number()),
+  maxAttempts: attempts(z.coerce.number()),
   status: z.enum(['dead', 'retried', 'purged']).default('dead'),
   limit: z.coerce.number().int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
   cursor: z.string().max(64).optional(),
@@ -82,15 +100,10 @@ export const ListFailuresParams = z.object({
 /** Which dead failures an action takes: at least one criterion. */
 export const FailureFilterSchema = z
   .object({
-    ids: z
-      .array(z.string().regex(/^[1-9]\d{0,18}$/))
-      .min(1)
-      .max(10_000)
-      .optional()
-      .openapi({ description: 'Failure ids.' }),
+    ids: z.array(FailureIdSchema).min(1).max(10_000).optional().openapi({ description: 'Failure ids.' }),
     ...criteria,
-    minAttempts: z.number().int().min(0).optional(),
-    maxAttempts: z.number().int().min(0).optional(),
+    minAttempts: attempts(z.number()),
+    maxAttempts: attempts(z.number()),
   })
   .strict()
   .refine((filter) => Object.values(filter).some((value) => value !== undefined), {

@@ -1,4 +1,4 @@
-import type { FailureFilter } from '@contextflow/core-infra';
+import { type FailureFilter, isFailureId } from '@contextflow/core-infra';
 import type { PlatformTables } from '@contextflow/core-infra/db';
 import type { Kysely } from 'kysely';
 
@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 export function failureQuery(db: Kysely<PlatformTables>, filter: FailureFilter) {
   let query = db.selectFrom('platform.failures').where('status', '=', filter.status ?? 'dead');
   if (filter.ids !== undefined) {
-    const ids = filter.ids.filter((id) => /^[1-9]\d{0,18}$/.test(id));
+    const ids = filter.ids.filter(isFailureId);
     // No readable id matches nothing, not everything.
     query = query.where('id', 'in', ids.length === 0 ? ['0'] : ids);
   }

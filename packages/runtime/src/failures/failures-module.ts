@@ -1,7 +1,12 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { AppError, type Command, type CommandHandler, token } from '@contextflow/core';
-import { type ContextModule, FailureActionTypes, type FailureFilter } from '@contextflow/core-infra';
+import {
+  type ContextModule,
+  FailureActionTypes,
+  type FailureFilter,
+  MAX_ATTEMPTS,
+} from '@contextflow/core-infra';
 import { Db, type PlatformTables } from '@contextflow/core-infra/db';
 import type { Kysely } from 'kysely';
 import type { DependencyContainer } from 'tsyringe';
@@ -24,8 +29,8 @@ const Filter = z
     fingerprint: z.string().optional(),
     from: z.iso.datetime().optional(),
     to: z.iso.datetime().optional(),
-    minAttempts: z.number().int().optional(),
-    maxAttempts: z.number().int().optional(),
+    minAttempts: z.number().int().min(0).max(MAX_ATTEMPTS).optional(),
+    maxAttempts: z.number().int().min(0).max(MAX_ATTEMPTS).optional(),
   })
   .strict();
 

@@ -1,15 +1,16 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { AppError } from '@contextflow/core';
-import type {
-  FailureDetail,
-  FailureFilter,
-  FailureGroup,
-  FailurePage,
-  FailureProblemView,
-  FailureReader,
-  FailureSummary,
-  QueueFailures,
+import {
+  type FailureDetail,
+  type FailureFilter,
+  type FailureGroup,
+  type FailurePage,
+  type FailureProblemView,
+  type FailureReader,
+  type FailureSummary,
+  isFailureId,
+  type QueueFailures,
 } from '@contextflow/core-infra';
 import { Db, type FailuresTable, type PlatformTables } from '@contextflow/core-infra/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
@@ -120,7 +121,7 @@ export class PgFailureReader implements FailureReader {
     let after: string | undefined;
     if (page.cursor !== undefined) {
       after = Buffer.from(page.cursor, 'base64url').toString('utf8');
-      if (!/^[1-9]\d{0,18}$/.test(after)) throw invalidCursor();
+      if (!isFailureId(after)) throw invalidCursor();
     }
     let query = failureQuery(this.db, filter).select(SUMMARY_COLUMNS);
     if (after !== undefined) query = query.where('id', '<', after);
@@ -136,7 +137,7 @@ export class PgFailureReader implements FailureReader {
   }
 
   async find(id: string): Promise<FailureDetail | null> {
-    if (!/^[1-9]\d{0,18}$/.test(id)) return null;
+    if (!isFailureId(id)) return null;
     const row = await this.db
       .selectFrom('platform.failures')
       .select([...SUMMARY_COLUMNS, 'headers', 'payload'])
