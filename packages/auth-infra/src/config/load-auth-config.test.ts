@@ -32,6 +32,8 @@ describe('loadAuthConfig', () => {
       },
       links: {
         emailVerificationTtlSeconds: 86_400,
+        // The contract's default: the reminder goes half way through the first link's life, while it works.
+        emailVerificationReminderSeconds: 43_200,
         passwordResetTtlSeconds: 1800,
         passwordResetMaxPerHour: 3,
       },

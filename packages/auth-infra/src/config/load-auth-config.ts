@@ -30,7 +30,7 @@ const schema = z.object({
   MAIL_FROM: optionalText.transform((value) => value ?? 'contextflow <no-reply@localhost>'),
   APP_BASE_URL: optionalUrl(['http:', 'https:']).transform((value) => value ?? 'http://localhost:3000'),
   EMAIL_VERIFICATION_TTL_SECONDS: wholeNumber(86_400, 60, 30 * 86_400),
-  EMAIL_VERIFICATION_REMINDER_SECONDS: wholeNumber(86_400, 60, 30 * 86_400),
+  EMAIL_VERIFICATION_REMINDER_SECONDS: wholeNumber(43_200, 60, 30 * 86_400),
   PASSWORD_RESET_TTL_SECONDS: wholeNumber(1800, 60, 86_400),
   PASSWORD_RESET_MAX_PER_HOUR: wholeNumber(3, 1, 100),
   BOOTSTRAP_ADMIN_EMAIL: optionalText,
