@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `pnpm create @contextflow/service <dir> [--contexts users,auth] [--context <name>] [--aggregate <name>]
+// `pnpm create @contextflow/service <dir> [--contexts users,auth] --context <name> [--aggregate <name>]
 // [--no-install]`: writes a new service repository (see ./service.js). On a terminal without flags it asks for
-// what it needs; otherwise it takes flags. Bad input gets one line saying what is wrong, and nothing is written.
+// what it needs; otherwise it takes flags, and --context is required. Bad input gets one line saying what is wrong, and nothing is written.
 import { spawnSync } from 'node:child_process';
 import { realpathSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
