@@ -12,7 +12,8 @@ import type {
  * account that is not an admin — registered by someone, or whose role an admin revoked — becomes one only if
  * the configured password is its password; otherwise it throws `auth.bootstrap_password_mismatch` and
  * changes nothing, so the address cannot be claimed by registering it first. Two processes starting together
- * may race: the loser gets `auth.email_taken` or `auth.concurrent_update` and should simply run it once more.
+ * may race: a lost save is run again by the command bus (`auth.concurrent_update`, the one race policy); the
+ * loser of the creation gets `auth.email_taken` and should simply run it once more.
  */
 export class EnsureBootstrapAdminHandler
   implements CommandHandler<EnsureBootstrapAdminCommand, EnsureBootstrapAdminResult>

@@ -3,9 +3,9 @@ import { Clock, CommandBus, IdGenerator, isAppError, SYSTEM_PRINCIPAL } from '@c
 import type { DependencyContainer } from 'tsyringe';
 import type { AuthConfig } from '../config/auth-config.js';
 
-const ATTEMPTS = 3;
-// Another process starting at the same moment created or promoted the same account first.
-const LOST_RACE = new Set(['auth.email_taken', 'auth.concurrent_update']);
+// Another process starting at the same moment created the same account first: the second run finds it. (A lost
+// optimistic race on a promotion is run again by the command bus, the platform's one race policy.)
+const ATTEMPTS = 2;
 
 /**
  * Makes sure the configured first administrator exists with the admin role (`BOOTSTRAP_ADMIN_EMAIL` /
@@ -42,7 +42,7 @@ export async function ensureBootstrapAdmin(
     try {
       return await bus.execute<EnsureBootstrapAdminResult>(command);
     } catch (error) {
-      if (attempt >= ATTEMPTS || !isAppError(error) || !LOST_RACE.has(error.code)) throw error;
+      if (attempt >= ATTEMPTS || !isAppError(error) || error.code !== 'auth.email_taken') throw error;
     }
   }
 }
