@@ -70,12 +70,43 @@ describe('purgeExpired and readOutboxStatus', () => {
         updated_at: daysAgo(age),
       })
       .execute();
-  const left = async (table: 'inbox' | 'outbox' | 'commands' | 'processes') => {
+  const failure = (label: string, age: number, status: 'dead' | 'retried' | 'purged') =>
+    t.db
+      .insertInto('platform.failures')
+      .values({
+        queue: 'test.commands',
+        message_id: label,
+        type: 'test.command',
+        headers: '{}',
+        payload: '{}',
+        reason: 'poison',
+        problem: null,
+        error_code: '',
+        attempts: 1,
+        trace_id: null,
+        fingerprint: '0000000000000000',
+        status,
+        first_failed_at: daysAgo(age + 1),
+        last_failed_at: daysAgo(age + 1),
+        updated_at: daysAgo(age),
+      })
+      .execute();
+  const progress = (age: number) =>
+    t.db
+      .insertInto('platform.command_progress')
+      .values({ command_id: randomUUID(), done: 1, total: 1, failed: 0, updated_at: daysAgo(age) })
+      .returning('command_id')
+      .executeTakeFirstOrThrow();
+  const left = async (
+    table: 'inbox' | 'outbox' | 'commands' | 'processes' | 'failures' | 'command_progress',
+  ) => {
     const column = {
       inbox: 'consumer',
       outbox: 'routing_key',
       commands: 'type',
       processes: 'correlation_id',
+      failures: 'message_id',
+      command_progress: 'command_id',
     }[table];
     const { rows } = await sql<{ label: string }>`
       select ${sql.ref(column)} as label from ${sql.table(`platform.${table}`)} order by 1`.execute(t.db);
@@ -96,6 +127,12 @@ describe('purgeExpired and readOutboxStatus', () => {
     await process('completed-old', 31, 'completed');
     await process('running-old', 31, 'running');
     await process('completed-recent', 29, 'completed');
+    await failure('retried-old', 31, 'retried');
+    await failure('purged-old', 31, 'purged');
+    await failure('dead-old', 31, 'dead');
+    await failure('retried-recent', 29, 'retried');
+    await progress(31);
+    const recentProgress = await progress(29);
 
     const result = await purgeExpired(
       t.db,
@@ -103,16 +140,21 @@ describe('purgeExpired and readOutboxStatus', () => {
       { batchSize: 2 },
     );
 
-    expect(result).toEqual({ inbox: 5, outbox: 3, commands: 2, processes: 1 });
+    expect(result).toEqual({ inbox: 5, outbox: 3, commands: 2, processes: 1, failures: 2, progress: 1 });
     expect(await left('inbox')).toEqual(['recent']);
     expect(await left('outbox')).toEqual(['sent-recent', 'unsent-old']);
     expect(await left('commands')).toEqual(['pending-old', 'processing-old', 'terminal-recent']);
     expect(await left('processes')).toEqual(['completed-recent', 'running-old']);
+    // A dead failure stays whatever its age: its dead letter can still be retried or purged.
+    expect(await left('failures')).toEqual(['dead-old', 'retried-recent']);
+    expect(await left('command_progress')).toEqual([recentProgress.command_id]);
     await expect(purgeExpired(t.db, { inboxDays: 7, outboxDays: 7, commandDays: 30 })).resolves.toEqual({
       inbox: 0,
       outbox: 0,
       commands: 0,
       processes: 0,
+      failures: 0,
+      progress: 0,
     });
   });
 

@@ -9,7 +9,8 @@ export interface RetentionWindows {
   readonly outboxDays: number;
   /**
    * Terminal `platform.commands` rows (status, result, idempotency key), by their last change; completed
-   * `platform.processes` rows are kept as long.
+   * `platform.processes` rows, `platform.failures` rows already retried or purged, and the operator actions'
+   * `platform.command_progress` rows are kept as long.
    */
   readonly commandDays: number;
 }
@@ -20,6 +21,9 @@ export interface RetentionResult {
   readonly outbox: number;
   readonly commands: number;
   readonly processes: number;
+  /** Failures retried or purged (a dead one stays while its dead letter may still be acted on). */
+  readonly failures: number;
+  readonly progress: number;
 }
 
 /** Options of {@link purgeExpired}. */
@@ -72,6 +76,25 @@ const processesBatch: Batch = async (db, days, limit) => {
   return Number(result.numAffectedRows ?? 0);
 };
 
+const failuresBatch: Batch = async (db, days, limit) => {
+  const result = await sql`
+    delete from platform.failures where id in (
+      select id from platform.failures
+      where status in ('retried', 'purged') and updated_at < ${cutoff(days)}
+      limit ${limit} for update skip locked
+    )`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+};
+
+const progressBatch: Batch = async (db, days, limit) => {
+  const result = await sql`
+    delete from platform.command_progress where command_id in (
+      select command_id from platform.command_progress where updated_at < ${cutoff(days)}
+      limit ${limit} for update skip locked
+    )`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+};
+
 async function sweep(
   db: Kysely<PlatformTables>,
   batch: Batch,
@@ -98,8 +121,9 @@ export function purgeInbox(
 
 /**
  * Deletes the dedupe records past their window, in small batches (no long locks, no long transactions):
- * inbox rows, published outbox rows, terminal commands and completed processes. Pending outbox rows, open
- * commands and running processes are never touched. Safe to run from several workers at once.
+ * inbox rows, published outbox rows, terminal commands, completed processes, failures retried or purged and
+ * the progress of operator actions. Pending outbox rows, open commands, running processes and dead failures
+ * are never touched. Safe to run from several workers at once.
  */
 export async function purgeExpired(
   db: Kysely<PlatformTables>,
@@ -110,5 +134,7 @@ export async function purgeExpired(
   const outbox = options.stopped?.() ? 0 : await sweep(db, outboxBatch, windows.outboxDays, options);
   const commands = options.stopped?.() ? 0 : await sweep(db, commandsBatch, windows.commandDays, options);
   const processes = options.stopped?.() ? 0 : await sweep(db, processesBatch, windows.commandDays, options);
-  return { inbox, outbox, commands, processes };
+  const failures = options.stopped?.() ? 0 : await sweep(db, failuresBatch, windows.commandDays, options);
+  const progress = options.stopped?.() ? 0 : await sweep(db, progressBatch, windows.commandDays, options);
+  return { inbox, outbox, commands, processes, failures, progress };
 }
