@@ -14,8 +14,10 @@ import {
 import { startSystem, type System } from './support/system.js';
 
 // Every operation of the served /openapi.json, driven with generated paths, queries, headers and bodies (strings
-// from the whole Unicode range, NUL and lone surrogates included), as an admin, a user and anonymously, against
-// the http app and the worker on PostgreSQL and RabbitMQ. Bounded: INPUT_PROPERTY_RUNS runs per operation.
+// from the whole Unicode range, NUL and lone surrogates included; strings of each schema's pattern; numbers and
+// digit strings at the edges of PostgreSQL's integer and bigint and past them), as an admin, a user and
+// anonymously, against the http app and the worker on PostgreSQL and RabbitMQ. Bounded: INPUT_PROPERTY_RUNS
+// runs per operation.
 const RUNS = Number(process.env.INPUT_PROPERTY_RUNS ?? 50);
 const ADMIN = { email: 'admin@example.com', password: 'admin password for the input properties' };
 

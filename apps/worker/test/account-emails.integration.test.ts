@@ -134,6 +134,39 @@ describe('the account lifecycle through a real SMTP server', () => {
     });
   });
 
+  it('answers a taken email like a new one and emails its owner once that someone tried to register', async () => {
+    const email = anEmail();
+    const ownerId = await register(email);
+    await inbox.waitFor(email);
+    const ATTEMPTED = 'the intruder passphrase';
+    const reply = await call('/auth/register', { email, password: ATTEMPTED, name: 'Twin' });
+    const body = (await reply.clone().json()) as { userId: string };
+    // The same answer as a fresh registration: 202, the same fields, a command that succeeds with the id.
+    expect(Object.keys(body).sort()).toEqual(['commandId', 'userId']);
+    expect(body.userId).not.toBe(ownerId);
+    expect(await settled(reply)).toMatchObject({ status: 'succeeded', result: { accountId: body.userId } });
+
+    const [verification, notice] = await inbox.waitFor(email, 2);
+    expect(verification?.subject).toBe('Verify your email address');
+    expect(notice?.subject).toBe('Someone tried to register with your email address');
+    expect(notice?.text).toMatch(/Someone tried to create an account with this email address/);
+    expect(notice?.text).toMatch(/No account was created/);
+    // It names neither password, carries no link, and gives no account id.
+    for (const secret of [PASSWORD, ATTEMPTED, ownerId, body.userId, 'token=', 'http'])
+      expect(notice?.text).not.toContain(secret);
+
+    const accounts = await sql<{ id: string }>`select id from auth.accounts where email = ${email}`.execute(
+      runtime.db,
+    );
+    expect(accounts.rows).toEqual([{ id: ownerId }]);
+    // Long enough for a duplicate to arrive: several retry rounds.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(inbox.to(email)).toHaveLength(2);
+    // The owner's password still signs in; the attempted one does not.
+    expect((await call('/auth/login', { email, password: PASSWORD })).status).toBe(200);
+    expect((await call('/auth/login', { email, password: ATTEMPTED })).status).toBe(401);
+  });
+
   it('answers 422 with a pointer for a token that is not one, and 401 for a resend without a caller', async () => {
     const bad = await call('/auth/verify-email', { token: 'nope' });
     expect(bad.status).toBe(422);

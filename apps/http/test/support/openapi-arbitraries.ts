@@ -5,6 +5,11 @@ export interface JsonSchema {
   readonly $ref?: string;
   readonly type?: string | readonly string[];
   readonly format?: string;
+  readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
   readonly enum?: readonly unknown[];
   readonly anyOf?: readonly JsonSchema[];
   readonly oneOf?: readonly JsonSchema[];
@@ -96,14 +101,77 @@ const spoiled = (valid: fc.Arbitrary<string>) =>
       ([text, bad, at]) => text.slice(0, at % (text.length + 1)) + bad + text.slice(at % (text.length + 1)),
     );
 
+// `JSON.rawJSON` (Node 21+; the repository's `lib` is es2023): a number written exactly as its digits, so that
+// a body carries 2^63 - 1 or forty nines as such, where a JavaScript number would round them.
+const rawJson = (text: string): unknown =>
+  (JSON as unknown as { rawJSON(text: string): unknown }).rawJSON(text);
+
+/**
+ * Numbers where the columns and the runtime end, as text: PostgreSQL's `integer` (2^31) and `bigint` (2^63),
+ * JavaScript's safe integers (2^53), past all of them (1e20, forty digits), past a double (Infinity once
+ * parsed), and a fraction, next to zero, one and minus one.
+ */
+export const BOUNDARY_NUMBERS: readonly string[] = [
+  '0',
+  '1',
+  '-1',
+  '0.5',
+  '2147483647',
+  '2147483648',
+  '-2147483648',
+  '-2147483649',
+  '9007199254740992',
+  '9007199254740993',
+  '9223372036854775807',
+  '9223372036854775808',
+  '-9223372036854775809',
+  '9999999999999999999',
+  '100000000000000000000',
+  '1e20',
+  '9'.repeat(40),
+  `1${'0'.repeat(400)}`,
+];
+
+/** A schema's own bounds and their neighbours, where it has any. */
+function boundsOf(schema: JsonSchema): string[] {
+  const bounds = [schema.minimum, schema.maximum, schema.exclusiveMinimum, schema.exclusiveMaximum];
+  return bounds
+    .filter((bound) => bound !== undefined)
+    .flatMap((bound) => [bound - 1, bound, bound + 1])
+    .map(String);
+}
+
+/**
+ * Numbers for an `integer` or `number` schema: small ones, which pass and reach the handler, and the boundary
+ * ones, sent as their exact digits (in a query or path too: they print as their text).
+ */
+const numberArbitrary = (schema: JsonSchema): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { arbitrary: fc.integer({ min: -5, max: 200 }), weight: 2 },
+    { arbitrary: fc.constantFrom(...BOUNDARY_NUMBERS, ...boundsOf(schema)).map(rawJson), weight: 2 },
+    { arbitrary: hostileString, weight: 1 },
+  );
+
+/**
+ * Strings of a `pattern`: ones that match it, and where it takes digits (an id of a `bigint` column), the
+ * boundary numbers as text, so that a number the pattern lets through but the column cannot hold is tried.
+ */
+function patternArbitrary(source: string): fc.Arbitrary<string> {
+  const pattern = new RegExp(source);
+  const matching = fc.stringMatching(pattern);
+  if (!BOUNDARY_NUMBERS.some((text) => pattern.test(text))) return matching;
+  return fc.oneof(matching, fc.constantFrom(...BOUNDARY_NUMBERS));
+}
+
 /** Values the test knows reach deep (a real user's id), so a request gets past validation to the database. */
 export interface KnownValues {
   readonly uuids: readonly string[];
 }
 
 /**
- * Arbitraries for one schema of a document: plausible values (a known id, an email address, the schema's enum),
- * the same with one unstorable character put inside, and hostile strings in place of any value.
+ * Arbitraries for one schema of a document: plausible values (a known id, an email address, a string of the
+ * schema's pattern, the schema's enum), numbers at the edges of PostgreSQL's columns, the same with one
+ * unstorable character put inside, and hostile strings in place of any value.
  */
 export function schemaArbitrary(
   document: OpenApiDocument,
@@ -122,6 +190,7 @@ export function schemaArbitrary(
     }
     if (schema.format === 'email') return fc.emailAddress();
     if (schema.format === 'password') return fc.string({ minLength: 8, maxLength: 40 });
+    if (schema.pattern !== undefined) return patternArbitrary(schema.pattern);
     if (typeof schema.example === 'string') return fc.oneof(fc.constant(schema.example), fc.string());
     return fc.string({ maxLength: 40 });
   };
@@ -147,7 +216,7 @@ export function schemaArbitrary(
       }
       case 'integer':
       case 'number':
-        return fc.oneof({ arbitrary: fc.integer({ min: -5, max: 200 }), weight: 3 }, hostileString);
+        return numberArbitrary(schema);
       case 'boolean':
         return fc.oneof(fc.boolean(), hostileString);
       case 'array':

@@ -10,6 +10,8 @@ describe('UserListCursor', () => {
     '2026-01-01T00:00:00Z',
     '2026-01-01 00:00:00.123456+00',
     '2026-01-01 02:00:00.5+02:00',
+    '0001-01-01T00:00:00+15:59',
+    '9999-12-31 23:59:59.999999-15:59',
   ])('round-trips a position at %s', (createdAt) => {
     expect(UserListCursor.decode(UserListCursor.encode({ createdAt, id }))).toEqual({ createdAt, id });
   });
@@ -28,6 +30,9 @@ describe('UserListCursor', () => {
     ['a timestamp without offset', encodeRaw(['2026-01-01T00:00:00', id])],
     ['an impossible day', encodeRaw(['2026-02-30T00:00:00Z', id])],
     ['an impossible hour', encodeRaw(['2026-01-01T25:00:00Z', id])],
+    ['year 0, which PostgreSQL does not have', encodeRaw(['0000-01-01T00:00:00Z', id])],
+    ['an offset past 15:59', encodeRaw(['2026-01-01T00:00:00+16:00', id])],
+    ['an offset past 15:59 in PostgreSQL text', encodeRaw(['2026-01-01 00:00:00-1600', id])],
     ['SQL in the timestamp', encodeRaw(["2026-01-01T00:00:00Z'; drop table users; --", id])],
   ])('rejects %s as an invalid cursor', (_label, cursor) => {
     expect(() => UserListCursor.decode(cursor)).toThrow(

@@ -19,7 +19,10 @@ function isTimestamp(value: unknown): value is string {
   if (Number.isNaN(Date.parse(iso))) return false;
   // ...but rolls 02-30 over to 03-02, where PostgreSQL refuses it.
   const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0)).getUTCDate() === day;
+  if (new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0)).getUTCDate() !== day) return false;
+  // ...and takes year 0 and offsets up to 23:59, where PostgreSQL has no year 0 and stops at 15:59.
+  const offsetHours = /[+-](\d{2})(?::?\d{2})?$/.exec(value)?.[1];
+  return (year ?? 0) >= 1 && Number(offsetHours ?? 0) <= 15;
 }
 
 /** The opaque cursor of user lists: base64url JSON of a {@link UserListPosition}; read models share it. */

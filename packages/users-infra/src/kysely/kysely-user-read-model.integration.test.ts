@@ -80,6 +80,14 @@ describe('KyselyUserReadModel', () => {
     });
   });
 
+  it('rejects a cursor whose timestamp JavaScript reads but PostgreSQL cannot hold, before any query', async () => {
+    const id = '0190a000-0000-7000-8000-00000000a11c';
+    for (const createdAt of ['0000-01-01T00:00:00Z', '2026-01-01T00:00:00+16:00']) {
+      const cursor = Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+      await expect(views.list({ limit: 20, cursor })).rejects.toMatchObject({ code: 'users.invalid_cursor' });
+    }
+  });
+
   it('returns null for an unknown or malformed id', async () => {
     expect(await views.get('00000000-0000-7000-8000-000000000000')).toBeNull();
     expect(await views.get('nope')).toBeNull();
