@@ -17,7 +17,7 @@ import { runInUnitOfWork } from '../buses/run-in-unit-of-work.js';
 import type { CommandLedger } from '../commands/command-ledger.js';
 import { BufferedOutboxWriter } from '../commands/pg-outbox-writer.js';
 import { messageTelemetry } from '../telemetry/message-telemetry.js';
-import type { DatabaseGate } from './database-gate.js';
+import { type DatabaseGate, throughGate } from './database-gate.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import { failureEntry, failureProblem, type FailureProblem, unexpectedProblem } from './failure-entry.js';
 import type { FailureLog } from './failure-log.js';
@@ -116,7 +116,7 @@ export class CommandDispatcher {
     try {
       // A race is run again at once (the one policy, `retryingRaces`); other failures take the delayed retry.
       const run = () => retryingRaces(() => this.#runOnce(command, message, log), log);
-      const acceptedAt = await (this.options.gate === undefined ? run() : this.options.gate.run(run, log));
+      const acceptedAt = await throughGate(this.options.gate, run, log);
       if (acceptedAt !== undefined) {
         this.#observe(command, 'succeeded', acceptedAt);
         log.info({ durationMs: Math.round(performance.now() - started) }, 'command succeeded');

@@ -12,7 +12,7 @@ import { retryingRaces } from '../buses/optimistic-races.js';
 import { runInUnitOfWork } from '../buses/run-in-unit-of-work.js';
 import type { Inbox } from '../commands/inbox.js';
 import { messageTelemetry } from '../telemetry/message-telemetry.js';
-import type { DatabaseGate } from './database-gate.js';
+import { type DatabaseGate, throughGate } from './database-gate.js';
 import { lastProblem, recordDeath } from './command-dispatcher.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import type { FailureLog } from './failure-log.js';
@@ -111,7 +111,7 @@ export class EventDispatcher {
     const started = performance.now();
     try {
       const run = () => retryingRaces(() => this.#run(event, message, log), log);
-      if (await (this.options.gate === undefined ? run() : this.options.gate.run(run, log)))
+      if (await throughGate(this.options.gate, run, log))
         log.info({ durationMs: Math.round(performance.now() - started) }, 'event handled');
       return 'ack';
     } catch (error) {
