@@ -7,6 +7,7 @@ import { RabbitMqTransport } from '@contextflow/runtime/messaging';
 import {
   buildCommand,
   createTestDatabase,
+  tearDownRuntime,
   testAmqpUrl,
   type TestDatabase,
   uniquePrefix,
@@ -82,10 +83,8 @@ describe('operator actions on failures, run by the worker as commands', () => {
   });
 
   afterAll(async () => {
-    await runtime?.stop({ deadlineMs: 5_000 });
-    if (runtime !== undefined) await transport?.deleteTopology(runtime.topology);
+    await tearDownRuntime(runtime, database);
     await transport?.close();
-    await database?.drop();
   });
 
   it('retries a group at the asked rate, reports its progress, and every command runs once', async () => {

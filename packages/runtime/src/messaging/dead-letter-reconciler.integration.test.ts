@@ -14,6 +14,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import {
   buildCommand,
   createTestDatabase,
+  tearDownRuntime,
   testAmqpUrl,
   type TestDatabase,
   uniquePrefix,
@@ -67,11 +68,9 @@ describe('DeadLetterReconciler (RabbitMQ + PostgreSQL)', () => {
   });
 
   afterAll(async () => {
-    await runtime?.stop({ deadlineMs: 5_000 });
-    if (runtime !== undefined) await transport?.deleteTopology(runtime.topology);
+    await tearDownRuntime(runtime, database);
     await transport?.close();
     await raw?.close();
-    await database?.drop();
   });
 
   it('fails a command whose message went past the delivery limit, and leaves the dead letter for operators', async () => {

@@ -11,6 +11,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import {
   buildCommand,
   createTestDatabase,
+  tearDownRuntime,
   testAmqpUrl,
   type TestDatabase,
   uniquePrefix,
@@ -82,13 +83,7 @@ describe('RabbitMqDeadLetters', () => {
 
   afterAll(async () => {
     await deadLetters?.close();
-    await runtime?.stop({ deadlineMs: 5_000 });
-    if (runtime !== undefined) {
-      const transport = new RabbitMqTransport({ url: testAmqpUrl(), logger });
-      await transport.deleteTopology(runtime.topology);
-      await transport.close();
-    }
-    await database?.drop();
+    await tearDownRuntime(runtime, database);
   });
 
   it('lists and shows dead letters without taking them off their queue', async () => {

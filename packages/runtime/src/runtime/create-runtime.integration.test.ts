@@ -25,6 +25,7 @@ import { RabbitMqTransport } from '../rabbitmq/rabbitmq-transport.js';
 import {
   buildCommand,
   createTestDatabase,
+  tearDownRuntime,
   testAmqpUrl,
   type TestDatabase,
   uniquePrefix,
@@ -163,11 +164,9 @@ describe('createRuntime (worker)', () => {
   });
 
   afterAll(async () => {
-    await runtime?.stop({ deadlineMs: 5_000 });
-    if (runtime !== undefined) await transport?.deleteTopology(runtime.topology);
+    await tearDownRuntime(runtime, database);
     await transport?.close();
     await raw?.close();
-    await database?.drop();
   });
 
   it('moves a command from pending to succeeded with the result of its handler', async () => {

@@ -25,8 +25,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresDatabase } from '../database/postgres-database.js';
 import { migrationsReadiness } from '../operations/readiness-checks.js';
 import { rabbitMqTransport } from '../rabbitmq/rabbitmq-transport-factory.js';
-import { RabbitMqTransport } from '../rabbitmq/rabbitmq-transport.js';
-import { createTestDatabase, testAmqpUrl, type TestDatabase, uniquePrefix } from '../testing/index.js';
+import {
+  createTestDatabase,
+  tearDownRuntime,
+  testAmqpUrl,
+  type TestDatabase,
+  uniquePrefix,
+} from '../testing/index.js';
 import { createRuntime } from './create-runtime.js';
 import type { Runtime } from './runtime.js';
 
@@ -139,16 +144,7 @@ describe('one trace and the metrics across relay, broker, dispatcher and reactio
   });
 
   afterAll(async () => {
-    await runtime?.stop({ deadlineMs: 5_000 });
-    if (runtime !== undefined) {
-      const transport = new RabbitMqTransport({
-        url: testAmqpUrl(),
-        logger: createLogger({ level: 'silent' }),
-      });
-      await transport.deleteTopology(runtime.topology);
-      await transport.close();
-    }
-    await database?.drop();
+    await tearDownRuntime(runtime, database);
   });
 
   it('stores the trace with the command and its outbox row', async () => {

@@ -8,6 +8,7 @@ export {
   startOtlpCollector,
 } from './otlp-collector.js';
 export { removeTopology } from './remove-topology.js';
+export { tearDownRuntime } from './tear-down-runtime.js';
 export { testAmqpUrl, testDatabaseUrl } from './test-urls.js';
 export { uniquePrefix } from './unique-prefix.js';
 export {
