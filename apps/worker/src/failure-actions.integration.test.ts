@@ -2,11 +2,11 @@
 import 'reflect-metadata';
 import { type Command, CommandBus, UuidV7Generator } from '@contextflow/core';
 import { CommandStatusReader, createLogger, FailureActionTypes } from '@contextflow/core-infra';
-import { createRuntime, postgresDatabase, rabbitMqTransport, type Runtime } from '@contextflow/runtime';
+import type { Runtime } from '@contextflow/runtime';
 import { RabbitMqTransport } from '@contextflow/runtime/messaging';
 import {
   buildCommand,
-  createTestDatabase,
+  createTestRuntime,
   tearDownRuntime,
   testAmqpUrl,
   type TestDatabase,
@@ -66,16 +66,13 @@ describe('operator actions on failures, run by the worker as commands', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    runtime = await createRuntime({
-      database: postgresDatabase({ url: database.url }),
-      transport: rabbitMqTransport({ url: testAmqpUrl() }),
+    ({ runtime, database } = await createTestRuntime({
       modules,
       logger,
       namespace,
       migrate: true,
       relay: { idleMs: 200 },
-    });
+    }));
     await runtime.startWorker({ concurrency: 4 });
     await runtime.startRelay();
     transport = new RabbitMqTransport({ url: testAmqpUrl(), logger });

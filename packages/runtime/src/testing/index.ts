@@ -1,5 +1,6 @@
 export { buildCommand } from './build-command.js';
 export { createTestDatabase, type TestDatabase } from './create-test-database.js';
+export { createTestRuntime, type TestRuntime, type TestRuntimeOptions } from './create-test-runtime.js';
 export { type OpenTestDatabase, openTestDatabase } from './open-test-database.js';
 export {
   type CollectedSpan,
