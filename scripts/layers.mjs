@@ -74,7 +74,9 @@ function allowedWorkspaceDep(from, to, field) {
 }
 
 const RULE = {
-  core: 'core may depend on nothing at runtime',
+  core: 'core may depend on nothing at runtime (zod only as the optional peer of its ./contracts entry point)',
+  core_zod:
+    "only core's ./contracts entry point (src/contracts/) may import zod: the rest of the kernel depends on nothing",
   'core-infra': 'core-infra (the kernel) may depend on @contextflow/core and adapter libraries only',
   'http-kit': 'the HTTP kit may depend on core, core-infra and adapter libraries only',
   'http-docs': 'the docs page may depend on core, core-infra, the HTTP kit and adapter libraries only',
@@ -161,6 +163,7 @@ export function checkLayers(root) {
       } else if (
         !(field === 'devDependencies' && DEV_TOOLING.has(name)) &&
         !allowedThirdParty(me.layer, name) &&
+        !(me.layer === 'core' && name === 'zod' && optionalPeerOnly(pkg, name)) &&
         !(field === 'devDependencies' && peerOf(pkg, name))
       ) {
         violations.push(`${pkg.dir}/package.json: ${field} lists "${name}": ${ruleFor(me.layer)}`);
@@ -192,6 +195,8 @@ export function checkLayers(root) {
           violations.push(`${where} imports "${spec}", which ${pkg.dir}/package.json does not declare`);
           continue;
         }
+        if (me.layer === 'core' && name === 'zod' && !isTest && !rel.startsWith(`${pkg.dir}/src/contracts/`))
+          violations.push(`${where} imports "${spec}": ${RULE.core_zod}`);
         const target = byName.get(name);
         const them = target === undefined ? undefined : layerOf(target);
         if (them?.layer === 'embedded' && !isTest && !isDevEntry) {
@@ -228,4 +233,13 @@ export function checkLayers(root) {
 
 function peerOf(pkg, name) {
   return Boolean(pkg.json.peerDependencies && name in pkg.json.peerDependencies);
+}
+
+/** Whether `name` is an optional peer of the package and none of its dependencies (nothing installs it). */
+function optionalPeerOnly(pkg, name) {
+  return (
+    peerOf(pkg, name) &&
+    pkg.json.peerDependenciesMeta?.[name]?.optional === true &&
+    !(pkg.json.dependencies && name in pkg.json.dependencies)
+  );
 }

@@ -151,6 +151,22 @@ describe('the layer check (scripts/check-layers.mjs)', () => {
     ]);
   });
 
+  it('rejects core installing zod: its ./contracts entry point takes it as an optional peer only', () => {
+    const dir = workspaceCopy();
+    addDependency(dir, 'core', 'zod');
+    expect(checkLayers(dir)).toEqual([
+      'packages/core/package.json: dependencies lists "zod": core may depend on nothing at runtime (zod only as the optional peer of its ./contracts entry point)',
+    ]);
+  });
+
+  it('rejects zod imported by core outside its ./contracts entry point', () => {
+    const dir = workspaceCopy();
+    addSource(dir, 'core', "import { z } from 'zod';\nexport const id = z.uuid();\n");
+    expect(checkLayers(dir)).toEqual([
+      'packages/core/src/violation.ts:1 imports "zod": only core\'s ./contracts entry point (src/contracts/) may import zod: the rest of the kernel depends on nothing',
+    ]);
+  });
+
   it('rejects two folders of a package that import each other', () => {
     const dir = workspaceCopy();
     addSource(

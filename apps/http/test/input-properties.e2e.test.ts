@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Account, eventually, login, signUp } from './support/accounts.js';
+import { type Account, eventually } from './support/accounts.js';
 import { client } from './support/http-client.js';
 import {
   encodeUrlText,
@@ -11,7 +11,8 @@ import {
   operationsOf,
   schemaArbitrary,
 } from './support/openapi-arbitraries.js';
-import { startSystem, type System } from './support/system.js';
+import { startSystemWithUsers } from './support/start-system-with-users.js';
+import type { System } from './support/system.js';
 
 // Every operation of the served /openapi.json, driven with generated paths, queries, headers and bodies (strings
 // from the whole Unicode range, NUL and lone surrogates included; strings of each schema's pattern; numbers and
@@ -29,14 +30,8 @@ let document: OpenApiDocument;
 const started = new Date();
 
 beforeAll(async () => {
-  system = await startSystem({
-    env: { BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password },
-  });
-  const call = client(system.baseUrl);
-  alice = await signUp(call, 'alice@example.com', 'Alice');
-  bob = await signUp(call, 'bob@example.com', 'Bob');
-  adminToken = (await login(call, ADMIN.email, ADMIN.password)).accessToken;
-  document = (await call<OpenApiDocument>('GET', '/openapi.json')).body;
+  ({ system, alice, bob, adminToken } = await startSystemWithUsers(ADMIN));
+  document = (await client(system.baseUrl)<OpenApiDocument>('GET', '/openapi.json')).body;
 }, 120_000);
 
 afterAll(async () => {

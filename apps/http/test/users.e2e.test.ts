@@ -1,8 +1,8 @@
 import { type ApiClient, createClient, expectStatus } from '@contextflow/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Account, eventually, login, signUp } from './support/accounts.js';
-import { client } from './support/http-client.js';
-import { startSystem, type System, systemConfig } from './support/system.js';
+import { type Account, eventually } from './support/accounts.js';
+import { startSystemWithUsers } from './support/start-system-with-users.js';
+import { type System, systemConfig } from './support/system.js';
 
 // This suite speaks to the running system through the published typed client (@contextflow/client): a status
 // the OpenAPI contract does not document for an operation fails the call, so the contract is checked too.
@@ -29,13 +29,7 @@ function as(token?: string): ApiClient {
 }
 
 beforeAll(async () => {
-  system = await startSystem({
-    env: { BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password },
-  });
-  const call = client(system.baseUrl);
-  alice = await signUp(call, 'alice@example.com', 'Alice');
-  bob = await signUp(call, 'bob@example.com', 'Bob');
-  adminToken = (await login(call, ADMIN.email, ADMIN.password)).accessToken;
+  ({ system, alice, bob, adminToken } = await startSystemWithUsers(ADMIN));
 }, 120_000);
 
 afterAll(async () => {

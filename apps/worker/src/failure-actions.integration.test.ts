@@ -2,11 +2,12 @@
 import 'reflect-metadata';
 import { type Command, CommandBus, UuidV7Generator } from '@contextflow/core';
 import { CommandStatusReader, createLogger, FailureActionTypes } from '@contextflow/core-infra';
-import { createRuntime, postgresDatabase, rabbitMqTransport, type Runtime } from '@contextflow/runtime';
+import type { Runtime } from '@contextflow/runtime';
 import { RabbitMqTransport } from '@contextflow/runtime/messaging';
 import {
   buildCommand,
-  createTestDatabase,
+  createTestRuntime,
+  tearDownRuntime,
   testAmqpUrl,
   type TestDatabase,
   uniquePrefix,
@@ -65,16 +66,13 @@ describe('operator actions on failures, run by the worker as commands', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    runtime = await createRuntime({
-      database: postgresDatabase({ url: database.url }),
-      transport: rabbitMqTransport({ url: testAmqpUrl() }),
+    ({ runtime, database } = await createTestRuntime({
       modules,
       logger,
       namespace,
       migrate: true,
       relay: { idleMs: 200 },
-    });
+    }));
     await runtime.startWorker({ concurrency: 4 });
     await runtime.startRelay();
     transport = new RabbitMqTransport({ url: testAmqpUrl(), logger });
@@ -82,10 +80,8 @@ describe('operator actions on failures, run by the worker as commands', () => {
   });
 
   afterAll(async () => {
-    await runtime?.stop({ deadlineMs: 5_000 });
-    if (runtime !== undefined) await transport?.deleteTopology(runtime.topology);
+    await tearDownRuntime(runtime, database);
     await transport?.close();
-    await database?.drop();
   });
 
   it('retries a group at the asked rate, reports its progress, and every command runs once', async () => {

@@ -7,6 +7,7 @@ import { RabbitMqTransport } from '@contextflow/runtime/messaging';
 import {
   buildCommand,
   createTestDatabase,
+  tearDownRuntime,
   testAmqpUrl,
   type TestDatabase,
   uniquePrefix,
@@ -99,10 +100,8 @@ describe('worker operator commands (RabbitMQ + PostgreSQL)', () => {
   });
 
   afterAll(async () => {
-    await runtime?.stop({ deadlineMs: 5_000 });
-    if (runtime !== undefined) await transport?.deleteTopology(runtime.topology);
+    await tearDownRuntime(runtime, database);
     await transport?.close();
-    await database?.drop();
   });
 
   it('lists, shows and redrives a dead command, which then runs and succeeds', async () => {

@@ -3,10 +3,10 @@ import 'reflect-metadata';
 import { CommandBus, UuidV7Generator } from '@contextflow/core';
 import { CommandStatusReader, createLogger } from '@contextflow/core-infra';
 import type { Runtime } from '@contextflow/runtime';
-import { RabbitMqTransport } from '@contextflow/runtime/messaging';
 import {
   buildCommand,
   createTestDatabase,
+  tearDownRuntime,
   testAmqpUrl,
   type TestDatabase,
   uniquePrefix,
@@ -27,13 +27,7 @@ describe('runWorker', () => {
   });
 
   afterAll(async () => {
-    if (runtime !== undefined) {
-      await runtime.stop({ deadlineMs: 5_000 });
-      const transport = new RabbitMqTransport({ url: testAmqpUrl(), logger });
-      await transport.deleteTopology(runtime.topology);
-      await transport.close();
-    }
-    await database?.drop();
+    await tearDownRuntime(runtime, database);
   });
 
   it('runs an accepted command of a context module to success', async () => {

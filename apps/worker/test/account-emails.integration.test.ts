@@ -1,12 +1,11 @@
 import { createAuthModule, loadAuthConfig } from '@contextflow/auth-infra';
 import { type CommandRecord, CommandStatusReader, createLogger } from '@contextflow/core-infra';
 import { createHttpApp } from '@contextflow/http-kit';
-import { createRuntime, postgresDatabase, rabbitMqTransport, type Runtime } from '@contextflow/runtime';
+import type { Runtime } from '@contextflow/runtime';
 import {
-  createTestDatabase,
-  removeTopology,
+  createTestRuntime,
+  tearDownRuntime,
   type TestDatabase,
-  testAmqpUrl,
   uniquePrefix,
 } from '@contextflow/runtime/testing';
 import { sql } from 'kysely';
@@ -26,7 +25,6 @@ const anEmail = () => `lifecycle${(sequence += 1)}@example.com`;
 
 beforeAll(async () => {
   inbox = await startSmtpInbox();
-  database = await createTestDatabase();
   const logger = createLogger({
     level: 'info',
     destination: { write: (line: string) => void lines.push(line) },
@@ -38,25 +36,21 @@ beforeAll(async () => {
       MAIL_FROM: 'Auth <auth@example.com>',
     }),
   );
-  runtime = await createRuntime({
-    database: postgresDatabase({ url: database.url }),
-    transport: rabbitMqTransport({ url: testAmqpUrl() }),
+  ({ runtime, database } = await createTestRuntime({
     namespace: uniquePrefix('mail'),
     modules: [module],
     logger,
     migrate: true,
     // Short retries: the SMTP fault below lasts a couple of seconds, not a minute.
     retry: { maxAttempts: 20, delaysMs: [200, 400, 800] },
-  });
+  }));
   await runtime.startWorker();
   await runtime.startRelay();
   app = createHttpApp({ container: runtime.container, modules: [module], logger });
 });
 
 afterAll(async () => {
-  await runtime?.stop();
-  if (runtime !== undefined) await removeTopology(runtime.topology);
-  await database?.drop();
+  await tearDownRuntime(runtime, database);
   await inbox?.close();
 });
 

@@ -1,18 +1,11 @@
 import { AccountRepository } from '@contextflow/auth-domain';
 import { type Command, CommandBus, IdGenerator, SYSTEM_PRINCIPAL } from '@contextflow/core';
 import { CommandStatusReader, createLogger } from '@contextflow/core-infra';
+import { runInUnitOfWork, type Runtime } from '@contextflow/runtime';
 import {
-  createRuntime,
-  postgresDatabase,
-  rabbitMqTransport,
-  runInUnitOfWork,
-  type Runtime,
-} from '@contextflow/runtime';
-import {
-  createTestDatabase,
-  removeTopology,
+  createTestRuntime,
+  tearDownRuntime,
   type TestDatabase,
-  testAmqpUrl,
   uniquePrefix,
 } from '@contextflow/runtime/testing';
 import { sql } from 'kysely';
@@ -25,23 +18,18 @@ let database: TestDatabase;
 let runtime: Runtime;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  runtime = await createRuntime({
-    database: postgresDatabase({ url: database.url }),
-    transport: rabbitMqTransport({ url: testAmqpUrl() }),
+  ({ runtime, database } = await createTestRuntime({
     namespace: uniquePrefix('auth'),
     modules: [createAuthModule(loadAuthConfig({}))],
     logger: createLogger({ level: 'silent' }),
     migrate: true,
-  });
+  }));
   await runtime.startWorker();
   await runtime.startRelay();
 });
 
 afterAll(async () => {
-  await runtime?.stop();
-  if (runtime !== undefined) await removeTopology(runtime.topology);
-  await database?.drop();
+  await tearDownRuntime(runtime, database);
 });
 
 const command = (type: string, payload: unknown, actor = SYSTEM_PRINCIPAL): Command => {

@@ -1,28 +1,31 @@
 import { createLogger } from '@contextflow/core-infra';
 import { createRuntime, postgresDatabase, type Runtime } from '@contextflow/runtime';
-import { createTestDatabase } from '@contextflow/runtime/testing';
+import { createTestDatabase, type TestDatabase } from '@contextflow/runtime/testing';
+import { afterAll, beforeAll } from 'vitest';
 import { usersModule } from '../src/module.js';
 
-/** The users module's runtime on a fresh, migrated test database (no broker), and how to tear it down. */
-export interface UsersRuntime {
-  readonly runtime: Runtime;
-  close(): Promise<void>;
-}
-
-/** Starts a {@link UsersRuntime}; call `close()` in `afterAll`. */
-export async function startUsersRuntime(): Promise<UsersRuntime> {
-  const database = await createTestDatabase();
-  const runtime = await createRuntime({
-    database: postgresDatabase({ url: database.url }),
-    modules: [usersModule],
-    logger: createLogger({ level: 'silent' }),
+/**
+ * The users module alone on a database of its own (no broker) for one test file: created and migrated before
+ * its tests, stopped and dropped after them. Returns the way to reach the runtime from inside a test.
+ */
+export function usersRuntime(): () => Runtime {
+  let database: TestDatabase | undefined;
+  let runtime: Runtime | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    runtime = await createRuntime({
+      database: postgresDatabase({ url: database.url }),
+      modules: [usersModule],
+      logger: createLogger({ level: 'silent' }),
+    });
+    await runtime.migrate();
   });
-  await runtime.migrate();
-  return {
-    runtime,
-    close: async () => {
-      await runtime.stop();
-      await database.drop();
-    },
+  afterAll(async () => {
+    await runtime?.stop();
+    await database?.drop();
+  });
+  return () => {
+    if (runtime === undefined) throw new Error('usersRuntime: the runtime exists only inside the tests');
+    return runtime;
   };
 }

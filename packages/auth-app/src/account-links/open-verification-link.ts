@@ -1,6 +1,7 @@
 import { type Account, newStamp } from '@contextflow/auth-domain';
 import type { Clock, IdGenerator } from '@contextflow/core';
 import type { AccountLinks } from '../ports/account-links.js';
+import { openLink } from './open-link.js';
 
 /**
  * Opens a new verification link for the account (superseding its earlier ones) and records the request on the
@@ -17,12 +18,6 @@ export async function openVerificationLink(
 ): Promise<void> {
   const linkId = ids.next();
   account.requestEmailVerification(linkId, newStamp(ids, clock), reminder);
-  const now = clock.now();
-  await links.open({
-    id: linkId,
-    accountId: account.id,
-    purpose: 'verify-email',
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + ttlSeconds * 1000),
-  });
+  const link = { id: linkId, accountId: account.id, purpose: 'verify-email' } as const;
+  await openLink(links, link, clock.now(), ttlSeconds);
 }

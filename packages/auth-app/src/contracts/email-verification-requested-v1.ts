@@ -1,6 +1,6 @@
+import { eventEnvelope } from '@contextflow/core/contracts';
 import { z } from 'zod';
 import { AuthEventTypes } from './auth-event-types.js';
-import { eventEnvelope } from './event-envelope.js';
 
 /**
  * A verification email was asked for (registration, resend, reminder): its link is `linkId`, its recipient

@@ -1,6 +1,6 @@
+import { eventEnvelope } from '@contextflow/core/contracts';
 import { z } from 'zod';
 import { AuthEventTypes } from './auth-event-types.js';
-import { eventEnvelope } from './event-envelope.js';
 
 /**
  * The owner of an account proved the email is theirs (followed a verification link). `aggregateId` is the

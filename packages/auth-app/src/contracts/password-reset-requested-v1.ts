@@ -1,6 +1,6 @@
+import { eventEnvelope } from '@contextflow/core/contracts';
 import { z } from 'zod';
 import { AuthEventTypes } from './auth-event-types.js';
-import { eventEnvelope } from './event-envelope.js';
 
 /** A password-reset email was asked for an active account: link `linkId`, recipient `email`. No token. */
 export const PasswordResetRequestedV1 = eventEnvelope(

@@ -1,6 +1,6 @@
+import { eventEnvelope } from '@contextflow/core/contracts';
 import { z } from 'zod';
 import { AuthEventTypes } from './auth-event-types.js';
-import { eventEnvelope } from './event-envelope.js';
 
 /** Someone tried to register with the email of this account; the owner is told at `email`. */
 export const RegistrationAttemptedV1 = eventEnvelope(

@@ -1,6 +1,6 @@
+import { eventEnvelope } from '@contextflow/core/contracts';
 import { z } from 'zod';
 import { AuthEventTypes } from './auth-event-types.js';
-import { eventEnvelope } from './event-envelope.js';
 
 /**
  * An account lost a role. `aggregateId` is the account (= user) id. `role` is a role name, today `user` or `admin`; a

@@ -1,5 +1,6 @@
 import { type AccountRepository, Email, newStamp } from '@contextflow/auth-domain';
 import { type Clock, type CommandHandler, type IdGenerator, isAppError } from '@contextflow/core';
+import { openLink } from '../account-links/open-link.js';
 import type { AccountLinks } from '../ports/account-links.js';
 import type { AuthSettings } from '../ports/auth-settings.js';
 import type {
@@ -36,13 +37,8 @@ export class RequestPasswordResetHandler
     if (recent >= this.settings.passwordResetMaxPerHour) return {};
     const linkId = this.ids.next();
     account.requestPasswordReset(linkId, newStamp(this.ids, this.clock));
-    await this.links.open({
-      id: linkId,
-      accountId: account.id,
-      purpose: 'reset-password',
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + this.settings.passwordResetTtlSeconds * 1000),
-    });
+    const link = { id: linkId, accountId: account.id, purpose: 'reset-password' } as const;
+    await openLink(this.links, link, now, this.settings.passwordResetTtlSeconds);
     await this.accounts.save(account);
     return {};
   }

@@ -1,4 +1,4 @@
-import { type Command, type CommandHandler, isAppError } from '@contextflow/core';
+import type { Command, CommandHandler } from '@contextflow/core';
 import {
   type ContextModule,
   currentTraceparent,
@@ -17,14 +17,14 @@ import { runInUnitOfWork } from '../buses/run-in-unit-of-work.js';
 import type { CommandLedger } from '../commands/command-ledger.js';
 import { BufferedOutboxWriter } from '../commands/pg-outbox-writer.js';
 import { messageTelemetry } from '../telemetry/message-telemetry.js';
-import type { DatabaseGate } from './database-gate.js';
+import { type DatabaseGate, throughGate } from './database-gate.js';
 import type { DeliveredMessage } from './delivered-message.js';
-import { failureEntry, failureProblem, type FailureProblem, unexpectedProblem } from './failure-entry.js';
 import type { FailureLog } from './failure-log.js';
-import { outcomeOf, POISON_OUTCOME } from './message-outcome.js';
+import { outcomeOf } from './message-outcome.js';
 import { parseCommand } from './message-parsers.js';
 import { processSpan, settleInSpan } from './message-spans.js';
 import type { Settlement } from './message-transport.js';
+import { deadLetterPoison, lastProblem, recordDeath } from './record-death.js';
 import { attemptOf, type RetryScheduler } from './retry-scheduler.js';
 import type { WorkQueue } from './topology.js';
 
@@ -95,19 +95,8 @@ export class CommandDispatcher {
 
   async #handle(message: DeliveredMessage, parsed: ReturnType<typeof parseCommand>): Promise<Settlement> {
     const { logger } = this.options;
-    if (!parsed.ok) {
-      logger.error(
-        { queue: this.queue.declaration.queue, messageId: message.messageId, reason: parsed.reason },
-        'poison command dead-lettered',
-      );
-      const detail = `The message cannot be read: ${parsed.reason}.`;
-      await this.#recordDeath(message, 'poison', {
-        code: 'messages.poison',
-        title: 'Poison message',
-        detail,
-      });
-      return POISON_OUTCOME;
-    }
+    if (!parsed.ok)
+      return deadLetterPoison('command', parsed.reason, message, this.queue, this.options.failures, logger);
     const command = parsed.value;
     const commandId = command.meta.commandId;
     const attempt = attemptOf(message);
@@ -116,7 +105,7 @@ export class CommandDispatcher {
     try {
       // A race is run again at once (the one policy, `retryingRaces`); other failures take the delayed retry.
       const run = () => retryingRaces(() => this.#runOnce(command, message, log), log);
-      const acceptedAt = await (this.options.gate === undefined ? run() : this.options.gate.run(run, log));
+      const acceptedAt = await throughGate(this.options.gate, run, log);
       if (acceptedAt !== undefined) {
         this.#observe(command, 'succeeded', acceptedAt);
         log.info({ durationMs: Math.round(performance.now() - started) }, 'command succeeded');
@@ -170,7 +159,7 @@ export class CommandDispatcher {
     attempt: number,
     log: Logger,
   ): Promise<Settlement> {
-    const { db, ledger, retries } = this.options;
+    const { db, ledger, retries, failures, logger } = this.options;
     const commandId = command.meta.commandId;
     let cause = error;
     if (outcomeOf(error) === 'ack') {
@@ -192,46 +181,12 @@ export class CommandDispatcher {
       return 'ack';
     }
     log.error({ err: cause }, 'command failed on its last attempt; dead-lettered');
-    await this.#recordDeath(message, 'retries_exhausted', lastProblem(cause));
+    await recordDeath(failures, this.queue, message, 'retries_exhausted', lastProblem(cause), logger);
     try {
       this.#observe(command, 'failed', await ledger.failOutsideHandler(db, commandId, PROCESSING_FAILED));
     } catch (recordError) {
       log.error({ err: recordError }, 'could not mark the dead-lettered command failed');
     }
     return 'dead-letter';
-  }
-
-  /** Records a message this dispatcher dead-letters; a failed write is logged (the recorder fills it in). */
-  async #recordDeath(
-    message: DeliveredMessage,
-    reason: 'poison' | 'retries_exhausted',
-    last: FailureProblem,
-  ): Promise<void> {
-    await recordDeath(this.options.failures, this.queue, message, reason, last, this.options.logger);
-  }
-}
-
-/** The last problem of an error: an AppError's own, otherwise its class and message. */
-export function lastProblem(error: unknown): FailureProblem {
-  return isAppError(error) ? failureProblem(toProblem(error)) : unexpectedProblem(error);
-}
-
-/**
- * Records in `failures` (when given) a message about to be dead-lettered from `queue`. Never throws: the
- * failure recorder's copy of the dead letter records it still, without the problem.
- */
-export async function recordDeath(
-  failures: FailureLog | undefined,
-  queue: WorkQueue,
-  message: DeliveredMessage,
-  reason: 'poison' | 'retries_exhausted',
-  last: FailureProblem,
-  logger: Logger,
-): Promise<void> {
-  if (failures === undefined) return;
-  try {
-    await failures.record(failureEntry(queue.declaration.queue, message, reason, last), 'replace');
-  } catch (error) {
-    logger.warn({ err: error, messageId: message.messageId }, 'could not record the failure');
   }
 }

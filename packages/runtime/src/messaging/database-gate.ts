@@ -70,3 +70,12 @@ export class DatabaseGate {
     }
   }
 }
+
+/** Runs `work` through `gate` when there is one ({@link DatabaseGate.run}), otherwise once as it is. */
+export function throughGate<T>(
+  gate: DatabaseGate | undefined,
+  work: () => Promise<T>,
+  log: Logger,
+): Promise<T> {
+  return gate === undefined ? work() : gate.run(work, log);
+}

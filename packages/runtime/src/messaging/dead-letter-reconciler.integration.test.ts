@@ -6,14 +6,12 @@ import { pino } from 'pino';
 import { Connection, type Consumer } from 'rabbitmq-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommandLedger } from '../commands/command-ledger.js';
-import { postgresDatabase } from '../database/postgres-database.js';
-import { rabbitMqTransport } from '../rabbitmq/rabbitmq-transport-factory.js';
 import { RabbitMqTransport } from '../rabbitmq/rabbitmq-transport.js';
-import { createRuntime } from '../runtime/create-runtime.js';
 import type { Runtime } from '../runtime/runtime.js';
 import {
   buildCommand,
-  createTestDatabase,
+  createTestRuntime,
+  tearDownRuntime,
   testAmqpUrl,
   type TestDatabase,
   uniquePrefix,
@@ -47,16 +45,13 @@ describe('DeadLetterReconciler (RabbitMQ + PostgreSQL)', () => {
   const workQueue = () => runtime.topology.commandQueues.get('reconcile')!.declaration.queue;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     // The outbox relay never runs here: each test publishes the command messages it needs itself.
-    runtime = await createRuntime({
-      database: postgresDatabase({ url: database.url }),
-      transport: rabbitMqTransport({ url: testAmqpUrl() }),
+    ({ runtime, database } = await createTestRuntime({
       modules: [module],
       logger,
       namespace: uniquePrefix('reconcile'),
       migrate: true,
-    });
+    }));
     transport = new RabbitMqTransport({ url: testAmqpUrl(), logger });
     await transport.ready();
     await transport.declare(runtime.topology);
@@ -67,11 +62,9 @@ describe('DeadLetterReconciler (RabbitMQ + PostgreSQL)', () => {
   });
 
   afterAll(async () => {
-    await runtime?.stop({ deadlineMs: 5_000 });
-    if (runtime !== undefined) await transport?.deleteTopology(runtime.topology);
+    await tearDownRuntime(runtime, database);
     await transport?.close();
     await raw?.close();
-    await database?.drop();
   });
 
   it('fails a command whose message went past the delivery limit, and leaves the dead letter for operators', async () => {

@@ -3,7 +3,7 @@ import type { PlatformTables } from '@contextflow/core-infra/db';
 import type { Kysely } from 'kysely';
 import type { CommandLedger } from '../commands/command-ledger.js';
 import { isUuidText } from '../database/is-uuid-text.js';
-import type { DatabaseGate } from './database-gate.js';
+import { type DatabaseGate, throughGate } from './database-gate.js';
 import { deathOf, type DeathRecord } from './dead-letter-death.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import type { Settlement } from './message-transport.js';
@@ -71,7 +71,7 @@ export class DeadLetterReconciler {
       return 'ack';
     }
     const fail = () => ledger.failOutsideHandler(db, commandId, deadLetteredProblem(death));
-    const acceptedAt = await (gate === undefined ? fail() : gate.run(fail, log));
+    const acceptedAt = await throughGate(gate, fail, log);
     // Worded apart from the dispatcher's attempt lines (`retry scheduled`, `dead-lettered`), which tests count.
     if (acceptedAt === undefined) log.debug('reconciler: command already terminal or unknown; nothing to do');
     else log.warn({ reason: death?.reason }, 'reconciler: command failed, its message was given up');

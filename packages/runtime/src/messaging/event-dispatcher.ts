@@ -12,14 +12,14 @@ import { retryingRaces } from '../buses/optimistic-races.js';
 import { runInUnitOfWork } from '../buses/run-in-unit-of-work.js';
 import type { Inbox } from '../commands/inbox.js';
 import { messageTelemetry } from '../telemetry/message-telemetry.js';
-import type { DatabaseGate } from './database-gate.js';
-import { lastProblem, recordDeath } from './command-dispatcher.js';
+import { type DatabaseGate, throughGate } from './database-gate.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import type { FailureLog } from './failure-log.js';
-import { outcomeOf, POISON_OUTCOME } from './message-outcome.js';
+import { outcomeOf } from './message-outcome.js';
 import { parseEvent } from './message-parsers.js';
 import { processSpan, settleInSpan } from './message-spans.js';
 import type { Settlement } from './message-transport.js';
+import { deadLetterPoison, lastProblem, recordDeath } from './record-death.js';
 import { attemptOf, type RetryScheduler } from './retry-scheduler.js';
 import type { WorkQueue } from './topology.js';
 
@@ -90,16 +90,8 @@ export class EventDispatcher {
   async #handle(message: DeliveredMessage): Promise<Settlement> {
     const { logger, retries } = this.options;
     const parsed = parseEvent(message, this.subscription.contracts);
-    if (!parsed.ok) {
-      logger.error(
-        { queue: this.queue.declaration.queue, messageId: message.messageId, reason: parsed.reason },
-        'poison event dead-lettered',
-      );
-      const detail = `The message cannot be read: ${parsed.reason}.`;
-      const problem = { code: 'messages.poison', title: 'Poison message', detail };
-      await recordDeath(this.options.failures, this.queue, message, 'poison', problem, logger);
-      return POISON_OUTCOME;
-    }
+    if (!parsed.ok)
+      return deadLetterPoison('event', parsed.reason, message, this.queue, this.options.failures, logger);
     const event = parsed.value;
     const attempt = attemptOf(message);
     const log = logger.child({
@@ -111,7 +103,7 @@ export class EventDispatcher {
     const started = performance.now();
     try {
       const run = () => retryingRaces(() => this.#run(event, message, log), log);
-      if (await (this.options.gate === undefined ? run() : this.options.gate.run(run, log)))
+      if (await throughGate(this.options.gate, run, log))
         log.info({ durationMs: Math.round(performance.now() - started) }, 'event handled');
       return 'ack';
     } catch (error) {

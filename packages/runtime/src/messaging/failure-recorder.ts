@@ -1,5 +1,5 @@
 import type { Logger } from '@contextflow/core-infra';
-import type { DatabaseGate } from './database-gate.js';
+import { type DatabaseGate, throughGate } from './database-gate.js';
 import { deathOf } from './dead-letter-death.js';
 import type { DeliveredMessage } from './delivered-message.js';
 import { brokerReason, type FailureProblem, failureEntry } from './failure-entry.js';
@@ -49,7 +49,7 @@ export class FailureRecorder {
     const reason = brokerReason(death?.reason);
     const entry = failureEntry(queue, message, reason, BROKER_PROBLEMS[reason] ?? null);
     const write = () => failures.record(entry, reason === 'rejected' ? 'fill' : 'replace', death?.time);
-    await (gate === undefined ? write() : gate.run(write, logger));
+    await throughGate(gate, write, logger);
     return 'ack';
   }
 }

@@ -4,19 +4,17 @@ import { type Command, CommandBus, type CommandHandler, token } from '@contextfl
 import { CommandStatusReader, type ContextModule } from '@contextflow/core-infra';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresDatabase } from '../database/postgres-database.js';
 import { deadCommandRedriveHook } from '../operations/dead-command-redrive.js';
-import { createRuntime } from '../runtime/create-runtime.js';
 import type { Runtime } from '../runtime/runtime.js';
 import {
   buildCommand,
-  createTestDatabase,
+  createTestRuntime,
+  tearDownRuntime,
   testAmqpUrl,
   type TestDatabase,
   uniquePrefix,
 } from '../testing/index.js';
 import { RabbitMqDeadLetters, UnknownQueueError } from './rabbitmq-dead-letters.js';
-import { rabbitMqTransport } from './rabbitmq-transport-factory.js';
 import { RabbitMqTransport } from './rabbitmq-transport.js';
 
 // The handler fails with an infrastructure error while this is true: one attempt, then the dead-letter queue.
@@ -64,16 +62,13 @@ describe('RabbitMqDeadLetters', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    runtime = await createRuntime({
-      database: postgresDatabase({ url: database.url }),
-      transport: rabbitMqTransport({ url: testAmqpUrl() }),
+    ({ runtime, database } = await createTestRuntime({
       modules: [module],
       logger,
       namespace: uniquePrefix('dlq'),
       migrate: true,
       retry: { maxAttempts: 1, delaysMs: [50] },
-    });
+    }));
     await runtime.startWorker({ concurrency: 2 });
     await runtime.startRelay();
     deadLetters = new RabbitMqDeadLetters({ url: testAmqpUrl(), topology: runtime.topology, logger });
@@ -82,13 +77,7 @@ describe('RabbitMqDeadLetters', () => {
 
   afterAll(async () => {
     await deadLetters?.close();
-    await runtime?.stop({ deadlineMs: 5_000 });
-    if (runtime !== undefined) {
-      const transport = new RabbitMqTransport({ url: testAmqpUrl(), logger });
-      await transport.deleteTopology(runtime.topology);
-      await transport.close();
-    }
-    await database?.drop();
+    await tearDownRuntime(runtime, database);
   });
 
   it('lists and shows dead letters without taking them off their queue', async () => {

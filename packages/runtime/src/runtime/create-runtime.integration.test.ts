@@ -18,18 +18,16 @@ import { Connection } from 'rabbitmq-client';
 import { inject, injectable } from 'tsyringe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { postgresDatabase } from '../database/postgres-database.js';
 import { ATTEMPT_HEADER } from '../messaging/retry-policy.js';
-import { rabbitMqTransport } from '../rabbitmq/rabbitmq-transport-factory.js';
 import { RabbitMqTransport } from '../rabbitmq/rabbitmq-transport.js';
 import {
   buildCommand,
-  createTestDatabase,
+  createTestRuntime,
+  tearDownRuntime,
   testAmqpUrl,
   type TestDatabase,
   uniquePrefix,
 } from '../testing/index.js';
-import { createRuntime } from './create-runtime.js';
 import type { Runtime } from './runtime.js';
 
 type Mode = 'ok' | 'final' | 'flaky' | 'broken';
@@ -145,16 +143,14 @@ describe('createRuntime (worker)', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    runtime = await createRuntime({
-      database: postgresDatabase({ url: database.url, poolSize: 5 }),
-      transport: rabbitMqTransport({ url: testAmqpUrl() }),
+    ({ runtime, database } = await createTestRuntime({
+      poolSize: 5,
       modules: [probeModule],
       logger,
       namespace: uniquePrefix('rt'),
       retry: { maxAttempts: 3, delaysMs: [100, 200] },
       relay: { idleMs: 1_000 },
-    });
+    }));
     await runtime.migrate();
     await runtime.startWorker({ concurrency: 4 });
     transport = new RabbitMqTransport({ url: testAmqpUrl(), logger });
@@ -163,11 +159,9 @@ describe('createRuntime (worker)', () => {
   });
 
   afterAll(async () => {
-    await runtime?.stop({ deadlineMs: 5_000 });
-    if (runtime !== undefined) await transport?.deleteTopology(runtime.topology);
+    await tearDownRuntime(runtime, database);
     await transport?.close();
     await raw?.close();
-    await database?.drop();
   });
 
   it('moves a command from pending to succeeded with the result of its handler', async () => {

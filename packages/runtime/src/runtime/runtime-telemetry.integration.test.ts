@@ -22,12 +22,14 @@ import { OutboxWriter } from '@contextflow/core-infra/db';
 import { sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresDatabase } from '../database/postgres-database.js';
 import { migrationsReadiness } from '../operations/readiness-checks.js';
-import { rabbitMqTransport } from '../rabbitmq/rabbitmq-transport-factory.js';
-import { RabbitMqTransport } from '../rabbitmq/rabbitmq-transport.js';
-import { createTestDatabase, testAmqpUrl, type TestDatabase, uniquePrefix } from '../testing/index.js';
-import { createRuntime } from './create-runtime.js';
+import {
+  createTestDatabase,
+  createTestRuntime,
+  tearDownRuntime,
+  type TestDatabase,
+  uniquePrefix,
+} from '../testing/index.js';
 import type { Runtime } from './runtime.js';
 
 type Mode = 'ok' | 'flaky' | 'broken';
@@ -123,32 +125,20 @@ describe('one trace and the metrics across relay, broker, dispatcher and reactio
   const scrape = () => runtime.metrics.render();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    runtime = await createRuntime({
-      database: postgresDatabase({ url: database.url }),
-      transport: rabbitMqTransport({ url: testAmqpUrl() }),
+    ({ runtime, database } = await createTestRuntime({
       modules: [probeModule],
       logger,
       migrate: true,
       namespace: uniquePrefix('tel'),
       retry: { maxAttempts: 2, delaysMs: [100] },
       relay: { idleMs: 500 },
-    });
+    }));
     await runtime.startWorker({ concurrency: 2 });
     await runtime.startRelay();
   });
 
   afterAll(async () => {
-    await runtime?.stop({ deadlineMs: 5_000 });
-    if (runtime !== undefined) {
-      const transport = new RabbitMqTransport({
-        url: testAmqpUrl(),
-        logger: createLogger({ level: 'silent' }),
-      });
-      await transport.deleteTopology(runtime.topology);
-      await transport.close();
-    }
-    await database?.drop();
+    await tearDownRuntime(runtime, database);
   });
 
   it('stores the trace with the command and its outbox row', async () => {

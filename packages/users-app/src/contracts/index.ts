@@ -1,5 +1,4 @@
 // The published language of the users context: what other contexts may import (nothing else of this package).
-export { eventEnvelope } from './event-envelope.js';
 export { UserDeactivatedV1 } from './user-deactivated-v1.js';
 export { UserReactivatedV1 } from './user-reactivated-v1.js';
 export { UserRegisteredV1 } from './user-registered-v1.js';

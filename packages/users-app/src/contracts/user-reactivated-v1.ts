@@ -1,5 +1,5 @@
+import { eventEnvelope } from '@contextflow/core/contracts';
 import { z } from 'zod';
-import { eventEnvelope } from './event-envelope.js';
 import { UsersEventTypes } from './users-event-types.js';
 
 /** An administrator reactivated a deactivated user (`aggregateId`). */

@@ -1,5 +1,5 @@
+import { eventEnvelope } from '@contextflow/core/contracts';
 import { z } from 'zod';
-import { eventEnvelope } from './event-envelope.js';
 import { UsersEventTypes } from './users-event-types.js';
 
 /** A user now exists, active, with this email and display name (`aggregateId` is the user id). */

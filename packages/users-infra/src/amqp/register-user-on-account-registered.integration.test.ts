@@ -1,26 +1,16 @@
 import { AuthRoutingKeys } from '@contextflow/auth-app/contracts';
 import { type DomainEvent, IdGenerator } from '@contextflow/core';
-import { runInUnitOfWork, type Runtime } from '@contextflow/runtime';
+import { runInUnitOfWork } from '@contextflow/runtime';
 import { UserReadModel } from '@contextflow/users-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUsersRuntime, type UsersRuntime } from '../../test/users-runtime.js';
+import { describe, expect, it } from 'vitest';
+import { usersRuntime } from '../../test/users-runtime.js';
 import { usersModule } from '../module.js';
 import { RegisterUserOnAccountRegistered } from './register-user-on-account-registered.js';
 
-let started: UsersRuntime;
-let runtime: Runtime;
-
-beforeAll(async () => {
-  started = await startUsersRuntime();
-  runtime = started.runtime;
-});
-
-afterAll(async () => {
-  await started?.close();
-});
+const runtime = usersRuntime();
 
 function accountRegistered(overrides: Partial<DomainEvent> = {}): DomainEvent {
-  const ids = runtime.container.resolve<IdGenerator>(IdGenerator);
+  const ids = runtime().container.resolve<IdGenerator>(IdGenerator);
   return {
     id: ids.next(),
     type: 'auth.account-registered',
@@ -34,7 +24,7 @@ function accountRegistered(overrides: Partial<DomainEvent> = {}): DomainEvent {
 }
 
 const react = (event: DomainEvent) =>
-  runInUnitOfWork(runtime.container, runtime.db, (scope) =>
+  runInUnitOfWork(runtime().container, runtime().db, (scope) =>
     scope.resolve(RegisterUserOnAccountRegistered).handle(event),
   );
 
@@ -51,7 +41,7 @@ describe('RegisterUserOnAccountRegistered', () => {
   it("creates the user's profile with the account's id", async () => {
     const event = accountRegistered();
     await react(event);
-    const view = await runtime.container.resolve<UserReadModel>(UserReadModel).get(event.aggregateId);
+    const view = await runtime().container.resolve<UserReadModel>(UserReadModel).get(event.aggregateId);
     expect(view).toMatchObject({
       id: event.aggregateId,
       email: 'new.person@example.com',
@@ -64,7 +54,7 @@ describe('RegisterUserOnAccountRegistered', () => {
     const event = accountRegistered({ payload: { email: 'twice@example.com', name: 'Twice' } });
     await react(event);
     await react({ ...event, payload: { email: 'twice@example.com', name: 'Changed' } });
-    const view = await runtime.container.resolve<UserReadModel>(UserReadModel).get(event.aggregateId);
+    const view = await runtime().container.resolve<UserReadModel>(UserReadModel).get(event.aggregateId);
     expect(view?.name).toBe('Twice');
   });
 

@@ -1,27 +1,17 @@
 import { type DomainEvent, type EventHandler, IdGenerator } from '@contextflow/core';
 import type { InjectionToken } from 'tsyringe';
-import { runInUnitOfWork, type Runtime } from '@contextflow/runtime';
+import { runInUnitOfWork } from '@contextflow/runtime';
 import { UserReadModel } from '@contextflow/users-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUsersRuntime, type UsersRuntime } from '../../test/users-runtime.js';
+import { describe, expect, it } from 'vitest';
+import { usersRuntime } from '../../test/users-runtime.js';
 import { usersModule } from '../module.js';
 import { RegisterUserOnAccountRegistered } from './register-user-on-account-registered.js';
 import { ShowEmailVerifiedOnEmailVerified } from './show-email-verified-on-email-verified.js';
 
-let started: UsersRuntime;
-let runtime: Runtime;
-
-beforeAll(async () => {
-  started = await startUsersRuntime();
-  runtime = started.runtime;
-});
-
-afterAll(async () => {
-  await started?.close();
-});
+const runtime = usersRuntime();
 
 function event(type: string, aggregateId: string, payload: object): DomainEvent {
-  const ids = runtime.container.resolve<IdGenerator>(IdGenerator);
+  const ids = runtime().container.resolve<IdGenerator>(IdGenerator);
   return {
     id: ids.next(),
     type,
@@ -34,7 +24,7 @@ function event(type: string, aggregateId: string, payload: object): DomainEvent 
 }
 
 const react = (Reaction: InjectionToken<EventHandler<DomainEvent>>, e: DomainEvent) =>
-  runInUnitOfWork(runtime.container, runtime.db, (scope) => scope.resolve(Reaction).handle(e));
+  runInUnitOfWork(runtime().container, runtime().db, (scope) => scope.resolve(Reaction).handle(e));
 
 describe('ShowEmailVerifiedOnEmailVerified', () => {
   it('binds the v1 routing key of the auth contract', () => {
@@ -44,12 +34,12 @@ describe('ShowEmailVerifiedOnEmailVerified', () => {
   });
 
   it('shows the email verified, and keeps it so when the user is saved again', async () => {
-    const id = runtime.container.resolve<IdGenerator>(IdGenerator).next();
+    const id = runtime().container.resolve<IdGenerator>(IdGenerator).next();
     await react(
       RegisterUserOnAccountRegistered,
       event('auth.account-registered', id, { email: 'v@example.com', name: 'V' }),
     );
-    const views = runtime.container.resolve<UserReadModel>(UserReadModel);
+    const views = runtime().container.resolve<UserReadModel>(UserReadModel);
     expect((await views.get(id))?.emailVerified).toBe(false);
     await react(
       ShowEmailVerifiedOnEmailVerified,
@@ -59,7 +49,7 @@ describe('ShowEmailVerifiedOnEmailVerified', () => {
   });
 
   it('fails (and so is retried) while the user is not in the read model yet', async () => {
-    const id = runtime.container.resolve<IdGenerator>(IdGenerator).next();
+    const id = runtime().container.resolve<IdGenerator>(IdGenerator).next();
     await expect(
       react(
         ShowEmailVerifiedOnEmailVerified,

@@ -1,8 +1,7 @@
-import type { Runtime } from '@contextflow/runtime';
 import { UserReadModel, type UserView } from '@contextflow/users-app';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUsersRuntime, type UsersRuntime } from '../../test/users-runtime.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { usersRuntime } from '../../test/users-runtime.js';
 import { SCAN_WINDOW } from './kysely-user-read-model.js';
 
 // More rows than one scan window, bulk-loaded as the read model's own rows: the newest has the highest n.
@@ -10,26 +9,19 @@ import { SCAN_WINDOW } from './kysely-user-read-model.js';
 const ROWS = SCAN_WINDOW * 2 + 500;
 const isQx = (n: number) => n % 97 === 0;
 
-let started: UsersRuntime;
-let runtime: Runtime;
+const runtime = usersRuntime();
 let views: UserReadModel;
 
 beforeAll(async () => {
-  started = await startUsersRuntime();
-  runtime = started.runtime;
-  views = runtime.container.resolve<UserReadModel>(UserReadModel);
+  views = runtime().container.resolve<UserReadModel>(UserReadModel);
   await sql`
     insert into users.user_views (id, email, name, status, created_at, updated_at)
     select gen_random_uuid(), 'member' || n || '@search.example',
            case when n % 97 = 0 then 'Qx ' || n else 'Member ' || n end,
            case when n % 10 = 0 then 'deactivated' else 'active' end,
            timestamptz '2026-01-01' + n * interval '1 second', timestamptz '2026-01-01' + n * interval '1 second'
-    from generate_series(1, ${ROWS}) as n`.execute(runtime.db);
-  await sql`analyze users.user_views`.execute(runtime.db);
-});
-
-afterAll(async () => {
-  await started?.close();
+    from generate_series(1, ${ROWS}) as n`.execute(runtime().db);
+  await sql`analyze users.user_views`.execute(runtime().db);
 });
 
 async function walk(filter: { q: string; status?: 'active' | 'deactivated' }, limit = 20) {
@@ -75,14 +67,16 @@ describe('KyselyUserReadModel search (q)', () => {
   });
 
   it('has trigram indexes the planner can use for a substring of email or name', async () => {
-    const plan = await runtime.db.transaction().execute(async (trx) => {
-      await sql`set local enable_seqscan = off`.execute(trx);
-      const { rows } = await sql<{ 'QUERY PLAN': string }>`
+    const plan = await runtime()
+      .db.transaction()
+      .execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        const { rows } = await sql<{ 'QUERY PLAN': string }>`
         explain select * from users.user_views where email ilike '%ember12%' or name ilike '%ember12%'`.execute(
-        trx,
-      );
-      return rows.map((row) => row['QUERY PLAN']).join('\n');
-    });
+          trx,
+        );
+        return rows.map((row) => row['QUERY PLAN']).join('\n');
+      });
     expect(plan).toContain('user_views_email_trgm');
     expect(plan).toContain('user_views_name_trgm');
   });

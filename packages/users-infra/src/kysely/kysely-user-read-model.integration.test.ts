@@ -1,22 +1,19 @@
 import { Clock, IdGenerator } from '@contextflow/core';
-import { runInUnitOfWork, type Runtime } from '@contextflow/runtime';
+import { runInUnitOfWork } from '@contextflow/runtime';
 import { UserReadModel, type UserView } from '@contextflow/users-app';
 import { Email, newStamp, User, UserName, UserRepository } from '@contextflow/users-domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUsersRuntime, type UsersRuntime } from '../../test/users-runtime.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { usersRuntime } from '../../test/users-runtime.js';
 
-let started: UsersRuntime;
-let runtime: Runtime;
+const runtime = usersRuntime();
 let views: UserReadModel;
 
 beforeAll(async () => {
-  started = await startUsersRuntime();
-  runtime = started.runtime;
-  views = runtime.container.resolve<UserReadModel>(UserReadModel);
-  const ids = runtime.container.resolve<IdGenerator>(IdGenerator);
-  const clock = runtime.container.resolve<Clock>(Clock);
+  views = runtime().container.resolve<UserReadModel>(UserReadModel);
+  const ids = runtime().container.resolve<IdGenerator>(IdGenerator);
+  const clock = runtime().container.resolve<Clock>(Clock);
   // 45 users; every third deactivated; one whose name holds LIKE wildcards.
-  await runInUnitOfWork(runtime.container, runtime.db, async (scope) => {
+  await runInUnitOfWork(runtime().container, runtime().db, async (scope) => {
     const users = scope.resolve<UserRepository>(UserRepository);
     for (let i = 0; i < 45; i++) {
       const name = i === 7 ? 'Percent 100%_done' : `User ${i}`;
@@ -28,10 +25,6 @@ beforeAll(async () => {
       await users.save(user);
     }
   });
-});
-
-afterAll(async () => {
-  await started?.close();
 });
 
 async function allPages(

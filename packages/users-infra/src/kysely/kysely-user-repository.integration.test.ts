@@ -1,38 +1,28 @@
 import { Clock, IdGenerator } from '@contextflow/core';
-import { runInUnitOfWork, type Runtime } from '@contextflow/runtime';
+import { runInUnitOfWork } from '@contextflow/runtime';
 import { Email, newStamp, User, UserName, UserRepository } from '@contextflow/users-domain';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUsersRuntime, type UsersRuntime } from '../../test/users-runtime.js';
+import { describe, expect, it } from 'vitest';
+import { usersRuntime } from '../../test/users-runtime.js';
 
-let started: UsersRuntime;
-let runtime: Runtime;
-
-beforeAll(async () => {
-  started = await startUsersRuntime();
-  runtime = started.runtime;
-});
-
-afterAll(async () => {
-  await started?.close();
-});
+const runtime = usersRuntime();
 
 function stamp() {
   return newStamp(
-    runtime.container.resolve<IdGenerator>(IdGenerator),
-    runtime.container.resolve<Clock>(Clock),
+    runtime().container.resolve<IdGenerator>(IdGenerator),
+    runtime().container.resolve<Clock>(Clock),
   );
 }
 
 /** Runs `work` with a repository bound to one real transaction, as a handler would. */
 function inTransaction<T>(work: (users: UserRepository) => Promise<T>): Promise<T> {
-  return runInUnitOfWork(runtime.container, runtime.db, (scope) =>
+  return runInUnitOfWork(runtime().container, runtime().db, (scope) =>
     work(scope.resolve<UserRepository>(UserRepository)),
   );
 }
 
 async function registered(email: string, name = 'Ada'): Promise<User> {
-  const ids = runtime.container.resolve<IdGenerator>(IdGenerator);
+  const ids = runtime().container.resolve<IdGenerator>(IdGenerator);
   const user = User.register({ id: ids.next(), email: Email.of(email), name: UserName.of(name) }, stamp());
   await inTransaction((users) => users.save(user));
   return user;
@@ -54,11 +44,11 @@ describe('KyselyUserRepository', () => {
   it('keeps the read model and the outbox in the same transaction as the write', async () => {
     const user = await registered('grace@example.com', 'Grace');
     const view = await sql<{ name: string }>`select name from users.user_views where id = ${user.id}`.execute(
-      runtime.db,
+      runtime().db,
     );
     expect(view.rows).toEqual([{ name: 'Grace' }]);
-    const outbox = await runtime.db
-      .selectFrom('platform.outbox')
+    const outbox = await runtime()
+      .db.selectFrom('platform.outbox')
       .select(['routing_key', 'kind'])
       .where('body', '@>', JSON.stringify({ aggregateId: user.id }))
       .execute();
@@ -66,7 +56,7 @@ describe('KyselyUserRepository', () => {
   });
 
   it('writes nothing when the transaction rolls back', async () => {
-    const ids = runtime.container.resolve<IdGenerator>(IdGenerator);
+    const ids = runtime().container.resolve<IdGenerator>(IdGenerator);
     const id = ids.next();
     await expect(
       inTransaction(async (users) => {
@@ -77,8 +67,8 @@ describe('KyselyUserRepository', () => {
       }),
     ).rejects.toThrow('handler failed after saving');
     expect(await inTransaction((users) => users.findById(id))).toBeNull();
-    const outbox = await runtime.db
-      .selectFrom('platform.outbox')
+    const outbox = await runtime()
+      .db.selectFrom('platform.outbox')
       .select('seq')
       .where('body', '@>', JSON.stringify({ aggregateId: id }))
       .execute();

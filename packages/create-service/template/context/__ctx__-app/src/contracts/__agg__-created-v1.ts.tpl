@@ -1,6 +1,6 @@
+import { eventEnvelope } from '@contextflow/core/contracts';
 import { z } from 'zod';
 import { __Ctx__EventTypes } from './__ctx__-event-types.js';
-import { eventEnvelope } from './event-envelope.js';
 
 /** A __agg__ now exists, with this title (`aggregateId` is the __agg__ id). */
 export const __Agg__CreatedV1 = eventEnvelope(

@@ -2,4 +2,3 @@
 export { __Agg__CreatedV1 } from './__agg__-created-v1.js';
 export { type __Agg__View, __Agg__ViewSchema } from './__agg__-view.js';
 export { __Ctx__EventTypes, __Ctx__RoutingKeys } from './__ctx__-event-types.js';
-export { eventEnvelope } from './event-envelope.js';
