@@ -7,6 +7,7 @@ import {
   type CommandHandler,
   type DomainEvent,
   type EventHandler,
+  type ProcessManager,
   token,
   UuidV7Generator,
 } from '@contextflow/core';
@@ -18,6 +19,7 @@ import { Connection } from 'rabbitmq-client';
 import { inject, injectable } from 'tsyringe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { failureFingerprint } from '../messaging/failure-entry.js';
 import { ATTEMPT_HEADER } from '../messaging/retry-policy.js';
 import { RabbitMqTransport } from '../rabbitmq/rabbitmq-transport.js';
 import {
@@ -41,6 +43,7 @@ const calls = new Map<string, number>();
 const RecordEffectHandler = token<CommandHandler>('test.probe.RecordEffectHandler');
 const SignInHandler = token<CommandHandler>('test.probe.SignInHandler');
 const CountOnHappened = token<EventHandler<DomainEvent>>('test.probe.CountOnHappened');
+const StalledWatch = token<ProcessManager>('test.probe.StalledWatch');
 
 /** Writes an effect a second run would collide with, then fails as its payload says. */
 @injectable()
@@ -66,6 +69,14 @@ class CountReactions implements EventHandler<DomainEvent> {
     await this.db.insertInto('probe.reactions').values({ event_id: event.id }).execute();
   }
 }
+
+/** A process whose every reaction fails as an outage would: its events are retried, then dead-lettered. */
+const stalledWatch: ProcessManager = {
+  correlate: (event) => event.aggregateId,
+  react: async () => {
+    throw new Error('simulated outage at 10.0.0.8');
+  },
+};
 
 const probeModule: ContextModule = {
   name: 'probe',
@@ -95,7 +106,11 @@ const probeModule: ContextModule = {
       contracts: { 'probe.happened.v1': z.object({ id: z.string(), aggregateId: z.string().min(1) }) },
     },
   ],
+  processes: [
+    { name: 'probe.stalled-watch', events: ['probe.stalled.v1'], timeouts: [], manager: StalledWatch },
+  ],
   register(container) {
+    container.register(StalledWatch, { useValue: stalledWatch });
     container.register(RecordEffectHandler, { useClass: RecordEffect });
     container.register(SignInHandler, { useValue: { handle: async () => void calls.set('sign-in', 1) } });
     container.register(CountOnHappened, { useClass: CountReactions });
@@ -338,6 +353,42 @@ describe('createRuntime (worker)', () => {
     await expect
       .poll(async () => (await failureOf(other.meta.commandId))?.fingerprint)
       .toBe(broken?.fingerprint);
+  });
+
+  it('records a process’s event out of retries with its last problem, attempts and error code', async () => {
+    const eventId = ids.next();
+    await transport.publish({
+      exchange: runtime.topology.names.eventsExchange,
+      routingKey: 'probe.stalled.v1',
+      messageId: eventId,
+      type: 'probe.stalled',
+      body: {
+        id: eventId,
+        type: 'probe.stalled',
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        aggregateId: 'watch-1',
+        aggregateVersion: 1,
+        payload: {},
+      },
+    });
+    await expect
+      .poll(() => failureOf(eventId), { timeout: 10_000 })
+      .toMatchObject({
+        queue: runtime.topology.eventQueues.get('probe.stalled-watch')!.declaration.queue,
+        type: 'probe.stalled',
+        reason: 'retries_exhausted',
+        error_code: 'internal.Error',
+        problem: {
+          code: 'internal.Error',
+          title: 'Internal Server Error',
+          detail: 'simulated outage at 10.0.0.8',
+        },
+        attempts: 3,
+        deaths: 1,
+        status: 'dead',
+        fingerprint: failureFingerprint('probe.stalled', 'internal.Error', 'retries_exhausted'),
+      });
   });
 
   it('records poison commands and events, with their secrets redacted as in the logs', async () => {

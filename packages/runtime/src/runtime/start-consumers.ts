@@ -90,7 +90,7 @@ export function startConsumers(setup: ConsumersSetup): Subscription[] {
     for (const process of module.processes ?? []) {
       const eventQueue = topology.eventQueues.get(process.name);
       if (eventQueue === undefined) continue;
-      const options = { container, db, inbox, retries, logger, gate };
+      const options = { container, db, inbox, retries, logger, gate, failures };
       const dispatcher = new EventDispatcher(
         process,
         eventQueue,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError, CommandBus } from '@contextflow/core';
 import { createLogger } from '@contextflow/core-infra';
 import { createDatabase, createRuntime, postgresDatabase, type Runtime } from '@contextflow/runtime';
+import { failuresModule } from '@contextflow/runtime/operations';
 import { buildCommand } from '@contextflow/runtime/testing';
 import { type AppProcess, logMessage, type PrivatePostgres, startProcess } from '@contextflow/test-utils';
 import { type Kysely, sql } from 'kysely';
@@ -72,7 +73,8 @@ export class Scenario {
     const databaseUrl = url.toString();
     const client = await createRuntime({
       database: postgresDatabase({ url: databaseUrl, poolSize: 4 }),
-      modules: [probeModule('client')],
+      // The operations module too, so the client can send operator actions as the HTTP app does.
+      modules: [probeModule('client'), failuresModule],
       logger: createLogger({ level: 'silent' }),
       migrate: true,
     });

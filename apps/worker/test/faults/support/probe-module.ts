@@ -27,12 +27,14 @@ export const PROBE_TOKEN = 'fault-suite-client';
 
 /**
  * Payload of a probe command: how long the handler holds its transaction after writing its effect (on every
- * worker, or only on the one named `sleepOn`), and whether it always throws.
+ * worker, or only on the one named `sleepOn`), and whether it always throws (on every worker, or only on the
+ * one named `failOn`).
  */
 export interface ProbePayload {
   readonly sleepMs?: number;
   readonly sleepOn?: string;
   readonly poison?: boolean;
+  readonly failOn?: string;
 }
 
 /** What a probe handler logs once its effect is written and it starts holding its transaction open. */
@@ -96,7 +98,7 @@ class ProbeHandler implements CommandHandler<Command<string, ProbePayload>, null
   }
 
   async handle(command: Command<string, ProbePayload>): Promise<null> {
-    const { sleepMs = 0, sleepOn, poison = false } = command.payload ?? {};
+    const { sleepMs = 0, sleepOn, poison = false, failOn } = command.payload ?? {};
     const commandId = command.meta.commandId;
     await this.db
       .insertInto('probe.effects')
@@ -107,7 +109,7 @@ class ProbeHandler implements CommandHandler<Command<string, ProbePayload>, null
       this.logger.info({ probeCommandId: commandId, sleepMs }, PROBE_HOLDING);
       await new Promise((resolve) => setTimeout(resolve, sleepMs));
     }
-    if (poison) throw new Error('probe handler always fails');
+    if (poison || failOn === this.worker) throw new Error('probe handler always fails');
     return null;
   }
 }

@@ -2,12 +2,13 @@
 import 'reflect-metadata';
 import { createLogger } from '@contextflow/core-infra';
 import { createRuntime, postgresDatabase, rabbitMqTransport, stopOnSignals } from '@contextflow/runtime';
+import { failuresModule } from '@contextflow/runtime/operations';
 import { probeModule } from './probe-module.ts';
 import { FAULT_RETRY_POLICY } from './retry.ts';
 
 // A worker process of the fault suite (run by Node itself, on the built packages): the probe context's
-// consumers and the outbox relay, against DATABASE_URL, AMQP_URL and AMQP_NAMESPACE; SIGTERM stops it as
-// SIGTERM stops the worker app.
+// consumers, the operator actions on failures (as the worker app runs them) and the outbox relay, against
+// DATABASE_URL, AMQP_URL and AMQP_NAMESPACE; SIGTERM stops it as SIGTERM stops the worker app.
 const env = (name: string): string => {
   const value = process.env[name];
   if (value === undefined) throw new Error(`${name} is required`);
@@ -21,7 +22,7 @@ const runtime = await createRuntime({
   database: postgresDatabase({ url: env('DATABASE_URL'), poolSize: concurrency + 2 }),
   transport: rabbitMqTransport({ url: env('AMQP_URL'), publishTimeoutMs: 5_000 }),
   namespace: env('AMQP_NAMESPACE'),
-  modules: [probeModule(worker)],
+  modules: [probeModule(worker), failuresModule],
   logger,
   retry: FAULT_RETRY_POLICY,
 });
