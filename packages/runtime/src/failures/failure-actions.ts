@@ -5,6 +5,7 @@ import type { DeadLetter, DeadLetterResult, DeadLetterStore } from '../messaging
 import type { Topology } from '../messaging/topology.js';
 import { deadCommandRedriveHook } from '../operations/dead-command-redrive.js';
 import { failureQuery } from './failure-query.js';
+import { groupCommit } from './group-commit.js';
 import { pacer } from './pacer.js';
 
 /** How far an action got: messages done, left as they were (not found, refused), and in all. */
@@ -125,7 +126,11 @@ export class FailureActions {
       .limit(MAX_ACTION_SIZE)
       .execute();
     const byQueue = new Map<string, string[]>();
-    for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row.message_id]);
+    for (const row of rows) {
+      const ids = byQueue.get(row.queue) ?? [];
+      ids.push(row.message_id);
+      byQueue.set(row.queue, ids);
+    }
     return byQueue;
   }
 
@@ -136,28 +141,38 @@ export class FailureActions {
     onProgress?: (done: number, total: number) => void,
   ) {
     const reopen = deadCommandRedriveHook(this.db, this.topology);
+    // The store runs several hooks at once: their marks go out together, each after its own copy's confirm.
+    const markRetried = groupCommit((letters: readonly DeadLetter[]) => this.#markRetried(letters));
     return this.store.redrive({
       ...selection,
       onProgress,
       hook: async (letter, publish) => {
         await pace();
         await reopen(letter, publish);
-        await this.#markRetried(letter);
+        await markRetried(letter);
         await step();
       },
     });
   }
 
-  async #markRetried(letter: DeadLetter): Promise<void> {
-    const queue = this.#workQueueOf.get(letter.deadLetterQueue);
-    if (queue === undefined || letter.messageId === undefined) return;
-    await this.db
-      .updateTable('platform.failures')
-      .set({ status: 'retried', updated_at: new Date() })
-      .where('queue', '=', queue)
-      .where('message_id', '=', letter.messageId)
-      .where('status', '=', 'dead')
-      .execute();
+  async #markRetried(letters: readonly DeadLetter[]): Promise<void> {
+    const idsByQueue = new Map<string, string[]>();
+    for (const letter of letters) {
+      const queue = this.#workQueueOf.get(letter.deadLetterQueue);
+      if (queue === undefined || letter.messageId === undefined) continue;
+      const ids = idsByQueue.get(queue) ?? [];
+      ids.push(letter.messageId);
+      idsByQueue.set(queue, ids);
+    }
+    for (const [queue, ids] of idsByQueue) {
+      await this.db
+        .updateTable('platform.failures')
+        .set({ status: 'retried', updated_at: new Date() })
+        .where('queue', '=', queue)
+        .where('message_id', 'in', ids)
+        .where('status', '=', 'dead')
+        .execute();
+    }
   }
 
   /** The work queue a name stands for (a work queue or its dead-letter queue). */
