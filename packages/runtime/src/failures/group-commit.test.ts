@@ -4,16 +4,16 @@ import { groupCommit } from './group-commit.js';
 describe('groupCommit', () => {
   it('writes what arrives during a write together in the next write', async () => {
     const writes: number[][] = [];
-    let release: () => void = () => undefined;
+    const firstWrite = Promise.withResolvers<void>();
     const add = groupCommit<number>(async (items) => {
       writes.push([...items]);
-      if (writes.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      if (writes.length === 1) await firstWrite.promise;
     });
     const first = add(1);
     await Promise.resolve();
     await Promise.resolve();
     const later = [add(2), add(3), add(4)];
-    release();
+    firstWrite.resolve();
     await Promise.all([first, ...later]);
     expect(writes).toEqual([[1], [2, 3, 4]]);
   });

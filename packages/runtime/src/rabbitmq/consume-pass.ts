@@ -76,8 +76,9 @@ export async function consumePass(options: ConsumePassOptions): Promise<number> 
   };
   await channel.basicQos({ prefetchCount: prefetch });
   let consumer = await subscribe();
-  for (let read = 0; read < count && firstError === undefined; read += 1) {
+  for (let read = 0; read < count; read += 1) {
     while (running.size >= window) await Promise.race(running);
+    if (firstError !== undefined) break;
     if (keptByConsumer >= prefetch / 2) {
       await channel.basicCancel(consumer);
       consumer = await subscribe();
