@@ -5,7 +5,6 @@ import type { DeadLetter, DeadLetterResult, DeadLetterStore } from '../messaging
 import type { Topology } from '../messaging/topology.js';
 import { deadCommandRedriveHook } from '../operations/dead-command-redrive.js';
 import { failureQuery } from './failure-query.js';
-import { groupCommit } from './group-commit.js';
 import { pacer } from './pacer.js';
 
 /** How far an action got: messages done, left as they were (not found, refused), and in all. */
@@ -140,22 +139,23 @@ export class FailureActions {
     step: () => Promise<void>,
     onProgress?: (done: number, total: number) => void,
   ) {
-    const reopen = deadCommandRedriveHook(this.db, this.topology);
-    // The store runs several hooks at once: their marks go out together, each after its own copy's confirm.
-    const markRetried = groupCommit((letters: readonly DeadLetter[]) => this.#markRetried(letters));
+    // The store runs several hooks at once; the redrive hook commits the copies confirmed meanwhile together,
+    // and marks their failures retried in the same transaction.
+    const redrive = deadCommandRedriveHook(this.db, this.topology, {
+      confirmed: (trx, letters) => this.#markRetried(trx, letters),
+    });
     return this.store.redrive({
       ...selection,
       onProgress,
       hook: async (letter, publish) => {
         await pace();
-        await reopen(letter, publish);
-        await markRetried(letter);
+        await redrive(letter, publish);
         await step();
       },
     });
   }
 
-  async #markRetried(letters: readonly DeadLetter[]): Promise<void> {
+  async #markRetried(trx: Kysely<PlatformTables>, letters: readonly DeadLetter[]): Promise<void> {
     const idsByQueue = new Map<string, string[]>();
     for (const letter of letters) {
       const queue = this.#workQueueOf.get(letter.deadLetterQueue);
@@ -165,7 +165,7 @@ export class FailureActions {
       idsByQueue.set(queue, ids);
     }
     for (const [queue, ids] of idsByQueue) {
-      await this.db
+      await trx
         .updateTable('platform.failures')
         .set({ status: 'retried', updated_at: new Date() })
         .where('queue', '=', queue)

@@ -34,11 +34,11 @@ type Visit = (letter: DeadLetter, message: SyncMessage) => Promise<'ack' | 'keep
 const RETURN_WAIT_MS = 5_000;
 
 /**
- * Dead letters a redrive or purge works on at once: enough to keep the broker's confirms and the database's
- * round trips overlapping, few enough that a redrive hook's transactions leave most of a worker's pool to the
- * handlers running the redriven messages.
+ * Dead letters a redrive or purge works on at once: enough for a paced redrive of a few hundred messages a
+ * second while a batch of them waits for its confirms and commit (the redrive hook commits the ones
+ * confirmed meanwhile together).
  */
-const ACT_WINDOW = 8;
+const ACT_WINDOW = 32;
 
 /**
  * The operator's view of the dead-letter queues on RabbitMQ: list, show, redrive and purge. AMQP cannot browse

@@ -4,16 +4,19 @@ import { groupCommit } from './group-commit.js';
 describe('groupCommit', () => {
   it('writes what arrives during a write together in the next write', async () => {
     const writes: number[][] = [];
-    const firstWrite = Promise.withResolvers<void>();
+    let release!: () => void;
+    const firstWrite = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const add = groupCommit<number>(async (items) => {
       writes.push([...items]);
-      if (writes.length === 1) await firstWrite.promise;
+      if (writes.length === 1) await firstWrite;
     });
     const first = add(1);
     await Promise.resolve();
     await Promise.resolve();
     const later = [add(2), add(3), add(4)];
-    firstWrite.resolve();
+    release();
     await Promise.all([first, ...later]);
     expect(writes).toEqual([[1], [2, 3, 4]]);
   });
