@@ -38,7 +38,7 @@ const RETURN_WAIT_MS = 5_000;
  * second while a batch of them waits for its confirms and commit (the redrive hook commits the ones
  * confirmed meanwhile together).
  */
-const ACT_WINDOW = 32;
+const ACT_WINDOW = 64;
 
 /**
  * The operator's view of the dead-letter queues on RabbitMQ: list, show, redrive and purge. AMQP cannot browse
