@@ -48,7 +48,9 @@ export async function retryGroup(options: Options): Promise<RetryGroupResult[]> 
   const since = new Date();
   try {
     const rounds: string[][] = [];
-    for (const _ of options.rates) rounds.push(await rename(options, options.failures));
+    // Each round its own names: renaming a user to the name it has records no event.
+    for (const [round] of options.rates.entries())
+      rounds.push(await rename(options, options.failures, round));
     await deadLetter(db, options, rounds);
     await options.startWorker();
     const fingerprint = await waitForGroup(db, since, options.failures * rounds.length);
@@ -63,7 +65,7 @@ export async function retryGroup(options: Options): Promise<RetryGroupResult[]> 
 }
 
 /** Accepts `count` renames through the http app; resolves to their command ids. */
-async function rename(options: Options, count: number): Promise<string[]> {
+async function rename(options: Options, count: number, round: number): Promise<string[]> {
   const auth = { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' };
   const commandIds: string[] = [];
   for (let i = 0; i < count; i += 20) {
@@ -72,7 +74,7 @@ async function rename(options: Options, count: number): Promise<string[]> {
       const reply = await fetch(`${options.baseUrl}/users/${userId}`, {
         method: 'PATCH',
         headers: auth,
-        body: JSON.stringify({ name: `Retried ${i + j}` }),
+        body: JSON.stringify({ name: `Retried ${round}.${i + j}` }),
       });
       if (reply.status !== 202) throw new Error(`rename answered ${reply.status}`);
       return ((await reply.json()) as { commandId: string }).commandId;
