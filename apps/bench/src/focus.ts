@@ -8,9 +8,9 @@
 // RSS (VmRSS) before it, its peak (sampled every 100 ms) and after it. FOCUS_HTTP_<NAME>=value reaches the
 // http app alone as <NAME>, for experiments: FOCUS_HTTP_NODE_OPTIONS='--max-semi-space-size=16'; FOCUS_WORKER_<NAME>
 // likewise reaches the worker alone: FOCUS_WORKER_WORKER_CONCURRENCY=20. `retry-group` (before `drain`, it starts
-// the worker): a group of FOCUS_RETRY_FAILURES (1000) failures, FOCUS_RETRY_DUPLICATES (100) of them
-// dead-lettered twice, retried through the admin API at FOCUS_RETRY_RATE (50) messages a second: the rate
-// achieved and whether any message had two effects.
+// the worker): per rate of FOCUS_RETRY_RATES (50,100,200,0 messages a second; 0: no limit), a group of
+// FOCUS_RETRY_FAILURES (1000) failures, FOCUS_RETRY_DUPLICATES (100) of them dead-lettered twice, retried
+// through the admin API at that rate: the rate achieved and whether any message had two effects.
 import { readdirSync, rmSync } from 'node:fs';
 import { createTestDatabase, uniquePrefix } from '@contextflow/runtime/testing';
 import { benchConfig } from './config.js';
@@ -150,7 +150,12 @@ try {
     }
     if (phase === 'retry-group') {
       if (worker !== undefined) throw new Error('run retry-group before drain and timers');
-      const result = await retryGroup({
+      const rates = (process.env.FOCUS_RETRY_RATES ?? '50,100,200,0').split(',').map(Number);
+      if (!rates.every((rate) => Number.isFinite(rate) && rate >= 0))
+        throw new Error(
+          `FOCUS_RETRY_RATES must be rates separated by commas, not "${process.env.FOCUS_RETRY_RATES}"`,
+        );
+      const results = await retryGroup({
         databaseUrl: database.url,
         amqpUrl: config.amqpUrl,
         namespace,
@@ -159,14 +164,17 @@ try {
         userIds: ids,
         failures: number('FOCUS_RETRY_FAILURES', 1000),
         duplicateCopies: number('FOCUS_RETRY_DUPLICATES', 100),
-        rate: number('FOCUS_RETRY_RATE', 50),
+        rates,
         startWorker: async () => void (await running()),
       });
-      console.log(
-        `retry-group: ${result.failures} failures (+${result.duplicateCopies} duplicate copies) retried at ${result.askedRate}/s asked: ` +
-          `${result.achievedRate.toFixed(1)}/s achieved over ${result.seconds.toFixed(1)} s; ${result.succeeded} commands succeeded; ` +
-          `${result.events} renamed events from ${result.commandsWithEvents} commands (duplicate effects: ${result.events - result.commandsWithEvents})`,
-      );
+      for (const result of results) {
+        const asked = result.askedRate > 0 ? `${result.askedRate}/s asked` : 'no limit';
+        console.log(
+          `retry-group: ${result.failures} failures (+${result.duplicateCopies} duplicate copies) retried, ${asked}: ` +
+            `${result.achievedRate.toFixed(1)}/s achieved over ${result.seconds.toFixed(1)} s; ${result.succeeded} commands succeeded; ` +
+            `${result.events} renamed events from ${result.commandsWithEvents} commands (duplicate effects: ${result.events - result.commandsWithEvents})`,
+        );
+      }
       continue;
     }
     if (phase === 'timers') {

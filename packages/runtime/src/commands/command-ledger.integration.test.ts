@@ -8,7 +8,7 @@ import { buildCommand } from '../testing/build-command.js';
 import { type OpenTestDatabase, openTestDatabase } from '../testing/open-test-database.js';
 import { CommandLedger } from './command-ledger.js';
 import { PgCommandStore } from './pg-command-store.js';
-import { reopenDeadCommand } from './reopen-dead-command.js';
+import { reopenDeadCommands } from './reopen-dead-commands.js';
 
 describe('CommandLedger', () => {
   let t: OpenTestDatabase;
@@ -145,7 +145,7 @@ describe('CommandLedger', () => {
     });
     // The redrive: reopens the command and holds its transaction open (as while the broker confirms the copy).
     const redrive = inTransaction(async (trx) => {
-      expect(await reopenDeadCommand(trx, id)).toBe(true);
+      expect(await reopenDeadCommands(trx, [id])).toEqual([id]);
       await reopenHeld;
     });
     await expect.poll(async () => (await rowOf(id)).status).toBe('failed');

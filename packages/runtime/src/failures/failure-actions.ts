@@ -125,7 +125,11 @@ export class FailureActions {
       .limit(MAX_ACTION_SIZE)
       .execute();
     const byQueue = new Map<string, string[]>();
-    for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row.message_id]);
+    for (const row of rows) {
+      const ids = byQueue.get(row.queue) ?? [];
+      ids.push(row.message_id);
+      byQueue.set(row.queue, ids);
+    }
     return byQueue;
   }
 
@@ -135,29 +139,40 @@ export class FailureActions {
     step: () => Promise<void>,
     onProgress?: (done: number, total: number) => void,
   ) {
-    const reopen = deadCommandRedriveHook(this.db, this.topology);
+    // The store runs several hooks at once; the redrive hook commits the copies confirmed meanwhile together,
+    // and marks their failures retried in the same transaction.
+    const redrive = deadCommandRedriveHook(this.db, this.topology, {
+      confirmed: (trx, letters) => this.#markRetried(trx, letters),
+    });
     return this.store.redrive({
       ...selection,
       onProgress,
       hook: async (letter, publish) => {
         await pace();
-        await reopen(letter, publish);
-        await this.#markRetried(letter);
+        await redrive(letter, publish);
         await step();
       },
     });
   }
 
-  async #markRetried(letter: DeadLetter): Promise<void> {
-    const queue = this.#workQueueOf.get(letter.deadLetterQueue);
-    if (queue === undefined || letter.messageId === undefined) return;
-    await this.db
-      .updateTable('platform.failures')
-      .set({ status: 'retried', updated_at: new Date() })
-      .where('queue', '=', queue)
-      .where('message_id', '=', letter.messageId)
-      .where('status', '=', 'dead')
-      .execute();
+  async #markRetried(trx: Kysely<PlatformTables>, letters: readonly DeadLetter[]): Promise<void> {
+    const idsByQueue = new Map<string, string[]>();
+    for (const letter of letters) {
+      const queue = this.#workQueueOf.get(letter.deadLetterQueue);
+      if (queue === undefined || letter.messageId === undefined) continue;
+      const ids = idsByQueue.get(queue) ?? [];
+      ids.push(letter.messageId);
+      idsByQueue.set(queue, ids);
+    }
+    for (const [queue, ids] of idsByQueue) {
+      await trx
+        .updateTable('platform.failures')
+        .set({ status: 'retried', updated_at: new Date() })
+        .where('queue', '=', queue)
+        .where('message_id', 'in', ids)
+        .where('status', '=', 'dead')
+        .execute();
+    }
   }
 
   /** The work queue a name stands for (a work queue or its dead-letter queue). */

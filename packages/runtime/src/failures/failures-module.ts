@@ -115,21 +115,31 @@ class FailureActionHandler implements CommandHandler<ActionCommand> {
   }
 }
 
-/** At most four writes a second, the last one always written (by `flush`). */
+/**
+ * At most four writes a second, the last one always written (by `flush`), one at a time: a redrive reports
+ * from several messages at once, and an older count must not land after a newer one.
+ */
 function throttled(write: (progress: ActionProgress) => Promise<void>) {
   let last = 0;
   let pending: ActionProgress | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  const enqueue = (progress: ActionProgress): Promise<void> => {
+    const written = writing.catch(() => undefined).then(() => write(progress));
+    writing = written;
+    return written;
+  };
   const report = async (progress: ActionProgress) => {
     pending = progress;
     const now = performance.now();
     if (now - last < 250 && progress.done + progress.failed < progress.total) return;
     last = now;
     pending = undefined;
-    await write(progress);
+    await enqueue(progress);
   };
   report.flush = async () => {
-    if (pending !== undefined) await write(pending);
+    if (pending !== undefined) await enqueue(pending);
     pending = undefined;
+    await writing;
   };
   return report;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEAD_COMMAND_CODES } from '../commands/reopen-dead-command.js';
+import { DEAD_COMMAND_CODES } from '../commands/reopen-dead-commands.js';
 import { PROCESSING_FAILED } from './command-dispatcher.js';
 import { deathOf, redriveHeaders } from './dead-letter-death.js';
 import { DEAD_LETTERED, deadCommandId, deadLetteredProblem } from './dead-letter-reconciler.js';

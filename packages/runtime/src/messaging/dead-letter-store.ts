@@ -37,7 +37,8 @@ export interface DeadLetterResult {
 
 /**
  * Wraps the publish of one redriven copy: resolve after calling `publish` to go ahead (the dead letter is then
- * acked), reject to leave it where it is. The worker reopens a dead command in a transaction around it.
+ * acked), reject to leave it where it is. The worker reopens a dead command in a transaction around it. A
+ * store may run several at once, one per dead letter.
  */
 export type RedriveHook = (letter: DeadLetter, publish: () => Promise<void>) => Promise<void>;
 

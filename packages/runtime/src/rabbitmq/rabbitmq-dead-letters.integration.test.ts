@@ -158,6 +158,32 @@ describe('RabbitMqDeadLetters', () => {
     await deadLetters.purge({});
   });
 
+  it('purges a few chosen among many, giving the rest back though they outnumber its consumer prefetch', async () => {
+    const transport = new RabbitMqTransport({ url: testAmqpUrl(), logger });
+    const letters = Array.from({ length: 300 }, (_, i) => `many-${i}`);
+    try {
+      for (const messageId of letters) {
+        await transport.publish({
+          exchange: '',
+          routingKey: dlq(),
+          messageId,
+          type: 'dlq.work',
+          body: { key: messageId },
+          headers: { 'x-first-death-queue': workQueue(), 'x-first-death-reason': 'rejected' },
+        });
+      }
+    } finally {
+      await transport.close();
+    }
+    await expect.poll(async () => (await deadLetters.counts())[0]?.messages).toBe(300);
+    const chosen = letters.filter((_, i) => i % 30 === 29);
+    expect(await deadLetters.purge({ ids: chosen })).toEqual({ done: 10, missing: [], failed: [] });
+    expect((await deadLetters.counts())[0]?.messages).toBe(290);
+    const left = new Set((await deadLetters.list({ limit: 300 })).map((letter) => letter.messageId));
+    expect(chosen.filter((id) => left.has(id))).toEqual([]);
+    await deadLetters.purge({});
+  });
+
   it('refuses a queue that is not one of the topology', () => {
     expect(() => deadLetters.queues('nope')).toThrow(UnknownQueueError);
     expect(deadLetters.queues(workQueue())).toEqual([dlq()]);

@@ -1,5 +1,5 @@
 import type { Logger } from '@contextflow/core-infra';
-import { type Channel, Connection, type SyncMessage } from 'rabbitmq-client';
+import { type AsyncMessage, type Channel, Connection, type SyncMessage } from 'rabbitmq-client';
 import { amqpNodes } from '../messaging/amqp-nodes.js';
 import { deathOf, redriveHeaders } from '../messaging/dead-letter-death.js';
 import type {
@@ -11,6 +11,7 @@ import type {
 } from '../messaging/dead-letter-store.js';
 import type { Topology } from '../messaging/topology.js';
 import { withDeadline } from '../timing/with-deadline.js';
+import { consumePass } from './consume-pass.js';
 import { toDelivered } from './to-delivered.js';
 
 /** A queue name no dead-letter queue of the topology answers to. */
@@ -33,10 +34,18 @@ type Visit = (letter: DeadLetter, message: SyncMessage) => Promise<'ack' | 'keep
 const RETURN_WAIT_MS = 5_000;
 
 /**
+ * Dead letters a redrive or purge works on at once: enough for a paced redrive of a few hundred messages a
+ * second while a batch of them waits for its confirms and commit (the redrive hook commits the ones
+ * confirmed meanwhile together).
+ */
+const ACT_WINDOW = 64;
+
+/**
  * The operator's view of the dead-letter queues on RabbitMQ: list, show, redrive and purge. AMQP cannot browse
- * a queue, so reading takes messages with `basic.get` (unacknowledged) and gives back the ones it keeps with
- * `basic.nack(requeue)` when the pass ends; a pass reads at most the messages the queue held when it began,
- * so a redriven message that dies again is not met twice. Redrive publishes a copy to the work queue it died
+ * a queue, so reading takes messages unacknowledged (`list` and `show` with `basic.get`, redrive and purge
+ * through a consumer, several at once) and gives back the ones it keeps with `basic.nack(requeue)` when the
+ * pass ends; a pass reads at most the messages the queue held when it began, so a redriven message that dies
+ * again is not met twice. Redrive publishes a copy to the work queue it died
  * in (through the default exchange, so an event reaches only the subscription that failed it, not every
  * subscriber) with the same message id, its own headers, and no dead-letter headers or attempt counter;
  * the dead letter is acked only once the broker confirmed the copy.
@@ -175,10 +184,13 @@ export class RabbitMqDeadLetters implements DeadLetterStore {
     await this.#connection.close();
   }
 
-  /** Runs `act` on every selected dead letter; acks those it answers true for, gives the others back. */
+  /**
+   * Runs `act` on every selected dead letter, up to {@link ACT_WINDOW} at once; acks those it answers true for
+   * once it did, gives the others back.
+   */
   async #act(
     selection: DeadLetterSelection,
-    act: (letter: DeadLetter, message: SyncMessage, channel: Channel) => Promise<boolean>,
+    act: (letter: DeadLetter, message: AsyncMessage, channel: Channel) => Promise<boolean>,
   ): Promise<DeadLetterResult> {
     const queues = this.queues(selection.queue);
     const wanted = selection.ids === undefined ? undefined : new Set(selection.ids);
@@ -188,15 +200,34 @@ export class RabbitMqDeadLetters implements DeadLetterStore {
     if (wanted !== undefined) total = Math.min(total, wanted.size);
     let done = 0;
     for (const queue of queues) {
-      await this.#scan(queue, async (letter, message, channel) => {
-        const id = letter.messageId;
-        if (wanted !== undefined && (id === undefined || !wanted.has(id))) return 'keep';
-        if (id !== undefined) seen.add(id);
-        if (!(await act(letter, message, channel))) return 'keep';
-        done += 1;
-        selection.onProgress?.(done, Math.max(total, done));
-        return 'ack';
-      });
+      const count = await this.#count(queue);
+      if (count === 0) continue;
+      const channel = await this.#connection.acquire();
+      let kept = 0;
+      try {
+        await channel.confirmSelect();
+        kept = await consumePass({
+          channel,
+          queue,
+          count,
+          window: ACT_WINDOW,
+          ready: () => this.#count(queue),
+          visit: async (message) => {
+            const letter = toDeadLetter(queue, message);
+            const id = letter.messageId;
+            if (wanted !== undefined && (id === undefined || !wanted.has(id))) return 'keep';
+            if (id !== undefined) seen.add(id);
+            if (!(await act(letter, message, channel))) return 'keep';
+            done += 1;
+            selection.onProgress?.(done, Math.max(total, done));
+            return 'ack';
+          },
+        });
+      } finally {
+        // Closing the channel also gives back whatever an error left unacknowledged.
+        await channel.close();
+      }
+      await this.#returned(queue, kept);
     }
     const missing = wanted === undefined ? [] : [...wanted].filter((id) => !seen.has(id));
     return { done, missing, failed: [] };
@@ -265,7 +296,7 @@ function rawBody(body: unknown): Buffer {
   return Buffer.from(JSON.stringify(body) ?? 'null');
 }
 
-function toDeadLetter(queue: string, message: SyncMessage): DeadLetter {
+function toDeadLetter(queue: string, message: AsyncMessage | SyncMessage): DeadLetter {
   const delivered = toDelivered(message);
   return {
     messageId: delivered.messageId,

@@ -11,19 +11,23 @@ export const DEAD_COMMAND_CODES: readonly string[] = Object.freeze([
 ]);
 
 /**
- * Puts a command that failed because its message was dead-lettered back to `pending` (its error cleared), so
- * the redriven message runs it again; a command that failed for a domain reason, succeeded, or is still open
- * is left as it is. Call it inside the transaction that wraps the redrive's publish: the consumer of the copy
- * waits on the row lock until it commits. True when the command was reopened.
+ * Puts the commands that failed because their message was dead-lettered back to `pending` (their error
+ * cleared), so the redriven messages run them again; a command that failed for a domain reason, succeeded, or
+ * is still open is left as it is. Call it inside the transaction that wraps the redrive's publishes: the
+ * consumer of a copy waits on the row lock until it commits. Resolves to the ids it reopened.
  */
-export async function reopenDeadCommand(trx: Kysely<PlatformTables>, commandId: string): Promise<boolean> {
+export async function reopenDeadCommands(
+  trx: Kysely<PlatformTables>,
+  commandIds: readonly string[],
+): Promise<string[]> {
+  if (commandIds.length === 0) return [];
   const reopened = await trx
     .updateTable('platform.commands')
     .set({ status: 'pending', error: null, updated_at: sql`now()` })
-    .where('id', '=', commandId)
+    .where('id', 'in', commandIds)
     .where('status', '=', 'failed')
     .where(sql<string>`error->>'code'`, 'in', DEAD_COMMAND_CODES)
     .returning('id')
-    .executeTakeFirst();
-  return reopened !== undefined;
+    .execute();
+  return reopened.map((row) => row.id);
 }
