@@ -51,7 +51,16 @@ describe('the bootstrap administrator, across restarts of the http app', () => {
     const root = { email: 'root@example.com', password: 'the root passphrase' };
     await system.restartHttp({ BOOTSTRAP_ADMIN_EMAIL: root.email, BOOTSTRAP_ADMIN_PASSWORD: root.password });
     const { accessToken } = await login(call, root.email, root.password);
-    const me = await call<{ id: string }>('GET', '/users/me', { token: accessToken });
+    // The users context shows the new account once the worker has projected its registration (later under load).
+    let me = await call<{ id: string }>('GET', '/users/me', { token: accessToken });
+    await expect
+      .poll(
+        async () => (me = await call<{ id: string }>('GET', '/users/me', { token: accessToken })).status,
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(200);
     // An administrator takes the role away (here the account itself, the only admin there is).
     const revoked = await call<{ status: string }>('DELETE', `/auth/users/${me.body.id}/roles/admin`, {
       token: accessToken,
