@@ -89,18 +89,18 @@ try {
   const http = await startHttp({ ...env, ...httpEnv });
   started.push(http);
   console.log(`http pid ${http.process.child.pid}, RSS ${http.process.rssMiB().toFixed(0)} MiB when ready`);
-  const raw = await startRawHttp({
+  // The baselines are profiled with the apps (NODE_OPTIONS carries --cpu-prof), for side-by-side summaries.
+  const baselineEnv = {
     PATH: env.PATH,
     DATABASE_URL: database.url,
     JWT_PUBLIC_JWK: key.publicJwk,
-  });
+    NODE_OPTIONS: env.NODE_OPTIONS,
+  };
+  const raw = await startRawHttp(baselineEnv);
   started.push(raw);
-  const floor = await startFloorHttp({
-    PATH: env.PATH,
-    DATABASE_URL: database.url,
-    JWT_PUBLIC_JWK: key.publicJwk,
-  });
+  const floor = await startFloorHttp(baselineEnv);
   started.push(floor);
+  console.log(`raw pid ${raw.process.child.pid}, floor pid ${floor.process.child.pid}`);
   const token = await login(http.baseUrl, ADMIN.email, ADMIN.password);
   const auth = { authorization: `Bearer ${token}` };
   const patch = {

@@ -84,6 +84,24 @@ const redactRecord = (record: Record<string, unknown>) => redactSecrets(record) 
 const serializedError = (value: unknown) => (value instanceof Error ? redactSecrets(value) : value);
 
 /**
+ * Standard output, written asynchronously: a line never blocks the event loop on a write(2), and lines written
+ * while one write is in flight leave together. Nothing waits for a buffer to fill, so a line still leaves at
+ * once; pino flushes what is pending synchronously when the process exits. The lines are handed over as bytes:
+ * given text, sonic-boom measures the whole pending text again for every line it appends (up to 16 KiB per
+ * line while a write is in flight), where given bytes it adds up their lengths.
+ */
+function stdout(): DestinationStream {
+  const stream = pino.destination({ dest: 1, sync: false, contentMode: 'buffer' });
+  return {
+    write: (line: string) => {
+      stream.write(Buffer.from(line) as unknown as string);
+    },
+    // What `logger.flush()` calls.
+    flush: (callback?: (error?: Error) => void) => stream.flush(callback),
+  } as DestinationStream;
+}
+
+/**
  * Creates the process logger: JSON lines to stdout (or `destination`), secrets redacted, and on every line
  * written while a request or message is handled its trace id, span id, request, correlation and causation ids
  * (from the current {@link TelemetryContext}), without any call site passing them.
@@ -101,10 +119,7 @@ export function createLogger(
       timestamp: pino.stdTimeFunctions.isoTime,
       mixin: telemetryLogFields,
     },
-    // Asynchronous writes: a line never blocks the event loop on a write(2), and lines written while one
-    // write is in flight leave together. Nothing waits for a buffer to fill, so a line still leaves at once;
-    // pino flushes what is pending synchronously when the process exits.
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    options.destination ?? stdout(),
   );
   // A child's bindings are serialized once, when it is made, past the log formatter: redact them there.
   // Children inherit this `child` (pino makes them with Object.create), so grandchildren are covered too.

@@ -18,6 +18,11 @@ export interface SpanOptions {
 export interface Span {
   /** The ids to log and to propagate: the span's own trace context. */
   readonly trace: TraceContext;
+  /**
+   * Whether what is set on the span goes anywhere (OpenTelemetry's `isRecording`): false for
+   * {@link ID_ONLY_TRACER}'s spans, so a caller may skip working out attributes and names for them.
+   */
+  readonly recording: boolean;
   setAttributes(attributes: SpanAttributes): void;
   /** Renames the span (an HTTP span learns its route pattern only once routed). */
   rename(name: string): void;
@@ -32,15 +37,24 @@ export interface Tracer {
   startSpan(name: string, options: SpanOptions): Span;
 }
 
+/** A span of {@link ID_ONLY_TRACER}: its ids, nothing recorded (one object, its methods shared). */
+class IdOnlySpan implements Span {
+  readonly recording = false;
+
+  constructor(readonly trace: TraceContext) {}
+
+  setAttributes(): void {}
+
+  rename(): void {}
+
+  fail(): void {}
+
+  end(): void {}
+}
+
 /** The tracer that records nothing: spans are W3C ids for the logs and the propagated `traceparent`. */
 export const ID_ONLY_TRACER: Tracer = {
-  startSpan: (_name, options) => ({
-    trace: startSpan(options.parent),
-    setAttributes: () => undefined,
-    rename: () => undefined,
-    fail: () => undefined,
-    end: () => undefined,
-  }),
+  startSpan: (_name, options) => new IdOnlySpan(startSpan(options.parent)),
 };
 
 let active: Tracer = ID_ONLY_TRACER;

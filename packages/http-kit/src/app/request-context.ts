@@ -56,7 +56,8 @@ export function requestContext(container: DependencyContainer): MiddlewareHandle
         next,
       );
     } finally {
-      endServerSpan(span, c.req.method, c.req.routePath, c.res.status);
+      if (span.recording) endServerSpan(span, c.req.method, c.req.routePath, c.res.status);
+      else span.end();
     }
   };
 }

@@ -32,7 +32,8 @@ const getCommand = createRoute({
 export function commandRoutes(): OpenAPIHono<HttpEnv> {
   const app = new OpenAPIHono<HttpEnv>();
   app.openapi(getCommand, async (c) => {
-    const record = await c.var.container
+    const record = await c
+      .get('container')
       .resolve<CommandStatusReader>(CommandStatusReader)
       .find(c.req.valid('param').id);
     if (record !== null && record.issuedBy === null) return c.json(toCommandView(record), 200);

@@ -1,8 +1,9 @@
 import type { Logger } from '@contextflow/core-infra';
 import type { PlatformTables } from '@contextflow/core-infra/db';
 import { Kysely, PostgresDialect, type PostgresDialectConfig } from 'kysely';
-import { Pool } from 'pg';
+import { type CustomTypesConfig, Pool, types } from 'pg';
 import { StatementNames } from './named-statements.js';
+import { parseTimestamptz } from './parse-timestamptz.js';
 
 /** Options of {@link createDatabase}. */
 export interface DatabaseOptions {
@@ -26,6 +27,14 @@ export interface DatabaseOptions {
   readonly onCreateConnection?: PostgresDialectConfig['onCreateConnection'];
 }
 
+/** pg's type parsers, except `timestamptz` text, read by {@link parseTimestamptz} into the same `Date`. */
+const TYPES: CustomTypesConfig = {
+  getTypeParser: ((oid: Parameters<typeof types.getTypeParser>[0], format?: 'text' | 'binary') =>
+    oid === types.builtins.TIMESTAMPTZ && format !== 'binary'
+      ? parseTimestamptz
+      : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+};
+
 /**
  * Creates the pooled Kysely instance over `pg`. int8 columns come back as strings (pg's default). Call
  * `destroy()` on the result at shutdown to end the pool.
@@ -39,6 +48,7 @@ export function createPooledDatabase(options: DatabaseOptions): { db: Kysely<Pla
   const pool = new Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
+    types: TYPES,
     ...(options.applicationName === undefined ? {} : { application_name: options.applicationName }),
   });
   // An idle client losing its server (restart, failover) emits on the pool; unhandled, it kills the process.

@@ -83,6 +83,7 @@ export function createOtlpTracing(options: OtlpTracingOptions): OtlpTracing {
       };
       const handle: Span = {
         trace: own,
+        recording: span.isRecording(),
         setAttributes: (more) => void span.setAttributes(attributesOf(more)),
         rename: (newName) => void span.updateName(newName),
         fail: (description) => void span.setStatus({ code: SpanStatusCode.ERROR, message: description }),

@@ -138,14 +138,15 @@ const statusRoute = (action: 'deactivate' | 'reactivate') =>
 /** The users context's HTTP routes, exactly as docs/http-api.md lists them. */
 export function usersRoutes(): OpenAPIHono<HttpEnv> {
   const app = new OpenAPIHono<HttpEnv>();
+  // `c.get`, not `c.var`: Hono builds a new object of every variable for each `c.var`.
   const view = async (c: Parameters<Parameters<typeof app.openapi>[1]>[0], userId: string) =>
-    c.var.queryBus.ask<UserView>({ type: GetUserQuery.type, params: { userId }, actor: principalOf(c) });
+    c.get('queryBus').ask<UserView>({ type: GetUserQuery.type, params: { userId }, actor: principalOf(c) });
 
   // `/users/me` is registered before `/users/{id}` so the literal path wins.
   app.openapi(getMe, async (c) => c.json(await view(c, principalOf(c).userId), 200));
   app.openapi(getUser, async (c) => c.json(await view(c, c.req.valid('param').id), 200));
   app.openapi(listUsers, async (c) => {
-    const page = await c.var.queryBus.ask<{ items: UserView[]; nextCursor: string | null }>({
+    const page = await c.get('queryBus').ask<{ items: UserView[]; nextCursor: string | null }>({
       type: ListUsersQuery.type,
       params: c.req.valid('query'),
       actor: principalOf(c),
