@@ -1,5 +1,5 @@
 import type { PlatformTables } from '@contextflow/core-infra/db';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 
 /** How long the platform keeps its dedupe records, in days. */
 export interface RetentionWindows {
@@ -47,53 +47,44 @@ const inboxBatch: Batch = async (db, days, limit) => {
   return Number(result.numAffectedRows ?? 0);
 };
 
-const outboxBatch: Batch = async (db, days, limit) => {
-  const result = await sql`
-    delete from platform.outbox where seq in (
-      select seq from platform.outbox where sent_at < ${cutoff(days)}
-      order by seq limit ${limit} for update skip locked
-    )`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
-};
+/**
+ * A batch of the rows of `table` that `expired` selects (`key`: the columns that name a row, `order`: which go
+ * first), locked with `SKIP LOCKED` and deleted in one statement.
+ */
+const batchOf =
+  (table: string, key: string, expired: (days: number) => RawBuilder<unknown>, order?: string): Batch =>
+  async (db, days, limit) => {
+    const keys = sql.raw(key);
+    const result = await sql`
+      delete from ${sql.table(table)} where (${keys}) in (
+        select ${keys} from ${sql.table(table)} where ${expired(days)}
+        ${order === undefined ? sql`` : sql`order by ${sql.raw(order)}`}
+        limit ${limit} for update skip locked
+      )`.execute(db);
+    return Number(result.numAffectedRows ?? 0);
+  };
 
-const commandsBatch: Batch = async (db, days, limit) => {
-  const result = await sql`
-    delete from platform.commands where id in (
-      select id from platform.commands
-      where status in ('succeeded', 'failed') and updated_at < ${cutoff(days)}
-      limit ${limit} for update skip locked
-    )`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
-};
-
-const processesBatch: Batch = async (db, days, limit) => {
-  const result = await sql`
-    delete from platform.processes where (process, correlation_id) in (
-      select process, correlation_id from platform.processes
-      where status = 'completed' and updated_at < ${cutoff(days)}
-      limit ${limit} for update skip locked
-    )`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
-};
-
-const failuresBatch: Batch = async (db, days, limit) => {
-  const result = await sql`
-    delete from platform.failures where id in (
-      select id from platform.failures
-      where status in ('retried', 'purged') and updated_at < ${cutoff(days)}
-      limit ${limit} for update skip locked
-    )`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
-};
-
-const progressBatch: Batch = async (db, days, limit) => {
-  const result = await sql`
-    delete from platform.command_progress where command_id in (
-      select command_id from platform.command_progress where updated_at < ${cutoff(days)}
-      limit ${limit} for update skip locked
-    )`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
-};
+const outboxBatch = batchOf('platform.outbox', 'seq', (days) => sql`sent_at < ${cutoff(days)}`, 'seq');
+const commandsBatch = batchOf(
+  'platform.commands',
+  'id',
+  (days) => sql`status in ('succeeded', 'failed') and updated_at < ${cutoff(days)}`,
+);
+const processesBatch = batchOf(
+  'platform.processes',
+  'process, correlation_id',
+  (days) => sql`status = 'completed' and updated_at < ${cutoff(days)}`,
+);
+const failuresBatch = batchOf(
+  'platform.failures',
+  'id',
+  (days) => sql`status in ('retried', 'purged') and updated_at < ${cutoff(days)}`,
+);
+const progressBatch = batchOf(
+  'platform.command_progress',
+  'command_id',
+  (days) => sql`updated_at < ${cutoff(days)}`,
+);
 
 async function sweep(
   db: Kysely<PlatformTables>,
