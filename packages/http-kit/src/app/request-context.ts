@@ -6,7 +6,7 @@ import {
   type Span,
   withTelemetryContext,
 } from '@contextflow/core-infra';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { DependencyContainer } from 'tsyringe';
 import { resolveOptional } from '../di/resolve-optional.js';
 
@@ -56,16 +56,22 @@ export function requestContext(container: DependencyContainer): MiddlewareHandle
         next,
       );
     } finally {
-      if (span.recording) endServerSpan(span, c.req.method, c.req.routePath, c.res.status);
-      else span.end();
+      endServerSpan(span, c);
     }
   };
 }
 
-/** Names the server span after the route pattern (low cardinality, no ids) and ends it with the status. */
-function endServerSpan(span: Span, method: string, route: string, status: number): void {
-  span.setAttributes({ 'http.route': route, 'http.response.status_code': status });
-  span.rename(`${method} ${route}`);
-  if (status >= 500) span.fail(`HTTP ${status}`);
+/**
+ * Names the server span after the route pattern (low cardinality, no ids) and ends it with the status. A span
+ * that records nothing is just ended: the route and status are not worked out for it.
+ */
+function endServerSpan(span: Span, c: Context<HttpEnv>): void {
+  if (span.recording) {
+    const route = c.req.routePath;
+    const status = c.res.status;
+    span.setAttributes({ 'http.route': route, 'http.response.status_code': status });
+    span.rename(`${c.req.method} ${route}`);
+    if (status >= 500) span.fail(`HTTP ${status}`);
+  }
   span.end();
 }
