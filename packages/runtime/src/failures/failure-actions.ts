@@ -125,11 +125,7 @@ export class FailureActions {
       .limit(MAX_ACTION_SIZE)
       .execute();
     const byQueue = new Map<string, string[]>();
-    for (const row of rows) {
-      const ids = byQueue.get(row.queue) ?? [];
-      ids.push(row.message_id);
-      byQueue.set(row.queue, ids);
-    }
+    for (const row of rows) addTo(byQueue, row.queue, row.message_id);
     return byQueue;
   }
 
@@ -159,10 +155,7 @@ export class FailureActions {
     const idsByQueue = new Map<string, string[]>();
     for (const letter of letters) {
       const queue = this.#workQueueOf.get(letter.deadLetterQueue);
-      if (queue === undefined || letter.messageId === undefined) continue;
-      const ids = idsByQueue.get(queue) ?? [];
-      ids.push(letter.messageId);
-      idsByQueue.set(queue, ids);
+      if (queue !== undefined && letter.messageId !== undefined) addTo(idsByQueue, queue, letter.messageId);
     }
     for (const [queue, ids] of idsByQueue) {
       await trx
@@ -179,6 +172,13 @@ export class FailureActions {
   #workQueue(name: string): string {
     return this.#workQueueOf.get(name) ?? name;
   }
+}
+
+/** Adds `id` to the list `byQueue` holds for `queue`. */
+function addTo(byQueue: Map<string, string[]>, queue: string, id: string): void {
+  const ids = byQueue.get(queue);
+  if (ids === undefined) byQueue.set(queue, [id]);
+  else ids.push(id);
 }
 
 function merged(results: readonly DeadLetterResult[]): DeadLetterResult {
