@@ -1,15 +1,16 @@
 import type { HttpEnv, Logger, Metrics } from '@contextflow/core-infra';
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
+
+/** Writes the access log line (and the duration histogram's sample) of a request that started at `started`. */
+export type AccessLog = (c: Context<HttpEnv>, started: number) => void;
 
 /**
  * One log line per request: method, route pattern (not the raw path, so ids stay out and cardinality stays
  * low), status, duration and request id; never headers or bodies. The same duration goes to the request
  * duration histogram when `metrics` is given.
  */
-export function accessLog(logger: Logger, metrics?: Metrics): MiddlewareHandler<HttpEnv> {
-  return async (c, next) => {
-    const started = performance.now();
-    await next();
+export function accessLog(logger: Logger, metrics?: Metrics): AccessLog {
+  return (c, started) => {
     const seconds = (performance.now() - started) / 1000;
     const route = c.req.routePath;
     const status = c.res.status;

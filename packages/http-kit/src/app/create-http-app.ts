@@ -1,6 +1,6 @@
 import type { ContextModule, HttpEnv, Logger, Metrics, ReadinessCheck } from '@contextflow/core-infra';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { DependencyContainer } from 'tsyringe';
 import { authenticate } from '../auth/authenticate.js';
@@ -15,7 +15,6 @@ import { limitBody } from './limit-body.js';
 import { createNotFoundHandler } from './not-found-handler.js';
 import { requestContext } from './request-context.js';
 import { requireJsonBody } from './require-json-body.js';
-import { securityHeaders } from './security-headers.js';
 import { validationHook } from './validation-hook.js';
 
 /** Options of {@link createHttpApp}. */
@@ -74,6 +73,17 @@ const CORS_EXPOSED = [
 ];
 
 /**
+ * Middlewares run as one layer of Hono's chain, each calling the next one itself: a layer of the chain costs
+ * every request two promises and a closure. An error any of them throws reaches `onError` as it would from
+ * its own layer.
+ */
+function oneLayer(...middlewares: MiddlewareHandler<HttpEnv>[]): MiddlewareHandler<HttpEnv> {
+  return middlewares.reduceRight(
+    (inner, outer) => (c, next) => outer(c, () => inner(c, next) as Promise<void>),
+  );
+}
+
+/**
  * Builds the HTTP app: request context, security headers, access log, CORS allowlist, body limit, JSON-only
  * bodies and bearer authentication; then every module's routes at `/`, the platform routes
  * (`/commands/{id}`, `/health/*`), `/openapi.json` (OpenAPI 3.1) and, with `docs`, `/docs`. Every error is
@@ -87,7 +97,7 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
   app.onError(createErrorHandler(logger));
   app.notFound(createNotFoundHandler(() => app.routes));
 
-  app.use(requestContext(container), securityHeaders(), accessLog(logger, options.metrics));
+  app.use(requestContext(container, accessLog(logger, options.metrics)));
   if (origins.size > 0) {
     app.use(
       cors({
@@ -98,7 +108,9 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<HttpEnv> {
       }),
     );
   }
-  app.use(limitBody(options.bodyLimitBytes ?? 1024 * 1024), requireJsonBody(), authenticate(container));
+  app.use(
+    oneLayer(limitBody(options.bodyLimitBytes ?? 1024 * 1024), requireJsonBody(), authenticate(container)),
+  );
 
   for (const module of options.modules) {
     const routes = module.routes?.();

@@ -16,13 +16,13 @@ const tooLarge = (): never => {
  */
 export function limitBody(maxSize: number): MiddlewareHandler {
   const streamed = bodyLimit({ maxSize, onError: tooLarge });
-  return async (c, next) => {
+  return (c, next) => {
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     if (incoming?.httpVersionMajor !== 1 || incoming.headers['transfer-encoding'] !== undefined) {
       return streamed(c, next);
     }
     const length = incoming.headers['content-length'];
     if (length !== undefined && Number(length) > maxSize) tooLarge();
-    await next();
+    return next();
   };
 }

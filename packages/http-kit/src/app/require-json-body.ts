@@ -31,13 +31,14 @@ async function hasBody(request: Request): Promise<boolean> {
  * before any route reads it. Bodiless requests pass (`Content-Length: 0`, or no body at all).
  */
 export function requireJsonBody(): MiddlewareHandler {
-  return async (c, next) => {
+  return (c, next) => {
+    if (!WITH_BODY.has(c.req.method)) return next();
     const type = c.req.header('content-type') ?? '';
     // The console's pages post HTML forms; everything else takes JSON only.
-    const accepted = JSON_TYPE.test(type) || (FORM_TYPE.test(type) && isConsolePath(c.req.path));
-    if (WITH_BODY.has(c.req.method) && !accepted) {
-      if (await hasBody(c.req.raw)) throw new HTTPException(415, { message: 'Unsupported Media Type' });
-    }
-    await next();
+    if (JSON_TYPE.test(type) || (FORM_TYPE.test(type) && isConsolePath(c.req.path))) return next();
+    return hasBody(c.req.raw).then((body) => {
+      if (body) throw new HTTPException(415, { message: 'Unsupported Media Type' });
+      return next();
+    });
   };
 }

@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import type { ServerResponse } from 'node:http';
+import type { Context } from 'hono';
 
 const STRICT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 // Swagger UI: its own scripts and styles (it sets inline style attributes), data: images, calls to this origin.
@@ -29,21 +30,61 @@ export function isConsolePath(path: string): boolean {
   return path === '/console' || path.startsWith('/console/');
 }
 
+/** Node's response, when the app runs on @hono/node-server; absent under `app.request` and other runtimes. */
+function nodeResponse(c: Context): ServerResponse | undefined {
+  return (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+}
+
+/** `setHeader` of a response that must never say what serves it: `X-Powered-By` is dropped, whoever sets it. */
+function setHeaderButPoweredBy(
+  this: ServerResponse,
+  name: string,
+  value: number | string | readonly string[],
+): ServerResponse {
+  if (name.length === 12 && name.toLowerCase() === 'x-powered-by') return this;
+  return (Object.getPrototypeOf(this) as ServerResponse).setHeader.call(this, name, value);
+}
+
+/** What {@link setResponseHeaders} did, for {@link keepResponseHeaders}: nothing left to do, or the CSP to put back. */
+export type PreparedHeaders = { readonly csp: string } | null;
+
 /**
- * Security headers on every response, errors included. They are prepared before `next()` (cheap for
- * @hono/node-server) and re-applied afterwards only when a handler returned a bare `Response` that lost them.
+ * Puts the headers every answer carries on the response before the route runs: the security headers (the
+ * CSP relaxed for `/docs` and `/console` only as far as they need) and the request's ids. On Node's server
+ * they go straight onto its `ServerResponse`, which merges them under whatever the route answers (a route's
+ * own value of a header wins, as it does over Hono's prepared headers) and drops `X-Powered-By` whoever sets
+ * it: no web `Headers` is built, checked and copied out again per response. Elsewhere (`app.request`, other
+ * runtimes) they are Hono's prepared headers, which {@link keepResponseHeaders} checks afterwards.
  */
-export function securityHeaders(): MiddlewareHandler {
-  return async (c, next) => {
-    const path = c.req.path;
-    const csp = isDocs(path) ? DOCS_CSP : isConsolePath(path) ? CONSOLE_CSP : STRICT_CSP;
-    for (const [name, value] of COMMON) c.header(name, value);
-    c.header('Content-Security-Policy', csp);
-    await next();
-    if (!c.res.headers.has('x-content-type-options')) {
-      for (const [name, value] of COMMON) c.res.headers.set(name, value);
-      c.res.headers.set('Content-Security-Policy', csp);
-    }
-    if (c.res.headers.has('x-powered-by')) c.res.headers.delete('x-powered-by');
-  };
+export function setResponseHeaders(c: Context, requestId: string, correlationId: string): PreparedHeaders {
+  const path = c.req.path;
+  const csp = isDocs(path) ? DOCS_CSP : isConsolePath(path) ? CONSOLE_CSP : STRICT_CSP;
+  const outgoing = nodeResponse(c);
+  if (outgoing !== undefined) {
+    for (const [name, value] of COMMON) outgoing.setHeader(name, value);
+    outgoing.setHeader('Content-Security-Policy', csp);
+    outgoing.setHeader('X-Request-Id', requestId);
+    outgoing.setHeader('X-Correlation-Id', correlationId);
+    outgoing.setHeader = setHeaderButPoweredBy;
+    return null;
+  }
+  for (const [name, value] of COMMON) c.header(name, value);
+  c.header('Content-Security-Policy', csp);
+  c.header('X-Request-Id', requestId);
+  c.header('X-Correlation-Id', correlationId);
+  return { csp };
+}
+
+/**
+ * After the route, where the headers were Hono's prepared ones: puts the security headers back on a bare
+ * `Response` a handler returned (it does not carry them) and drops `X-Powered-By`.
+ */
+export function keepResponseHeaders(c: Context, prepared: PreparedHeaders): void {
+  if (prepared === null) return;
+  const headers = c.res.headers;
+  if (!headers.has('x-content-type-options')) {
+    for (const [name, value] of COMMON) headers.set(name, value);
+    headers.set('Content-Security-Policy', prepared.csp);
+  }
+  if (headers.has('x-powered-by')) headers.delete('x-powered-by');
 }

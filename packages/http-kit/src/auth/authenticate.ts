@@ -14,11 +14,12 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
  */
 export function authenticate(container: DependencyContainer): MiddlewareHandler<HttpEnv> {
   const authenticator = resolveOptional(container, Authenticator, null);
-  return async (c, next) => {
-    const match = authenticator === null ? null : BEARER.exec(c.req.header('authorization') ?? '');
-    if (authenticator !== null && match?.[1] !== undefined) {
-      c.set('principal', await authenticator.authenticate(match[1]));
-    }
-    await next();
+  return (c, next) => {
+    const token = authenticator === null ? undefined : BEARER.exec(c.req.header('authorization') ?? '')?.[1];
+    if (authenticator === null || token === undefined) return next();
+    return authenticator.authenticate(token).then((principal) => {
+      c.set('principal', principal);
+      return next();
+    });
   };
 }
