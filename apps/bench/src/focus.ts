@@ -7,7 +7,9 @@
 // BENCH_CPU_PROF=1 the apps write CPU profiles, summarised at the end. Each load phase reports the target's
 // RSS (VmRSS) before it, its peak (sampled every 100 ms) and after it. FOCUS_HTTP_<NAME>=value reaches the
 // http app alone as <NAME>, for experiments: FOCUS_HTTP_NODE_OPTIONS='--max-semi-space-size=16'; FOCUS_WORKER_<NAME>
-// likewise reaches the worker alone: FOCUS_WORKER_WORKER_CONCURRENCY=20. `retry-group` (before `drain`, it starts
+// likewise reaches the worker alone: FOCUS_WORKER_WORKER_CONCURRENCY=20. FOCUS_RATE=n holds every load phase
+// to n requests a second: at a rate both targets keep up with, their CPU per request compares the work each
+// does per request, which saturated runs blur (how busy a process ran changes what a request costs it). `retry-group` (before `drain`, it starts
 // the worker): per rate of FOCUS_RETRY_RATES (50,100,200,0 messages a second; 0: no limit), a group of
 // FOCUS_RETRY_FAILURES (1000) failures, FOCUS_RETRY_DUPLICATES (100) of them dead-lettered twice, retried
 // through the admin API at that rate: the rate achieved and whether any message had two effects.
@@ -203,6 +205,7 @@ try {
       connections: config.connections,
       warmupSeconds: config.warmupSeconds,
       seconds: config.seconds,
+      ...(process.env.FOCUS_RATE === undefined ? {} : { rate: number('FOCUS_RATE', 0) }),
       ...spec,
     });
     const cpu = ((target.process.cpuMs() - cpuBefore) * 1000) / (result.requests + result.warmupRequests);

@@ -11,6 +11,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     amount?: number;
+    /** Requests a second across all connections (no limit when absent). */
+    overallRate?: number;
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;

@@ -11,6 +11,7 @@ function options(spec: LoadSpec, seconds: number, amount?: number): Options {
     url: spec.baseUrl,
     connections: spec.connections,
     ...(amount === undefined ? { duration: seconds } : { amount }),
+    ...(spec.rate === undefined ? {} : { overallRate: spec.rate }),
     timeout: 30,
     requests: [
       {

@@ -14,4 +14,9 @@ export interface LoadSpec {
   /** Seconds of the measured run; or a fixed number of requests with `amount`. */
   readonly seconds: number;
   readonly amount?: number;
+  /**
+   * Requests a second across all connections; absent: as fast as the target answers. At a rate every
+   * target keeps up with, CPU per request compares the targets' work without how busy each ran.
+   */
+  readonly rate?: number;
 }
