@@ -9,7 +9,8 @@ const LEAD_MS = 5_000;
 const last = (values: readonly number[]): number => Math.max(values.at(-1) ?? 0, 1);
 
 /**
- * Schedules `count` rename commands (one per user, round robin, each issued by its user) all due in the same
+ * Schedules `count` rename commands (one per active user of `userIds`, round robin, each issued by its user:
+ * a deactivated user cannot be renamed, and the scale phase deactivates one in 50) all due in the same
  * second, 5 s ahead, in one statement, and waits for the running worker to fire and run them. Measures from
  * the rows: due → handed to the outbox (the command's acceptance by the scheduler) and due → succeeded, and the
  * firing and completion throughput from the due time.
@@ -23,8 +24,14 @@ export async function scheduledTimers(
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    const active = await client.query<{ id: string }>(
+      "select id from users.users where id = any($1::uuid[]) and status = 'active' order by id",
+      [userIds],
+    );
+    const activeIds = active.rows.map((row) => row.id);
+    if (activeIds.length === 0) throw new Error('scheduler: none of the seeded users is active');
     const commandIds = Array.from({ length: count }, () => randomUUID());
-    const users = commandIds.map((_, i) => userIds[i % userIds.length] ?? '');
+    const users = commandIds.map((_, i) => activeIds[i % activeIds.length] ?? '');
     const { rows } = await client.query<{ due: Date }>(
       `with due as (select date_trunc('second', now()) + make_interval(secs => $3::int / 1000) as at)
        insert into platform.scheduled_messages (key, message_id, kind, message_type, body, due_at)
