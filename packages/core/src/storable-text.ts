@@ -2,8 +2,9 @@ import type { FieldIssue } from './errors.js';
 import { jsonPointer } from './json-pointer.js';
 
 // JSON carries NUL and UTF-16 surrogates without their partner; PostgreSQL's text and jsonb refuse both.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const MAX_ISSUES = 20;
+
+type WellFormedText = string & { isWellFormed(): boolean };
 
 /** The message of every issue {@link unstorableTextIssues} reports. */
 export const UNSTORABLE_TEXT_MESSAGE =
@@ -11,7 +12,10 @@ export const UNSTORABLE_TEXT_MESSAGE =
 
 /** Whether PostgreSQL can store `text` in a `text` or `jsonb` column: no NUL character, no unpaired surrogate. */
 export function isStorableText(text: string): boolean {
-  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+  // `isWellFormed` (ES2024, in every Node this supports; the lib here is ES2023) is false exactly when a
+  // surrogate lacks its partner: a native scan, where a regular expression with a lookbehind cost ~0.1 µs a
+  // string.
+  return !text.includes('\u0000') && (text as WellFormedText).isWellFormed();
 }
 
 /**
@@ -20,6 +24,7 @@ export function isStorableText(text: string): boolean {
  * Walks plain data only (what JSON parsing or a schema produces), without recursion, so depth costs no stack.
  */
 export function unstorableTextIssues(value: unknown): FieldIssue[] {
+  if (!holdsUnstorableText(value)) return [];
   const issues: FieldIssue[] = [];
   const report = (at: Step) =>
     issues.push({ pointer: jsonPointer(pathOf(at)), message: UNSTORABLE_TEXT_MESSAGE });
@@ -41,6 +46,28 @@ export function unstorableTextIssues(value: unknown): FieldIssue[] {
     }
   }
   return issues.slice(0, MAX_ISSUES);
+}
+
+/**
+ * Whether any string in `value` is unstorable: the same walk as {@link unstorableTextIssues} with no path
+ * kept, which is all nearly every command needs (about half the cost of the walk that can point).
+ */
+function holdsUnstorableText(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current === 'string') {
+      if (!isStorableText(current)) return true;
+    } else if (Array.isArray(current)) {
+      for (const item of current) pending.push(item);
+    } else if (current !== null && typeof current === 'object' && isPlain(current)) {
+      for (const key of Object.keys(current)) {
+        if (!isStorableText(key)) return true;
+        pending.push((current as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return false;
 }
 
 /** A value met on the walk, linked to its parent so a path is built only for what is reported. */
