@@ -22,6 +22,13 @@ describe('requestHash', () => {
     expect(requestHash('a1', 2)).not.toBe(requestHash('a', 12));
   });
 
+  it('stays the hash of the rows already stored: sha256 of the type, a newline and the sorted JSON', () => {
+    // A replay after an upgrade compares against hashes earlier versions wrote.
+    expect(requestHash('users.rename-user', { name: 'Ada', id: '1' })).toBe(
+      'af44a97caf5ddabea48c7797320cc7cd70c643af8b534a9dd4cf36c53173a8f1',
+    );
+  });
+
   it('is a hex sha256', () => {
     expect(requestHash('t', null)).toMatch(/^[0-9a-f]{64}$/);
   });
