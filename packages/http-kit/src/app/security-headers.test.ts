@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
+import type { HttpEnv } from '@contextflow/core-infra';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpTestHarness } from '../testing/http-test-harness.js';
@@ -13,7 +14,7 @@ const docs = () =>
 
 /** Routes that try to lose the headers or add one they must not: mounted as the console's would be. */
 const unruly = () =>
-  new Hono()
+  new Hono<HttpEnv>()
     .get('/bare', () => new Response('bare', { headers: { 'X-Powered-By': 'hand-made' } }))
     .get('/powered', (c) => {
       c.header('X-Powered-By', 'a framework');
