@@ -60,19 +60,14 @@ export function setResponseHeaders(c: Context, requestId: string, correlationId:
   const path = c.req.path;
   const csp = isDocs(path) ? DOCS_CSP : isConsolePath(path) ? CONSOLE_CSP : STRICT_CSP;
   const outgoing = nodeResponse(c);
-  if (outgoing !== undefined) {
-    for (const [name, value] of COMMON) outgoing.setHeader(name, value);
-    outgoing.setHeader('Content-Security-Policy', csp);
-    outgoing.setHeader('X-Request-Id', requestId);
-    outgoing.setHeader('X-Correlation-Id', correlationId);
-    outgoing.setHeader = setHeaderButPoweredBy;
-    return null;
-  }
-  for (const [name, value] of COMMON) c.header(name, value);
-  c.header('Content-Security-Policy', csp);
-  c.header('X-Request-Id', requestId);
-  c.header('X-Correlation-Id', correlationId);
-  return { csp };
+  const set =
+    outgoing === undefined ? c.header : (name: string, value: string) => outgoing.setHeader(name, value);
+  putSecurityHeaders(set, csp);
+  set('X-Request-Id', requestId);
+  set('X-Correlation-Id', correlationId);
+  if (outgoing === undefined) return { csp };
+  outgoing.setHeader = setHeaderButPoweredBy;
+  return null;
 }
 
 /**
@@ -83,8 +78,13 @@ export function keepResponseHeaders(c: Context, prepared: PreparedHeaders): void
   if (prepared === null) return;
   const headers = c.res.headers;
   if (!headers.has('x-content-type-options')) {
-    for (const [name, value] of COMMON) headers.set(name, value);
-    headers.set('Content-Security-Policy', prepared.csp);
+    putSecurityHeaders((name, value) => headers.set(name, value), prepared.csp);
   }
   if (headers.has('x-powered-by')) headers.delete('x-powered-by');
+}
+
+/** The security headers, the CSP given, through `set`: wherever a response's headers are kept. */
+function putSecurityHeaders(set: (name: string, value: string) => unknown, csp: string): void {
+  for (const [name, value] of COMMON) set(name, value);
+  set('Content-Security-Policy', csp);
 }

@@ -14,9 +14,10 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
  */
 export function authenticate(container: DependencyContainer): MiddlewareHandler<HttpEnv> {
   const authenticator = resolveOptional(container, Authenticator, null);
+  if (authenticator === null) return (_c, next) => next();
   return (c, next) => {
-    const token = authenticator === null ? undefined : BEARER.exec(c.req.header('authorization') ?? '')?.[1];
-    if (authenticator === null || token === undefined) return next();
+    const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
+    if (token === undefined) return next();
     return authenticator.authenticate(token).then((principal) => {
       c.set('principal', principal);
       return next();
