@@ -24,7 +24,6 @@ export function isStorableText(text: string): boolean {
  * Walks plain data only (what JSON parsing or a schema produces), without recursion, so depth costs no stack.
  */
 export function unstorableTextIssues(value: unknown): FieldIssue[] {
-  if (!holdsUnstorableText(value)) return [];
   const issues: FieldIssue[] = [];
   const report = (at: Step) =>
     issues.push({ pointer: jsonPointer(pathOf(at)), message: UNSTORABLE_TEXT_MESSAGE });
@@ -38,36 +37,17 @@ export function unstorableTextIssues(value: unknown): FieldIssue[] {
         pending.push({ value: current[index], key: index, parent: step });
       }
     } else if (current !== null && typeof current === 'object' && isPlain(current)) {
-      for (const [key, item] of Object.entries(current).toReversed()) {
-        const child = { value: item, key, parent: step };
+      // Last key first, so the first comes off the stack first; no entry arrays are made.
+      const keys = Object.keys(current);
+      for (let index = keys.length - 1; index >= 0; index--) {
+        const key = keys[index] as string;
+        const child = { value: (current as Record<string, unknown>)[key], key, parent: step };
         if (!isStorableText(key)) report(child);
         else pending.push(child);
       }
     }
   }
   return issues.slice(0, MAX_ISSUES);
-}
-
-/**
- * Whether any string in `value` is unstorable: the same walk as {@link unstorableTextIssues} with no path
- * kept, which is all nearly every command needs (about half the cost of the walk that can point).
- */
-function holdsUnstorableText(value: unknown): boolean {
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const current = pending.pop();
-    if (typeof current === 'string') {
-      if (!isStorableText(current)) return true;
-    } else if (Array.isArray(current)) {
-      for (const item of current) pending.push(item);
-    } else if (current !== null && typeof current === 'object' && isPlain(current)) {
-      for (const key of Object.keys(current)) {
-        if (!isStorableText(key)) return true;
-        pending.push((current as Record<string, unknown>)[key]);
-      }
-    }
-  }
-  return false;
 }
 
 /** A value met on the walk, linked to its parent so a path is built only for what is reported. */
