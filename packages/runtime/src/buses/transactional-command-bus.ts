@@ -10,7 +10,7 @@ import { runInUnitOfWork } from './run-in-unit-of-work.js';
 
 /**
  * {@link CommandBus} of the apps: `send` accepts a queued command durably into `platform.commands` + outbox
- * (the worker runs the handler later) and refuses one its registration delivers in-process; `execute` runs the
+ * (the worker runs the handler later; commands sent in the same turn share one statement, `PgCommandStore.send`) and refuses one its registration delivers in-process; `execute` runs the
  * handler now, in-process, in a unit of work of its own (run again when it lost an optimistic race,
  * `retryingRaces`).
  */
@@ -35,11 +35,7 @@ export class TransactionalCommandBus implements CommandBus {
       );
     }
     const traceparent = options.traceparent ?? currentTraceparent();
-    return this.store.accept(
-      this.db,
-      command,
-      traceparent === undefined ? options : { ...options, traceparent },
-    );
+    return this.store.send(command, traceparent === undefined ? options : { ...options, traceparent });
   }
 
   /** Throws an Error (a programming error) for a command type no module registered. */

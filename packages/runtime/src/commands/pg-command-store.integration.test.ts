@@ -1,11 +1,26 @@
 import { AppError, type Principal } from '@contextflow/core';
 import { FixedClock } from '@contextflow/core/testing';
+import type { PlatformTables } from '@contextflow/core-infra/db';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommand } from '../testing/build-command.js';
 import { type OpenTestDatabase, openTestDatabase } from '../testing/open-test-database.js';
 import { PgCommandStore } from './pg-command-store.js';
 
 const ada: Principal = { userId: 'u-ada', roles: ['user'] };
+
+/** A store on a handle of `db` that counts the statements that succeed through it. */
+function counting(db: Kysely<PlatformTables>) {
+  const counter = { statements: 0 };
+  const counted = db.withPlugin({
+    transformQuery: (args) => args.node,
+    transformResult: (args) => {
+      counter.statements += 1;
+      return Promise.resolve(args.result);
+    },
+  });
+  return { counter, store: new PgCommandStore(counted, new FixedClock('2026-03-01T12:00:00.000Z')) };
+}
 
 describe('PgCommandStore', () => {
   let t: OpenTestDatabase;
@@ -222,5 +237,137 @@ describe('PgCommandStore', () => {
     ).rejects.toBe(rollback);
     expect(await commandRow(command.meta.commandId)).toBeUndefined();
     expect(await outboxRows(command.meta.commandId)).toEqual([]);
+  });
+
+  describe('send: the commands sent in one turn share one statement', () => {
+    it('writes every command of the turn, rows and outbox messages, with one statement', async () => {
+      const { counter, store: grouped } = counting(t.db);
+      const commands = Array.from({ length: 12 }, (_, n) =>
+        buildCommand('users.rename-user', { name: `Group ${n}` }, { actor: ada }),
+      );
+      const answers = await Promise.all(
+        commands.map((command, n) =>
+          grouped.send(command, { traceparent: `00-${String(n).padStart(32, '0')}-${'1'.repeat(16)}-01` }),
+        ),
+      );
+      expect(counter.statements).toBe(1);
+      expect(answers).toEqual(
+        commands.map((command) => ({
+          commandId: command.meta.commandId,
+          replayed: false,
+          payload: command.payload,
+        })),
+      );
+      for (const [n, command] of commands.entries()) {
+        expect(await commandRow(command.meta.commandId)).toMatchObject({
+          payload: { name: `Group ${n}` },
+          status: 'pending',
+          caller: 'user:u-ada',
+          traceparent: `00-${String(n).padStart(32, '0')}-${'1'.repeat(16)}-01`,
+          created_at: new Date('2026-03-01T12:00:00.000Z'),
+        });
+        const [message] = await outboxRows(command.meta.commandId);
+        expect(message).toMatchObject({
+          body: JSON.parse(JSON.stringify(command)) as unknown,
+          headers: { traceparent: `00-${String(n).padStart(32, '0')}-${'1'.repeat(16)}-01` },
+        });
+      }
+      // A command sent alone takes the single statement, as before.
+      await grouped.send(buildCommand('users.rename-user', { name: 'Alone' }));
+      expect(counter.statements).toBe(2);
+    });
+
+    it('answers each command of a turn as it would be answered alone', async () => {
+      const used = buildCommand(
+        'users.rename-user',
+        { name: 'Kept' },
+        { actor: ada, idempotencyKey: 'k-g-used' },
+      );
+      const taken = buildCommand(
+        'users.rename-user',
+        { name: 'A' },
+        { actor: ada, idempotencyKey: 'k-g-taken' },
+      );
+      await store.accept(t.db, used);
+      await store.accept(t.db, taken);
+      const fresh = buildCommand('users.rename-user', { name: 'Fresh' }, { actor: ada });
+      const replay = buildCommand(
+        'users.rename-user',
+        { name: 'Kept' },
+        { actor: ada, idempotencyKey: 'k-g-used' },
+      );
+      const reused = buildCommand(
+        'users.rename-user',
+        { name: 'B' },
+        { actor: ada, idempotencyKey: 'k-g-taken' },
+      );
+      const twins = [1, 2].map(() =>
+        buildCommand('users.rename-user', { name: 'Twin' }, { actor: ada, idempotencyKey: 'k-g-twin' }),
+      );
+      const unstorable = buildCommand('users.rename-user', { name: 'nul\u0000' }, { actor: ada });
+      const settled = await Promise.allSettled(
+        [fresh, replay, reused, ...twins, unstorable].map((command) => store.send(command)),
+      );
+      const [freshAnswer, replayAnswer, reusedAnswer, twinA, twinB, unstorableAnswer] = settled;
+      expect(freshAnswer).toEqual({
+        status: 'fulfilled',
+        value: { commandId: fresh.meta.commandId, replayed: false, payload: { name: 'Fresh' } },
+      });
+      expect(replayAnswer).toEqual({
+        status: 'fulfilled',
+        value: { commandId: used.meta.commandId, replayed: true, payload: { name: 'Kept' } },
+      });
+      expect(reusedAnswer).toMatchObject({
+        status: 'rejected',
+        reason: { kind: 'invalid', code: 'commands.idempotency_key_reused' },
+      });
+      // Two of the turn with one new key: one row, both answered with its id, one of them as a replay.
+      expect([twinA?.status, twinB?.status]).toEqual(['fulfilled', 'fulfilled']);
+      const twinAnswers = [twinA, twinB].flatMap((answer) =>
+        answer?.status === 'fulfilled' ? [answer.value] : [],
+      );
+      expect(new Set(twinAnswers.map((answer) => answer.commandId)).size).toBe(1);
+      expect(twinAnswers.filter((answer) => answer.replayed)).toHaveLength(1);
+      expect(unstorableAnswer).toMatchObject({
+        status: 'rejected',
+        reason: { kind: 'invalid', code: 'commands.unstorable_text' },
+      });
+      for (const command of [replay, reused, unstorable]) {
+        expect(await commandRow(command.meta.commandId)).toBeUndefined();
+        expect(await outboxRows(command.meta.commandId)).toEqual([]);
+      }
+      expect(await outboxRows(fresh.meta.commandId)).toHaveLength(1);
+    });
+
+    it('accepts each alone when the shared statement fails: only the failing command is refused', async () => {
+      const { counter, store: grouped } = counting(t.db);
+      const commands = Array.from({ length: 4 }, (_, n) =>
+        buildCommand('users.rename-user', { name: `F${n}` }),
+      );
+      const failing = commands[2]!;
+      // Its outbox message exists already: the shared statement fails on it, and so does its own.
+      await t.db
+        .insertInto('platform.outbox')
+        .values({
+          message_id: failing.meta.commandId,
+          kind: 'command',
+          routing_key: 'x',
+          body: '{}',
+          headers: '{}',
+        })
+        .execute();
+      const settled = await Promise.allSettled(commands.map((command) => grouped.send(command)));
+      expect(settled.map((answer) => answer.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+      ]);
+      expect(settled[2]).toMatchObject({ reason: { code: '23505' } });
+      // Only statements that succeed are counted: the three commands written alone, one statement each.
+      expect(counter.statements).toBe(commands.length - 1);
+      const rows = await Promise.all(commands.map((command) => commandRow(command.meta.commandId)));
+      expect(rows.map((row) => row?.status)).toEqual(['pending', 'pending', undefined, 'pending']);
+    });
   });
 });

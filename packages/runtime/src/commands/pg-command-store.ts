@@ -11,9 +11,7 @@ import {
 import { CHANNELS, Db, type PlatformTables, preparedQuery } from '@contextflow/core-infra/db';
 import { type Kysely, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
-import { callerOf } from './caller-of.js';
-import { messageHeaders } from './message-context.js';
-import { requestHash } from './request-hash.js';
+import { type AcceptRow, acceptRow, acceptRows } from './accept-commands.js';
 
 /**
  * The command row (nothing when this caller's idempotency key is taken), its outbox message (only when the
@@ -88,20 +86,81 @@ const acceptStatement = preparedQuery(
 /** Options of {@link PgCommandStore.accept}: the bus's {@link SendOptions}. */
 export type AcceptOptions = SendOptions;
 
+/** Most commands one statement of {@link PgCommandStore.send} accepts; more in one turn take several. */
+const MAX_BATCH = 256;
+
+interface PendingAccept {
+  readonly command: Command;
+  readonly row: AcceptRow;
+  readonly resolve: (accepted: AcceptedCommand) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
  * Durable acceptance of commands: the `platform.commands` row and its outbox message are written in one
  * statement, so a command is either fully accepted (and will be published) or not at all.
  */
 @injectable()
 export class PgCommandStore {
+  #pending: PendingAccept[] = [];
+
   constructor(
     @inject(Db) private readonly db: Kysely<PlatformTables>,
     @inject(Clock) private readonly clock: Clock,
   ) {}
 
-  /** {@link accept} on the pooled database handle, atomic on its own (one statement). */
+  /**
+   * {@link accept} on the pooled database handle, answered exactly as `accept` answers, but grouped: the
+   * commands sent in the same turn of the event loop (the requests a busy server read together) are written
+   * by one statement — one round trip and one commit for all of them, not one each. A command is answered
+   * once that statement committed; a command another of the group conflicts with (the same caller and
+   * idempotency key) is then answered as a replay, or refused, as it would be alone. When the statement fails,
+   * each command is accepted alone, so each sender gets its own answer and no command fails another.
+   */
   send(command: Command, options: AcceptOptions = {}): Promise<AcceptedCommand> {
-    return this.accept(this.db, command, options);
+    let row: AcceptRow;
+    try {
+      refuseUnstorableText(command);
+      // Built now, in the sender's context: the outbox headers carry its trace.
+      row = acceptRow(command, this.clock.now(), options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ command, row, resolve, reject });
+      if (this.#pending.length === 1) setImmediate(() => this.#flush());
+    });
+  }
+
+  #flush(): void {
+    const pending = this.#pending;
+    this.#pending = [];
+    for (let start = 0; start < pending.length; start += MAX_BATCH) {
+      void this.#acceptTogether(pending.slice(start, start + MAX_BATCH));
+    }
+  }
+
+  async #acceptTogether(group: readonly PendingAccept[]): Promise<void> {
+    if (group.length === 1) return this.#acceptAlone(group[0] as PendingAccept);
+    let written: Set<string>;
+    try {
+      written = await acceptRows(
+        this.db,
+        group.map((one) => one.row),
+      );
+    } catch {
+      // The statement wrote nothing for any of them: each alone now, answered with its own result or error.
+      for (const one of group) this.#acceptAlone(one);
+      return;
+    }
+    for (const one of group) {
+      if (written.has(one.row.id)) one.resolve(acceptedNow(one.row, one.command));
+      else this.#notWritten(this.db, one.row).then(one.resolve, one.reject);
+    }
+  }
+
+  #acceptAlone(one: PendingAccept): void {
+    this.#acceptRow(this.db, one.row, one.command).then(one.resolve, one.reject);
   }
 
   /**
@@ -121,37 +180,21 @@ export class PgCommandStore {
     options: AcceptOptions = {},
   ): Promise<AcceptedCommand> {
     refuseUnstorableText(command);
-    const { meta } = command;
-    const caller = callerOf(meta.actor);
-    const hash = requestHash(
-      command.type,
-      options.fingerprint === undefined ? command.payload : options.fingerprint,
-    );
-    // Without a caller there is no scope to keep a key in: one shared by every anonymous caller would hand one
-    // caller another's command (and let one squat a key another will send). Such a key is ignored.
-    const key = meta.actor == null ? null : (meta.idempotencyKey ?? null);
-    const context = { correlationId: meta.correlationId, causationId: meta.causationId };
-    const traceparent = options.traceparent ?? null;
-    const { rows } = await acceptStatement.execute(
-      db,
-      meta.commandId,
-      command.type,
-      JSON.stringify(command.payload ?? null),
-      caller,
-      meta.actor?.userId ?? null,
-      key,
-      hash,
-      meta.correlationId,
-      meta.causationId,
-      traceparent,
-      this.clock.now(),
-      JSON.stringify(command),
-      JSON.stringify(messageHeaders(traceparent === null ? context : { ...context, traceparent })),
-    );
-    if (rows.length > 0) return { commandId: meta.commandId, replayed: false, payload: command.payload };
-    // The key was taken: a concurrent accept with it committed first (this statement waited for it).
-    const replay = key === null ? null : await this.#replay(db, caller, key, hash);
+    const row = acceptRow(command, this.clock.now(), options);
+    return this.#acceptRow(db, row, command);
+  }
+
+  async #acceptRow(db: Kysely<PlatformTables>, row: AcceptRow, command: Command): Promise<AcceptedCommand> {
+    const { rows } = await acceptStatement.execute(db, ...argumentsOf(row));
+    return rows.length > 0 ? acceptedNow(row, command) : this.#notWritten(db, row);
+  }
+
+  /** The key was taken: another accept with it committed first (the statement waited for it). */
+  async #notWritten(db: Kysely<PlatformTables>, row: AcceptRow): Promise<AcceptedCommand> {
+    const replay =
+      row.idempotencyKey === null ? null : await this.#replay(db, row.caller, row.idempotencyKey, row.hash);
     if (replay !== null) return replay;
+    if (row.idempotencyKey === null) throw new Error(`command ${row.id} was accepted already`);
     // Only reachable under an isolation level stricter than READ COMMITTED, where the winner stays invisible.
     throw new Error('the idempotency key conflicted with a command this transaction cannot see');
   }
@@ -178,6 +221,30 @@ export class PgCommandStore {
     return { commandId: existing.id, replayed: true, payload: existing.payload };
   }
 }
+
+const acceptedNow = (row: AcceptRow, command: Command): AcceptedCommand => ({
+  commandId: row.id,
+  replayed: false,
+  payload: command.payload,
+});
+
+/** The arguments of {@link acceptStatement} for `row`, in its order. */
+const argumentsOf = (row: AcceptRow) =>
+  [
+    row.id,
+    row.type,
+    row.payload,
+    row.caller,
+    row.issuedBy,
+    row.idempotencyKey,
+    row.hash,
+    row.correlationId,
+    row.causationId,
+    row.traceparent,
+    row.createdAt,
+    row.body,
+    row.headers,
+  ] as const;
 
 /** Refuses what the command row and its outbox message (jsonb) could not hold, as invalid input. */
 function refuseUnstorableText(command: Command): void {
