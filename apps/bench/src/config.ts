@@ -4,6 +4,8 @@ export interface BenchConfig {
   readonly warmupSeconds: number;
   readonly seconds: number;
   readonly connections: number;
+  /** Rounds of each side-by-side load phase, the targets taking turns; each measure is their median. */
+  readonly rounds: number;
   readonly e2eCommands: number;
   readonly brokerMessages: number;
   /** Write CPU profiles of the http app and the worker (`BENCH_CPU_PROF=1`). */
@@ -34,6 +36,7 @@ export function benchConfig(): BenchConfig {
     warmupSeconds: positive('BENCH_WARMUP_SECONDS', 3),
     seconds: positive('BENCH_SECONDS', 10),
     connections: positive('BENCH_CONNECTIONS', 32),
+    rounds: Math.max(1, positive('BENCH_ROUNDS', 3)),
     e2eCommands: positive('BENCH_E2E_COMMANDS', 1_000),
     brokerMessages: positive('BENCH_BROKER_MESSAGES', 5_000),
     sequentialCommands: positive('BENCH_SEQUENTIAL_COMMANDS', 300),

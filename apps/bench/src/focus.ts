@@ -18,7 +18,7 @@ import { createTestDatabase, uniquePrefix } from '@contextflow/runtime/testing';
 import { benchConfig } from './config.js';
 import { login } from './http.js';
 import { benchKey } from './keys.js';
-import type { LoadSpec } from './load/load-spec.js';
+import type { LoadPhase } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
 import { retryGroup } from './phases/retry-group.js';
@@ -112,10 +112,7 @@ try {
     body: '{"name":"Bench {n}"}',
     headers: { ...auth, 'content-type': 'application/json' },
   } as const;
-  const specs: Record<
-    Exclude<Phase, 'drain' | 'timers' | 'retry-group' | 'scale'>,
-    [Started, Omit<LoadSpec, 'baseUrl' | 'connections' | 'warmupSeconds' | 'seconds'>]
-  > = {
+  const specs: Record<Exclude<Phase, 'drain' | 'timers' | 'retry-group' | 'scale'>, [Started, LoadPhase]> = {
     get: [http, { method: 'GET', path: '/users/{id}', ids, headers: auth }],
     list: [http, { method: 'GET', path: '/users?limit=20', headers: auth }],
     accept: [http, patch],

@@ -6,7 +6,8 @@ import { createTestDatabase, uniquePrefix } from '@contextflow/runtime/testing';
 import { benchConfig } from './config.js';
 import { login } from './http.js';
 import { benchKey } from './keys.js';
-import type { LoadSpec } from './load/load-spec.js';
+import type { LoadPhase } from './load/load-spec.js';
+import { medianOfRounds } from './load/rounds.js';
 import { runLoad } from './load/run-load.js';
 import { commandCompletion } from './phases/command-completion.js';
 import { rawBrokerLoop } from './phases/raw-broker.js';
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
     const load = async (
       label: string,
       target: Started,
-      spec: Omit<LoadSpec, 'baseUrl' | 'connections' | 'warmupSeconds' | 'seconds'> & Partial<LoadSpec>,
+      spec: LoadPhase,
       watch: NodeProcess[],
     ): Promise<LoadResult> => {
       const sampler = sampleRss(watch);
@@ -135,47 +136,37 @@ async function main(): Promise<void> {
       }
       return result;
     };
+    /**
+     * Side-by-side phases in `config.rounds` rounds, the targets taking turns round by round, so a drift of
+     * the machine (a noisy neighbour, the page cache) falls on every target; each measure is their median.
+     */
+    const interleaved = async <K extends string>(
+      turns: readonly (readonly [K, string, Started, LoadPhase, NodeProcess[]])[],
+    ): Promise<Record<K, LoadResult>> => {
+      const rounds = new Map<K, LoadResult[]>();
+      for (let round = 1; round <= config.rounds; round += 1) {
+        for (const [side, label, target, spec, watch] of turns) {
+          const result = await load(`${label}, round ${round} of ${config.rounds}`, target, spec, watch);
+          rounds.set(side, [...(rounds.get(side) ?? []), result]);
+        }
+      }
+      return Object.fromEntries(
+        turns.map(([side]) => [side, medianOfRounds(rounds.get(side) ?? [])]),
+      ) as Record<K, LoadResult>;
+    };
     const watchFull = [http.process, worker.process];
-    const getUser = {
-      full: await load(
-        'GET /users/{id} full',
-        http,
-        { method: 'GET', path: '/users/{id}', ids, headers: auth },
-        watchFull,
-      ),
-      raw: await load(
-        'GET /users/{id} raw',
-        raw,
-        { method: 'GET', path: '/users/{id}', ids, headers: auth },
-        [raw.process],
-      ),
-      floor: await load(
-        'GET /users/{id} floor',
-        floor,
-        { method: 'GET', path: '/users/{id}', ids, headers: auth },
-        [floor.process],
-      ),
-    };
-    const listUsers = {
-      full: await load(
-        'GET /users?limit=20 full',
-        http,
-        { method: 'GET', path: '/users?limit=20', headers: auth },
-        watchFull,
-      ),
-      raw: await load(
-        'GET /users?limit=20 raw',
-        raw,
-        { method: 'GET', path: '/users?limit=20', headers: auth },
-        [raw.process],
-      ),
-      floor: await load(
-        'GET /users?limit=20 floor',
-        floor,
-        { method: 'GET', path: '/users?limit=20', headers: auth },
-        [floor.process],
-      ),
-    };
+    const getSpec = { method: 'GET', path: '/users/{id}', ids, headers: auth } as const;
+    const getUser = await interleaved([
+      ['full', 'GET /users/{id} full', http, getSpec, watchFull],
+      ['raw', 'GET /users/{id} raw', raw, getSpec, [raw.process]],
+      ['floor', 'GET /users/{id} floor', floor, getSpec, [floor.process]],
+    ]);
+    const listSpec = { method: 'GET', path: '/users?limit=20', headers: auth } as const;
+    const listUsers = await interleaved([
+      ['full', 'GET /users?limit=20 full', http, listSpec, watchFull],
+      ['raw', 'GET /users?limit=20 raw', raw, listSpec, [raw.process]],
+      ['floor', 'GET /users?limit=20 floor', floor, listSpec, [floor.process]],
+    ]);
     await stop(floor);
 
     // Accept rate: the worker is stopped, so the http app and the raw server each have the box to themselves.
@@ -188,10 +179,10 @@ async function main(): Promise<void> {
       headers: { ...auth, 'content-type': 'application/json' },
     };
     const acceptSince = new Date();
-    const accept = {
-      full: await load('PATCH /users/{id} accept full', http, patch, [http.process]),
-      raw: await load('PATCH two-row insert raw', raw, patch, [raw.process]),
-    };
+    const accept = await interleaved([
+      ['full', 'PATCH /users/{id} accept full', http, patch, [http.process]],
+      ['raw', 'PATCH two-row insert raw', raw, patch, [raw.process]],
+    ]);
 
     // End-to-end throughput: the worker drains the backlog the accept phase left (outbox → RabbitMQ → worker).
     worker = track(await startWorker(env));
@@ -303,6 +294,7 @@ async function main(): Promise<void> {
         warmupSeconds: config.warmupSeconds,
         seconds: config.seconds,
         connections: config.connections,
+        rounds: config.rounds,
         e2eCommands: config.e2eCommands,
         brokerMessages: config.brokerMessages,
         sequentialCommands: config.sequentialCommands,

@@ -14,6 +14,8 @@ export interface LoadResult {
   readonly p90: number;
   readonly p99: number;
   readonly max: number;
+  /** Each round's req/s, when the result is the median of several rounds (`medianOfRounds`). */
+  readonly rounds?: readonly number[];
 }
 
 /** Percentiles (ms) of one measure. */

@@ -20,3 +20,7 @@ export interface LoadSpec {
    */
   readonly rate?: number;
 }
+
+/** A load phase as the bench's phases give it: the target's URL, and the run's defaults where not given. */
+export type LoadPhase = Omit<LoadSpec, 'baseUrl' | 'connections' | 'warmupSeconds' | 'seconds'> &
+  Partial<LoadSpec>;

@@ -199,6 +199,20 @@ export function resultTables(r: BenchResults): string {
             `${path.large.p99.toFixed(2)} ms`,
           ]),
         ];
+  const sides = [
+    ['GET /users/{id}', r.getUser],
+    ['GET /users?limit=20', r.listUsers],
+    ['PATCH /users/{id}', r.accept],
+  ] as const;
+  const rounds = [
+    ['req/s of each round (the tables give medians)', 'full', 'raw', 'floor'],
+    ...sides.map(([name, pair]) => [
+      name,
+      ...[pair.full, pair.raw, 'floor' in pair ? pair.floor : undefined].map((result) =>
+        (result?.rounds ?? []).join(' / '),
+      ),
+    ]),
+  ];
   const targets = [
     ['target', 'this run', 'goal', 'met'],
     ...r.targets.map((t) => [t.name, t.actual, t.target, t.met ? 'met' : 'MISSED']),
@@ -206,6 +220,7 @@ export function resultTables(r: BenchResults): string {
   return [
     withRule(load),
     withRule(floor),
+    withRule(rounds),
     withRule(completion),
     withRule(startup),
     ...(scale ? [withRule(scaleTable)] : []),

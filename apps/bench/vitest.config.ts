@@ -1,0 +1,2 @@
+// @boundaries-ignore the one shared test configuration lives at the repository root
+export { default } from '../../vitest.shared.ts';
