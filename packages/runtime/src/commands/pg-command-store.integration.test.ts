@@ -2,7 +2,7 @@ import { AppError, type Principal } from '@contextflow/core';
 import { FixedClock } from '@contextflow/core/testing';
 import type { PlatformTables } from '@contextflow/core-infra/db';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCommand } from '../testing/build-command.js';
 import { type OpenTestDatabase, openTestDatabase } from '../testing/open-test-database.js';
 import { PgCommandStore } from './pg-command-store.js';
@@ -337,6 +337,16 @@ describe('PgCommandStore', () => {
         expect(await outboxRows(command.meta.commandId)).toEqual([]);
       }
       expect(await outboxRows(fresh.meta.commandId)).toHaveLength(1);
+    });
+
+    it('is answered under fake timers too (a test that fakes setImmediate)', async () => {
+      vi.useFakeTimers();
+      try {
+        const command = buildCommand('users.rename-user', { name: 'Faked' });
+        await expect(store.send(command)).resolves.toMatchObject({ commandId: command.meta.commandId });
+      } finally {
+        vi.useRealTimers();
+      }
     });
 
     it('accepts each alone when the shared statement fails: only the failing command is refused', async () => {

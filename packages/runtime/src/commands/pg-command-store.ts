@@ -89,6 +89,12 @@ export type AcceptOptions = SendOptions;
 /** Most commands one statement of {@link PgCommandStore.send} accepts; more in one turn take several. */
 const MAX_BATCH = 256;
 
+/**
+ * The event loop's next turn, as it was when this module loaded: a test that fakes the timers afterwards
+ * (vitest's `useFakeTimers` fakes `setImmediate` too) must not leave its sends waiting for a turn it never gives.
+ */
+const nextTurn = setImmediate;
+
 interface PendingAccept {
   readonly command: Command;
   readonly row: AcceptRow;
@@ -128,7 +134,7 @@ export class PgCommandStore {
     }
     return new Promise((resolve, reject) => {
       this.#pending.push({ command, row, resolve, reject });
-      if (this.#pending.length === 1) setImmediate(() => this.#flush());
+      if (this.#pending.length === 1) nextTurn(() => this.#flush());
     });
   }
 
