@@ -278,32 +278,15 @@ describe('PgCommandStore', () => {
     });
 
     it('answers each command of a turn as it would be answered alone', async () => {
-      const used = buildCommand(
-        'users.rename-user',
-        { name: 'Kept' },
-        { actor: ada, idempotencyKey: 'k-g-used' },
-      );
-      const taken = buildCommand(
-        'users.rename-user',
-        { name: 'A' },
-        { actor: ada, idempotencyKey: 'k-g-taken' },
-      );
+      const keyed = (name: string, idempotencyKey: string) =>
+        buildCommand('users.rename-user', { name }, { actor: ada, idempotencyKey });
+      const used = keyed('Kept', 'k-g-used');
       await store.accept(t.db, used);
-      await store.accept(t.db, taken);
+      await store.accept(t.db, keyed('A', 'k-g-taken'));
       const fresh = buildCommand('users.rename-user', { name: 'Fresh' }, { actor: ada });
-      const replay = buildCommand(
-        'users.rename-user',
-        { name: 'Kept' },
-        { actor: ada, idempotencyKey: 'k-g-used' },
-      );
-      const reused = buildCommand(
-        'users.rename-user',
-        { name: 'B' },
-        { actor: ada, idempotencyKey: 'k-g-taken' },
-      );
-      const twins = [1, 2].map(() =>
-        buildCommand('users.rename-user', { name: 'Twin' }, { actor: ada, idempotencyKey: 'k-g-twin' }),
-      );
+      const replay = keyed('Kept', 'k-g-used');
+      const reused = keyed('B', 'k-g-taken');
+      const twins = [keyed('Twin', 'k-g-twin'), keyed('Twin', 'k-g-twin')];
       const unstorable = buildCommand('users.rename-user', { name: 'nul\u0000' }, { actor: ada });
       const settled = await Promise.allSettled(
         [fresh, replay, reused, ...twins, unstorable].map((command) => store.send(command)),
