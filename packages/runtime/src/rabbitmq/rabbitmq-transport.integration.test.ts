@@ -54,6 +54,33 @@ describe('RabbitMqTransport', () => {
     }
   });
 
+  it('counts as connected while it writes: a corked socket is not a lost connection', async () => {
+    // Every publish corks the socket until the next turn (coalesceWrites); a readiness check or a
+    // dead-letter count at that moment must still find the broker there.
+    const checks = Array.from({ length: 20 }, async (_, n) => {
+      await transport.publish({
+        exchange: topology.names.commandsExchange,
+        routingKey: 'probe.unbound',
+        messageId: `corked-${n}`,
+        type: 'probe.unbound',
+        body: { n },
+      });
+      return transport.checkConnected();
+    });
+    const during = Array.from({ length: 20 }, async (_, n) => {
+      void transport.publish({
+        exchange: topology.names.commandsExchange,
+        routingKey: 'probe.unbound',
+        messageId: `corking-${n}`,
+        type: 'probe.unbound',
+        body: { n },
+      });
+      await Promise.resolve();
+      return transport.checkConnected();
+    });
+    await expect(Promise.all([...checks, ...during])).resolves.toHaveLength(40);
+  });
+
   it('declares the same topology again without complaint', async () => {
     await expect(transport.declare(topology)).resolves.toBeUndefined();
   });

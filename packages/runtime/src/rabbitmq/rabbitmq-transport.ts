@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError } from '@contextflow/core';
 import type { Logger } from '@contextflow/core-infra';
 import { Connection, type Consumer, ConsumerStatus, type Publisher } from 'rabbitmq-client';
@@ -32,6 +33,9 @@ export interface RabbitMqTransportOptions {
  * The RabbitMQ side of contextflow: one connection (it reconnects by itself and re-declares what consumers
  * need), one confirming publisher, and consumers with bounded concurrency and prefetch.
  */
+/** How long {@link RabbitMqTransport.checkConnected} waits for a corked socket to be written out. */
+const CORKED_GRACE_MS = 250;
+
 export class RabbitMqTransport implements MessageTransport {
   readonly scope = 'shared';
   readonly #connection: Connection;
@@ -143,8 +147,15 @@ export class RabbitMqTransport implements MessageTransport {
     return (await withTimeout(declared, 2_000, 'the broker did not answer in time')).messageCount;
   }
 
-  /** Resolves while the connection is open and not blocked by a broker alarm. */
+  /**
+   * Resolves while the connection is open and not blocked by a broker alarm. rabbitmq-client's `ready` is also
+   * false while the socket is corked, and `coalesceWrites` corks it for a turn of the event loop whenever a
+   * frame is written (an ack, a publish): a busy connection is not a lost one, so a connection that is not
+   * ready is asked again over the next turns, for up to {@link CORKED_GRACE_MS}, before it counts as down.
+   */
   async checkConnected(): Promise<void> {
+    const since = performance.now();
+    while (!this.#connection.ready && performance.now() - since < CORKED_GRACE_MS) await nextTurn();
     if (!this.#connection.ready) throw new Error('not connected to the broker');
   }
 
