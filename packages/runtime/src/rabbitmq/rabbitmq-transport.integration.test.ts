@@ -22,6 +22,16 @@ const module: ContextModule = {
 const topology = buildTopology([module], { namespace: uniquePrefix('transport') });
 const commandQueue = topology.commandQueues.get('probe')!;
 
+/** A publish no queue is bound for (the broker drops it): only its writes matter. */
+const publishUnbound = (transport: RabbitMqTransport, messageId: string) =>
+  transport.publish({
+    exchange: topology.names.commandsExchange,
+    routingKey: 'probe.unbound',
+    messageId,
+    type: 'probe.unbound',
+    body: {},
+  });
+
 describe('RabbitMqTransport', () => {
   let transport: RabbitMqTransport;
   let raw: Connection;
@@ -57,24 +67,13 @@ describe('RabbitMqTransport', () => {
   it('counts as connected while it writes: a corked socket is not a lost connection', async () => {
     // Every publish corks the socket until the next turn (coalesceWrites); a readiness check or a
     // dead-letter count at that moment must still find the broker there.
+    // Checked after a publish was confirmed, and while one is being written.
     const checks = Array.from({ length: 20 }, async (_, n) => {
-      await transport.publish({
-        exchange: topology.names.commandsExchange,
-        routingKey: 'probe.unbound',
-        messageId: `corked-${n}`,
-        type: 'probe.unbound',
-        body: { n },
-      });
+      await publishUnbound(transport, `corked-${n}`);
       return transport.checkConnected();
     });
     const during = Array.from({ length: 20 }, async (_, n) => {
-      void transport.publish({
-        exchange: topology.names.commandsExchange,
-        routingKey: 'probe.unbound',
-        messageId: `corking-${n}`,
-        type: 'probe.unbound',
-        body: { n },
-      });
+      void publishUnbound(transport, `corking-${n}`);
       await Promise.resolve();
       return transport.checkConnected();
     });
