@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { coalesceWrites } from './coalesce-writes.js';
+import { coalesceWrites, writtenOut } from './coalesce-writes.js';
 
 describe('coalesceWrites', () => {
   let server: Server | undefined;
@@ -53,5 +53,21 @@ describe('coalesceWrites', () => {
     expect(received).toEqual([]);
     socket.uncork();
     await expect.poll(() => Buffer.concat(received).toString()).toBe('held');
+  });
+
+  it('tells when the writes it holds have been handed on, and only its own', async () => {
+    const { socket, received } = await connected();
+    coalesceWrites(socket);
+    await writtenOut(socket); // holds nothing: at once
+    socket.write('e');
+    const corkedWhenResumed = writtenOut(socket).then(() => socket.writableCorked);
+    expect(socket.writableCorked).toBe(1);
+    await expect(corkedWhenResumed).resolves.toBe(0);
+    await expect.poll(() => Buffer.concat(received).toString()).toBe('e');
+
+    socket.cork(); // the caller's, as rabbitmq-client's while the broker blocks the connection
+    socket.write('f');
+    await expect(writtenOut(socket).then(() => socket.writableCorked)).resolves.toBe(1);
+    socket.uncork();
   });
 });

@@ -1,6 +1,12 @@
 import type { Writable } from 'node:stream';
 
-const coalesced = new WeakSet<Writable>();
+/** A socket's coalescing: whether it holds this turn's writes, and who waits for them to go out. */
+interface Coalescing {
+  corked: boolean;
+  readonly waiting: (() => void)[];
+}
+
+const coalescing = new WeakMap<Writable, Coalescing>();
 
 /**
  * Makes the writes to `socket` during one turn of the event loop leave in one system call: the first write of
@@ -13,20 +19,31 @@ const coalesced = new WeakSet<Writable>();
  * Idempotent per socket.
  */
 export function coalesceWrites(socket: Writable): void {
-  if (coalesced.has(socket)) return;
-  coalesced.add(socket);
-  let corked = false;
+  if (coalescing.has(socket)) return;
+  const state: Coalescing = { corked: false, waiting: [] };
+  coalescing.set(socket, state);
   const flush = (): void => {
-    corked = false;
+    state.corked = false;
     socket.uncork();
+    for (const resume of state.waiting.splice(0)) resume();
   };
   const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
   socket.write = ((...args: unknown[]) => {
-    if (!corked && !socket.destroyed) {
-      corked = true;
+    if (!state.corked && !socket.destroyed) {
+      state.corked = true;
       socket.cork();
       setImmediate(flush);
     }
     return write(...args);
   }) as Writable['write'];
+}
+
+/**
+ * Resolves once the writes {@link coalesceWrites} holds on `socket` in this turn have been handed on (at once
+ * when it holds none): a cork of its own, which readers of `writableCorked` must not take for one of theirs.
+ */
+export function writtenOut(socket: Writable): Promise<void> {
+  const state = coalescing.get(socket);
+  if (state === undefined || !state.corked) return Promise.resolve();
+  return new Promise((resume) => state.waiting.push(resume));
 }

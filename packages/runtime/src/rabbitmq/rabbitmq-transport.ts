@@ -1,5 +1,4 @@
 import { Writable } from 'node:stream';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError } from '@contextflow/core';
 import type { Logger } from '@contextflow/core-infra';
 import { Connection, type Consumer, ConsumerStatus, type Publisher } from 'rabbitmq-client';
@@ -12,7 +11,7 @@ import type {
 } from '../messaging/message-transport.js';
 import { amqpNodes } from '../messaging/amqp-nodes.js';
 import type { Topology } from '../messaging/topology.js';
-import { coalesceWrites } from './coalesce-writes.js';
+import { coalesceWrites, writtenOut } from './coalesce-writes.js';
 import { toDelivered } from './to-delivered.js';
 
 /** Reconnect backoff: attempts after a lost connection wait a random share of min(high, low × 2^n) ms. */
@@ -33,9 +32,6 @@ export interface RabbitMqTransportOptions {
  * The RabbitMQ side of contextflow: one connection (it reconnects by itself and re-declares what consumers
  * need), one confirming publisher, and consumers with bounded concurrency and prefetch.
  */
-/** How long {@link RabbitMqTransport.checkConnected} waits for a corked socket to be written out. */
-const CORKED_GRACE_MS = 250;
-
 export class RabbitMqTransport implements MessageTransport {
   readonly scope = 'shared';
   readonly #connection: Connection;
@@ -43,6 +39,8 @@ export class RabbitMqTransport implements MessageTransport {
   readonly #logger: Logger;
   readonly #publishTimeoutMs: number;
   readonly #consumers = new Set<Consumer>();
+  /** rabbitmq-client's socket of the current connection, whose writes are coalesced. */
+  #socket: Writable | undefined;
 
   constructor(options: RabbitMqTransportOptions) {
     this.#logger = options.logger;
@@ -69,7 +67,8 @@ export class RabbitMqTransport implements MessageTransport {
       // internal, read here on every (re)connect. Without it, writes simply go out one by one as before.
       // oxlint-disable-next-line no-underscore-dangle -- rabbitmq-client's own name for its socket
       const socket = (this.#connection as unknown as { _socket?: unknown })._socket;
-      if (socket instanceof Writable) coalesceWrites(socket);
+      this.#socket = socket instanceof Writable ? socket : undefined;
+      if (this.#socket !== undefined) coalesceWrites(this.#socket);
       this.#logger.debug({ coalescedWrites: socket instanceof Writable }, 'amqp connected');
     });
     this.#connection.on('connection.blocked', (reason: string) =>
@@ -149,13 +148,12 @@ export class RabbitMqTransport implements MessageTransport {
 
   /**
    * Resolves while the connection is open and not blocked by a broker alarm. rabbitmq-client's `ready` is also
-   * false while the socket is corked, and `coalesceWrites` corks it for a turn of the event loop whenever a
-   * frame is written (an ack, a publish): a busy connection is not a lost one, so a connection that is not
-   * ready is asked again over the next turns, for up to {@link CORKED_GRACE_MS}, before it counts as down.
+   * false while its socket is corked, as `coalesceWrites` keeps it until the end of any turn that writes a
+   * frame (an ack, a publish): a busy connection is not a lost one, so the answer waits for this turn's writes
+   * to go out.
    */
   async checkConnected(): Promise<void> {
-    const since = performance.now();
-    while (!this.#connection.ready && performance.now() - since < CORKED_GRACE_MS) await nextTurn();
+    if (!this.#connection.ready && this.#socket !== undefined) await writtenOut(this.#socket);
     if (!this.#connection.ready) throw new Error('not connected to the broker');
   }
 
