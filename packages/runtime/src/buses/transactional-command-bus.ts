@@ -10,9 +10,9 @@ import { runInUnitOfWork } from './run-in-unit-of-work.js';
 
 /**
  * {@link CommandBus} of the apps: `send` accepts a queued command durably into `platform.commands` + outbox
- * (the worker runs the handler later; commands sent in the same turn share one statement, `PgCommandStore.send`) and refuses one its registration delivers in-process; `execute` runs the
- * handler now, in-process, in a unit of work of its own (run again when it lost an optimistic race,
- * `retryingRaces`).
+ * (the worker runs the handler later; commands sent in the same turn share one statement,
+ * `PgCommandStore.send`) and refuses one its registration delivers in-process; `execute` runs the handler now,
+ * in-process, in a unit of work of its own (run again when it lost an optimistic race, `retryingRaces`).
  */
 export class TransactionalCommandBus implements CommandBus {
   constructor(

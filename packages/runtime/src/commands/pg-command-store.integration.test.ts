@@ -9,6 +9,9 @@ import { PgCommandStore } from './pg-command-store.js';
 
 const ada: Principal = { userId: 'u-ada', roles: ['user'] };
 
+/** A W3C traceparent of its own for the n-th command. */
+const trace = (n: number) => `00-${String(n).padStart(32, '0')}-${'1'.repeat(16)}-01`;
+
 /** A store on a handle of `db` that counts the statements that succeed through it. */
 function counting(db: Kysely<PlatformTables>) {
   const counter = { statements: 0 };
@@ -246,9 +249,7 @@ describe('PgCommandStore', () => {
         buildCommand('users.rename-user', { name: `Group ${n}` }, { actor: ada }),
       );
       const answers = await Promise.all(
-        commands.map((command, n) =>
-          grouped.send(command, { traceparent: `00-${String(n).padStart(32, '0')}-${'1'.repeat(16)}-01` }),
-        ),
+        commands.map((command, n) => grouped.send(command, { traceparent: trace(n) })),
       );
       expect(counter.statements).toBe(1);
       expect(answers).toEqual(
@@ -263,13 +264,13 @@ describe('PgCommandStore', () => {
           payload: { name: `Group ${n}` },
           status: 'pending',
           caller: 'user:u-ada',
-          traceparent: `00-${String(n).padStart(32, '0')}-${'1'.repeat(16)}-01`,
+          traceparent: trace(n),
           created_at: new Date('2026-03-01T12:00:00.000Z'),
         });
         const [message] = await outboxRows(command.meta.commandId);
         expect(message).toMatchObject({
           body: JSON.parse(JSON.stringify(command)) as unknown,
-          headers: { traceparent: `00-${String(n).padStart(32, '0')}-${'1'.repeat(16)}-01` },
+          headers: { traceparent: trace(n) },
         });
       }
       // A command sent alone takes the single statement, as before.

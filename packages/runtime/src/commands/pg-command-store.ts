@@ -126,9 +126,8 @@ export class PgCommandStore {
   send(command: Command, options: AcceptOptions = {}): Promise<AcceptedCommand> {
     let row: AcceptRow;
     try {
-      refuseUnstorableText(command);
       // Built now, in the sender's context: the outbox headers carry its trace.
-      row = acceptRow(command, this.clock.now(), options);
+      row = this.#rowOf(command, options);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -185,9 +184,13 @@ export class PgCommandStore {
     command: Command,
     options: AcceptOptions = {},
   ): Promise<AcceptedCommand> {
+    return this.#acceptRow(db, this.#rowOf(command, options), command);
+  }
+
+  /** The row accepting `command` now writes; throws for text PostgreSQL cannot store. */
+  #rowOf(command: Command, options: AcceptOptions): AcceptRow {
     refuseUnstorableText(command);
-    const row = acceptRow(command, this.clock.now(), options);
-    return this.#acceptRow(db, row, command);
+    return acceptRow(command, this.clock.now(), options);
   }
 
   async #acceptRow(db: Kysely<PlatformTables>, row: AcceptRow, command: Command): Promise<AcceptedCommand> {
