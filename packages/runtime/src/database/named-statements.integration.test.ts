@@ -46,6 +46,20 @@ describe('named statements (createDatabase({ namedStatements: true }))', () => {
     }
   });
 
+  it("rejects a failing statement with a stack that leads back to its caller, as pg's own does", async () => {
+    const db = createDatabase({ url: database.url, poolSize: 1, namedStatements: true });
+    try {
+      const error = await sql`select 1 / ${0}::int`.execute(db).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: '22012' });
+      const { stack } = error as Error;
+      expect(stack).toContain('named-statements.integration.test.ts');
+      // Not the socket's read, where pg's parser met the error.
+      expect(stack).not.toContain('pg-protocol');
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('sends unnamed statements by default', async () => {
     const db = createDatabase({ url: database.url, poolSize: 1 });
     try {

@@ -46,7 +46,8 @@ export class StatementNames {
  * `client.query({ name, text, values })` without its cost: pg copies a config object property by property
  * (descriptors and all) before reading it, about 4 µs a query; a `Query` made from the text alone skips that
  * copy and is named afterwards. Answers as `client.query` does: the result, or the error with a stack that
- * leads back here rather than to the socket's read.
+ * leads back to the code awaiting the query rather than to the socket's read (taken, as pg takes it, once the
+ * rejection reaches a promise continuation).
  */
 function namedQuery(
   submit: (query: Query) => unknown,
@@ -54,15 +55,14 @@ function namedQuery(
   text: string,
   values: unknown[],
 ): Promise<QueryResult> {
-  return new Promise((resolve, reject) => {
-    const query: Query & { name?: string } = new Query(text, values, (error, result) => {
-      if (error === null || error === undefined) resolve(result);
-      else {
-        Error.captureStackTrace(error);
-        reject(error);
-      }
-    });
+  return new Promise<QueryResult>((resolve, reject) => {
+    const query: Query & { name?: string } = new Query(text, values, (error, result) =>
+      error === null || error === undefined ? resolve(result) : reject(error),
+    );
     query.name = name;
     submit(query);
+  }).catch((error: unknown) => {
+    if (error instanceof Error) Error.captureStackTrace(error);
+    throw error;
   });
 }
