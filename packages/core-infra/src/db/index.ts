@@ -22,4 +22,9 @@ export {
   type ProcessesTable,
   type ScheduledMessagesTable,
 } from './platform-tables.js';
-export { type PreparedQuery, preparedQuery } from './prepared-query.js';
+export {
+  type PreparedQuery,
+  type PreparedQueryRunner,
+  preparedQuery,
+  runPreparedQueriesOn,
+} from './prepared-query.js';

@@ -1,5 +1,9 @@
 import type { Logger } from '@contextflow/core-infra';
-import type { PlatformTables } from '@contextflow/core-infra/db';
+import {
+  type PlatformTables,
+  type PreparedQueryRunner,
+  runPreparedQueriesOn,
+} from '@contextflow/core-infra/db';
 import { Kysely, PostgresDialect, type PostgresDialectConfig } from 'kysely';
 import { type CustomTypesConfig, Pool, types } from 'pg';
 import { StatementNames } from './named-statements.js';
@@ -72,5 +76,30 @@ export function createPooledDatabase(options: DatabaseOptions): { db: Kysely<Pla
       ...(options.onCreateConnection === undefined ? {} : { onCreateConnection: options.onCreateConnection }),
     }),
   });
+  // Prepared queries skip Kysely's executor, unless a connection hook must see every connection first.
+  if (options.onCreateConnection === undefined) runPreparedQueriesOn(db, onPool(pool));
   return { db, pool };
+}
+
+/** Commands whose result counts the rows they changed, as Kysely's PostgreSQL driver reports them. */
+const AFFECTING = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
+
+/**
+ * What Kysely's PostgreSQL driver does for one statement outside a transaction, without its layers: a client
+ * checked out of `pool` (a new one gets the pool's `connect` listeners, named statements among them), the
+ * statement, the client given back, and the result in Kysely's shape.
+ */
+function onPool(pool: Pool): PreparedQueryRunner {
+  return async (sql, parameters) => {
+    const client = await pool.connect();
+    try {
+      const { command, rowCount, rows } = await client.query(sql, parameters as unknown[]);
+      return {
+        rows: rows ?? [],
+        numAffectedRows: AFFECTING.has(command) ? BigInt(rowCount ?? 0) : undefined,
+      };
+    } finally {
+      client.release();
+    }
+  };
 }

@@ -82,6 +82,45 @@ describe('preparedQuery', () => {
     expect((await idsBetween.execute(db, 'even', 1, 3)).rows).toEqual([{ id: 2 }]);
   });
 
+  it('on the pool skips Kysely’s executor and answers as it does; a failure gives its connection back', async () => {
+    const executor = vi.spyOn(db, 'executeQuery');
+    const rename = preparedQuery((q: Kysely<Tables>, id: number, name: string) =>
+      q.updateTable('t').set({ name }).where('id', '=', id),
+    );
+    const byKind = preparedQuery((q: Kysely<Tables>, kind: string) =>
+      q.selectFrom('t').select(['id', 'name']).where('kind', '=', kind).orderBy('id'),
+    );
+    const renamed = await rename.execute(db, 3, 'three');
+    const odd = await byKind.execute(db, 'odd');
+    expect(executor).not.toHaveBeenCalled();
+    executor.mockRestore();
+    // Kysely's own executor, given the same statements, answers the same.
+    expect(renamed).toEqual(
+      await db.executeQuery(db.updateTable('t').set({ name: 'three' }).where('id', '=', 3).compile()),
+    );
+    expect(renamed.numAffectedRows).toBe(1n);
+    expect(odd).toEqual(
+      await db.executeQuery(
+        db.selectFrom('t').select(['id', 'name']).where('kind', '=', 'odd').orderBy('id').compile(),
+      ),
+    );
+    expect(odd.rows).toEqual([
+      { id: 1, name: 'one' },
+      { id: 3, name: 'three' },
+    ]);
+
+    const clash = preparedQuery((q: Kysely<Tables>, id: number) =>
+      q.insertInto('t').values({ id, name: 'again', kind: 'odd' }),
+    );
+    // More failures than the pool has connections: each gives its connection back.
+    for (let i = 0; i < 4; i++) {
+      const error = await clash.execute(db, 1).catch((e: unknown) => e as Error);
+      expect(error).toMatchObject({ code: '23505' });
+      expect((error as Error).stack).toContain('prepared-query.integration.test');
+    }
+    expect((await byKind.execute(db, 'even')).rows).toEqual([{ id: 2, name: 'two' }]);
+  });
+
   it('refuses a builder that uses an argument as anything but a value', async () => {
     // `kind` decides the query's shape here: a stand-in is never a real value, so this cannot be compiled once.
     const shaped = preparedQuery((q: Kysely<Tables>, kind: string) =>
