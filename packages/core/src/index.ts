@@ -14,6 +14,7 @@ export {
 export { MessageScheduler, type ScheduleTime } from './message-scheduler.js';
 export type { ProcessContext, ProcessManager, ProcessTimeoutPayload } from './process-manager.js';
 export { IdGenerator, UUID_PATTERN, UuidV7Generator } from './id-generator.js';
+export { isoString, isoStringAt } from './iso-string.js';
 export type {
   Command,
   CommandHandler,
