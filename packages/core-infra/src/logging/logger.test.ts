@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { createLogger, redactSecrets } from './logger.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLogger, gatherLines, LOG_HAND_OVER_MS, redactSecrets } from './logger.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -57,5 +57,69 @@ describe('logger redaction', () => {
   it('returns what holds no secret as it is, without copying', () => {
     const line = { method: 'GET', route: '/users/:id', status: 200, nested: { ids: [1, 2] } };
     expect(redactSecrets(line)).toBe(line);
+  });
+});
+
+/** Where gathered lines are handed over, remembering each write and each flush. */
+function sink() {
+  const writes: string[] = [];
+  const flushed: unknown[] = [];
+  return {
+    writes,
+    flushed,
+    write: (bytes: Buffer) => writes.push(bytes.toString()),
+    flush: (callback?: (error?: Error) => void) => flushed.push(callback),
+  };
+}
+
+/** A flush callback that is only compared. */
+const done = () => {};
+
+describe('lines gathered for standard output', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('hands the lines of one interval over in one write, in order, bytes not lost or repeated', () => {
+    vi.useFakeTimers();
+    const to = sink();
+    const logger = createLogger({ destination: gatherLines(to) });
+    for (let i = 0; i < 50; i++) logger.info({ i }, 'line é');
+    expect(to.writes).toEqual([]);
+    vi.advanceTimersByTime(LOG_HAND_OVER_MS - 1);
+    expect(to.writes).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(to.writes).toHaveLength(1);
+    const lines = (to.writes[0] ?? '')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { i: number; msg: string });
+    expect(lines.map((l) => l.i)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(lines[0]?.msg).toBe('line é');
+    // Nothing pending: no further write; the next line starts a new interval.
+    vi.advanceTimersByTime(LOG_HAND_OVER_MS * 3);
+    expect(to.writes).toHaveLength(1);
+    logger.info('later');
+    vi.advanceTimersByTime(LOG_HAND_OVER_MS);
+    expect(to.writes).toHaveLength(2);
+    expect(to.writes[1]).toContain('"msg":"later"');
+  });
+
+  it('hands over at once on flush, and the timer it cleared writes nothing more', () => {
+    vi.useFakeTimers();
+    const to = sink();
+    const gathered = gatherLines(to);
+    const logger = createLogger({ destination: gathered });
+    logger.info('one');
+    logger.info('two');
+    logger.flush(done);
+    expect(to.writes).toHaveLength(1);
+    expect(to.writes[0]?.match(/"msg"/g)).toHaveLength(2);
+    expect(to.flushed).toEqual([done]);
+    logger.info('three');
+    gathered.handOver();
+    vi.advanceTimersByTime(LOG_HAND_OVER_MS * 2);
+    expect(to.writes).toHaveLength(2);
+    expect(to.writes[1]).toContain('"msg":"three"');
   });
 });
