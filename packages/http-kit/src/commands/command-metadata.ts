@@ -1,4 +1,11 @@
-import { Clock, type CommandMetadata, IdGenerator, SystemClock, UuidV7Generator } from '@contextflow/core';
+import {
+  Clock,
+  type CommandMetadata,
+  IdGenerator,
+  isoString,
+  SystemClock,
+  UuidV7Generator,
+} from '@contextflow/core';
 import type { HttpEnv } from '@contextflow/core-infra';
 import type { Context } from 'hono';
 import { resolveOptional } from '../di/resolve-optional.js';
@@ -22,6 +29,6 @@ export function commandMetadata<E extends HttpEnv>(
     correlationId: c.get('correlationId'),
     causationId: c.get('requestId'),
     ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey }),
-    issuedAt: resolveOptional(container, Clock, defaultClock).now().toISOString(),
+    issuedAt: isoString(resolveOptional(container, Clock, defaultClock).now()),
   };
 }

@@ -1,8 +1,9 @@
+import { isoString } from '@contextflow/core';
 import type { CommandRecord, ProblemDetails } from '@contextflow/core-infra';
 import type { CommandProgressTable, CommandsTable } from '@contextflow/core-infra/db';
 import type { Selectable } from 'kysely';
 
-const iso = (value: Date | string): string => new Date(value).toISOString();
+const iso = (value: Date | string): string => isoString(typeof value === 'string' ? new Date(value) : value);
 
 /** Maps a `platform.commands` row to the record the platform shows. */
 export function toCommandRecord(

@@ -1,3 +1,4 @@
+import { isoString } from '@contextflow/core';
 import type { UserSnapshot } from '@contextflow/users-domain';
 import type { UserView } from '../contracts/user-view.js';
 
@@ -9,7 +10,7 @@ export function toUserView(user: UserSnapshot, emailVerified = false): UserView 
     name: user.name,
     status: user.status,
     emailVerified,
-    createdAt: user.createdAt.toISOString(),
-    updatedAt: user.updatedAt.toISOString(),
+    createdAt: isoString(user.createdAt),
+    updatedAt: isoString(user.updatedAt),
   };
 }

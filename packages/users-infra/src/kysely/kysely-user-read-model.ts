@@ -1,6 +1,6 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
-import { type Page, UUID_PATTERN } from '@contextflow/core';
+import { isoString, type Page, UUID_PATTERN } from '@contextflow/core';
 import { Db, preparedQuery } from '@contextflow/core-infra/db';
 import {
   UserListCursor,
@@ -36,8 +36,8 @@ function toView(row: Selectable<UserViewsTable>): UserView {
     name: row.name,
     status: row.status,
     emailVerified: row.email_verified,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: isoString(row.created_at),
+    updatedAt: isoString(row.updated_at),
   };
 }
 
@@ -91,7 +91,7 @@ export class KyselyUserReadModel implements UserReadModel {
     const last = page.at(-1);
     const next =
       rows.length > filter.limit && last !== undefined
-        ? { createdAt: last.created_at.toISOString(), id: last.id }
+        ? { createdAt: isoString(last.created_at), id: last.id }
         : scannedTo;
     return {
       items: page.map(toView),
@@ -151,7 +151,7 @@ export class KyselyUserReadModel implements UserReadModel {
     const edge = rows.find((row) => row.edge);
     return {
       rows: rows.filter((row) => !row.edge),
-      scannedTo: edge === undefined ? undefined : { createdAt: edge.created_at.toISOString(), id: edge.id },
+      scannedTo: edge === undefined ? undefined : { createdAt: isoString(edge.created_at), id: edge.id },
     };
   }
 }
