@@ -1,6 +1,10 @@
+import { EventEmitter } from 'node:events';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogger, gatherLines, LOG_HAND_OVER_MS, redactSecrets } from './logger.js';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { createLogger, gatherLines, gatheredOutput, LOG_HAND_OVER_MS, redactSecrets } from './logger.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -121,5 +125,41 @@ describe('lines gathered for standard output', () => {
     vi.advanceTimersByTime(LOG_HAND_OVER_MS * 2);
     expect(to.writes).toHaveLength(2);
     expect(to.writes[1]).toContain('"msg":"three"');
+  });
+});
+
+describe('gathered output to a file descriptor', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cf-log-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function output(name: string) {
+    const path = join(dir, name);
+    const fd = openSync(path, 'w');
+    const exits = new EventEmitter();
+    const logger = createLogger({ destination: gatheredOutput(fd, exits) });
+    const read = () =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => (JSON.parse(line) as { i: number }).i);
+    return { fd, exits, logger, read };
+  }
+
+  it('writes every line, in order, once the interval is over', async () => {
+    const { fd, logger, read } = output('interval.log');
+    for (let i = 0; i < 100; i++) logger.info({ i }, 'line');
+    expect(read()).toEqual([]);
+    const deadline = Date.now() + 5000;
+    while (read().length < 100 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    expect(read()).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    closeSync(fd);
+  });
+
+  it('writes what is gathered and what is queued when the process exits, before any timer fires', () => {
+    const { fd, exits, logger, read } = output('exit.log');
+    for (let i = 0; i < 1000; i++) logger.info({ i }, 'line');
+    exits.emit('exit');
+    expect(read()).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    closeSync(fd);
   });
 });

@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { isoStringAt, token } from '@contextflow/core';
 import { type DestinationStream, type Logger as PinoLogger, pino } from 'pino';
 import { telemetryLogFields } from '../telemetry/telemetry-context.js';
@@ -94,21 +95,29 @@ export interface LineSink {
 
 /**
  * A pino destination that gathers the lines written within `intervalMs` of the first and hands them to
- * `sink` together, as one buffer; `flush` (what `logger.flush()` calls) and `handOver` hand over at once.
+ * `sink` together, as one buffer; `flush` (what `logger.flush()` calls) and `handOver` hand over at once,
+ * `take` takes what is gathered back.
  */
 export function gatherLines(
   sink: LineSink,
   intervalMs = LOG_HAND_OVER_MS,
-): DestinationStream & { flush(callback?: (error?: Error) => void): void; handOver(): void } {
+): DestinationStream & {
+  flush(callback?: (error?: Error) => void): void;
+  handOver(): void;
+  take(): string;
+} {
   let pending = '';
   let timer: NodeJS.Timeout | undefined;
-  const handOver = () => {
+  const take = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    if (pending === '') return;
-    const bytes = Buffer.from(pending);
+    const lines = pending;
     pending = '';
-    sink.write(bytes);
+    return lines;
+  };
+  const handOver = () => {
+    const lines = take();
+    if (lines !== '') sink.write(Buffer.from(lines));
   };
   return {
     write: (line: string) => {
@@ -120,35 +129,42 @@ export function gatherLines(
       sink.flush(callback);
     },
     handOver,
+    take,
   };
 }
 
 /**
- * Standard output, written asynchronously: a line never blocks the event loop on a write(2). Lines are
- * gathered for up to {@link LOG_HAND_OVER_MS} and handed to sonic-boom together, as bytes ({@link gatherLines}):
- * each write sonic-boom starts goes through libuv's thread pool (waking a thread, and the loop again when it
- * is done), 20–30 µs of the loop's time on this kind of machine, so under load one write per interval instead
- * of one per few lines is several µs less per request; given bytes, sonic-boom also adds up lengths instead of
- * measuring its pending text again for every line. What is gathered is handed over and written synchronously
- * when the process exits. One per process: every logger writing to standard output shares it.
+ * Lines to `fd` (standard output), written asynchronously: a line never blocks the event loop on a write(2).
+ * They are gathered for up to {@link LOG_HAND_OVER_MS} and handed to sonic-boom together, as bytes
+ * ({@link gatherLines}): each write sonic-boom starts goes through libuv's thread pool (waking a thread, and
+ * the loop again when it is done), 20–30 µs of the loop's time on this kind of machine, so under load one write
+ * per interval instead of one per few lines is several µs less per request; given bytes, sonic-boom also adds
+ * up lengths instead of measuring its pending text again for every line. When the process exits (`exits`
+ * emits `exit`), what sonic-boom holds and then what is still gathered are written synchronously: a write
+ * started then would never finish.
  */
-function stdout(): DestinationStream {
-  const stream = pino.destination({ dest: 1, sync: false, contentMode: 'buffer' });
+export function gatheredOutput(
+  fd: number,
+  exits: { once(event: 'exit', listener: () => void): unknown } = process,
+): DestinationStream {
+  const stream = pino.destination({ dest: fd, sync: false, contentMode: 'buffer' });
   const gathered = gatherLines({
     write: (bytes) => stream.write(bytes as unknown as string),
     flush: (callback) => stream.flush(callback),
   });
-  process.once('exit', () => {
-    gathered.handOver();
+  exits.once('exit', () => {
+    const rest = gathered.take();
     try {
       stream.flushSync();
+      if (rest !== '') writeSync(fd, rest);
     } catch {
-      // Not open yet, or already ended: nothing more can be written.
+      // Closed, or not open yet: nothing more can be written.
     }
   });
   return gathered;
 }
 
+/** Standard output's {@link gatheredOutput}, one per process: every logger writing there shares it. */
 let standardOutput: DestinationStream | undefined;
 
 /**
@@ -170,7 +186,7 @@ export function createLogger(
       timestamp: () => `,"time":"${isoStringAt(Date.now())}"`,
       mixin: telemetryLogFields,
     },
-    options.destination ?? (standardOutput ??= stdout()),
+    options.destination ?? (standardOutput ??= gatheredOutput(1)),
   );
   // A child's bindings are serialized once, when it is made, past the log formatter: redact them there.
   // Children inherit this `child` (pino makes them with Object.create), so grandchildren are covered too.
