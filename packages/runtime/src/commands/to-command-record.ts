@@ -1,9 +1,7 @@
-import { isoString } from '@contextflow/core';
 import type { CommandRecord, ProblemDetails } from '@contextflow/core-infra';
 import type { CommandProgressTable, CommandsTable } from '@contextflow/core-infra/db';
 import type { Selectable } from 'kysely';
-
-const iso = (value: Date | string): string => isoString(typeof value === 'string' ? new Date(value) : value);
+import { timestampText } from '../database/timestamp-text.js';
 
 /** Maps a `platform.commands` row to the record the platform shows. */
 export function toCommandRecord(
@@ -20,8 +18,8 @@ export function toCommandRecord(
     result: row.result ?? null,
     error: (row.error ?? null) as ProblemDetails | null,
     issuedBy: row.issued_by,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
+    createdAt: timestampText(row.created_at),
+    updatedAt: timestampText(row.updated_at),
     ...(progress === undefined
       ? {}
       : {
@@ -29,7 +27,7 @@ export function toCommandRecord(
             done: progress.done,
             failed: progress.failed,
             total: progress.total,
-            updatedAt: iso(progress.updated_at),
+            updatedAt: timestampText(progress.updated_at),
           },
         }),
   };

@@ -15,9 +15,8 @@ import {
 import { Db, type FailuresTable, type PlatformTables } from '@contextflow/core-infra/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
+import { timestampText } from '../database/timestamp-text.js';
 import { failureQuery } from './failure-query.js';
-
-const iso = (value: Date | string): string => new Date(value).toISOString();
 
 const SUMMARY_COLUMNS = [
   'id',
@@ -51,8 +50,8 @@ export function toFailureSummary(row: SummaryRow): FailureSummary {
     fingerprint: row.fingerprint,
     status: row.status,
     traceId: row.trace_id,
-    firstFailedAt: iso(row.first_failed_at),
-    lastFailedAt: iso(row.last_failed_at),
+    firstFailedAt: timestampText(row.first_failed_at),
+    lastFailedAt: timestampText(row.last_failed_at),
   };
 }
 
@@ -106,8 +105,8 @@ export class PgFailureReader implements FailureReader {
           reason: group.reason,
           queues: group.queues,
           count: Number(group.count),
-          firstSeen: iso(group.first_seen),
-          lastSeen: iso(group.last_seen),
+          firstSeen: timestampText(group.first_seen),
+          lastSeen: timestampText(group.last_seen),
           sample,
         },
       ];
