@@ -112,8 +112,7 @@ describe('lines gathered for standard output', () => {
   it('hands over at once on flush, and the timer it cleared writes nothing more', () => {
     vi.useFakeTimers();
     const to = sink();
-    const gathered = gatherLines(to);
-    const logger = createLogger({ destination: gathered });
+    const logger = createLogger({ destination: gatherLines(to) });
     logger.info('one');
     logger.info('two');
     logger.flush(done);
@@ -121,7 +120,7 @@ describe('lines gathered for standard output', () => {
     expect(to.writes[0]?.match(/"msg"/g)).toHaveLength(2);
     expect(to.flushed).toEqual([done]);
     logger.info('three');
-    gathered.handOver();
+    logger.flush(done);
     vi.advanceTimersByTime(LOG_HAND_OVER_MS * 2);
     expect(to.writes).toHaveLength(2);
     expect(to.writes[1]).toContain('"msg":"three"');

@@ -95,15 +95,14 @@ export interface LineSink {
 
 /**
  * A pino destination that gathers the lines written within `intervalMs` of the first and hands them to
- * `sink` together, as one buffer; `flush` (what `logger.flush()` calls) and `handOver` hand over at once,
- * `take` takes what is gathered back.
+ * `sink` together, as one buffer; `flush` (what `logger.flush()` calls) hands over at once, `take` takes
+ * what is gathered back.
  */
 export function gatherLines(
   sink: LineSink,
   intervalMs = LOG_HAND_OVER_MS,
 ): DestinationStream & {
   flush(callback?: (error?: Error) => void): void;
-  handOver(): void;
   take(): string;
 } {
   let pending = '';
@@ -128,7 +127,6 @@ export function gatherLines(
       handOver();
       sink.flush(callback);
     },
-    handOver,
     take,
   };
 }
