@@ -28,3 +28,4 @@ export {
   preparedQuery,
   runPreparedQueriesOn,
 } from './prepared-query.js';
+export { timestamptzIso } from './timestamptz-iso.js';

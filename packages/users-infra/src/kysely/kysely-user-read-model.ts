@@ -1,23 +1,50 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
-import { isoString, type Page, UUID_PATTERN } from '@contextflow/core';
-import { Db, preparedQuery } from '@contextflow/core-infra/db';
+import { type Page, UUID_PATTERN } from '@contextflow/core';
+import { Db, preparedQuery, timestamptzIso } from '@contextflow/core-infra/db';
 import {
   UserListCursor,
   type UserListFilter,
   type UserReadModel,
   type UserView,
 } from '@contextflow/users-app';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
 import type { UsersTables, UserViewsTable } from './users-tables.js';
 
-const userById = preparedQuery((db: Kysely<UsersTables>, id: string) =>
-  db.selectFrom('users.user_views').selectAll().where('id', '=', id),
-);
+/**
+ * A row of `users.user_views` as the queries read it: the timestamps as PostgreSQL's text
+ * (`created_at::text`), which {@link timestamptzIso} turns into the view's ISO text without a `Date` made
+ * and written out again in between (40 per page). Named apart from the columns: an output column called
+ * `created_at` would be what `order by created_at` sorts by.
+ */
+interface UserViewRow {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly status: UserViewsTable['status'];
+  readonly email_verified: boolean;
+  readonly created_text: string;
+  readonly updated_text: string;
+}
+
+/** The columns of a {@link UserViewRow} read as they are, and the two read as text under their own names. */
+const PLAIN_COLUMNS = ['id', 'email', 'name', 'status', 'email_verified'] as const;
+const TIMESTAMP_TEXTS = [
+  sql<string>`created_at::text`.as('created_text'),
+  sql<string>`updated_at::text`.as('updated_text'),
+] as const;
+
+/** The same select list, for the queries written as SQL. */
+const VIEW_COLUMNS = sql.join([...PLAIN_COLUMNS.map((column) => sql.ref(column)), ...TIMESTAMP_TEXTS]);
+
+const selectViews = (db: Kysely<UsersTables>) =>
+  db.selectFrom('users.user_views').select([...PLAIN_COLUMNS, ...TIMESTAMP_TEXTS]);
+
+const userById = preparedQuery((db: Kysely<UsersTables>, id: string) => selectViews(db).where('id', '=', id));
 
 const NEWEST_FIRST = (db: Kysely<UsersTables>) =>
-  db.selectFrom('users.user_views').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
+  selectViews(db).orderBy('created_at', 'desc').orderBy('id', 'desc');
 
 /** Keyset condition: the rows after the position (`created_at`, `id`) a cursor stands for, newest first. */
 const olderThan = (createdAt: string, id: string) =>
@@ -29,15 +56,15 @@ const pageAfter = preparedQuery((db: Kysely<UsersTables>, createdAt: string, id:
   NEWEST_FIRST(db).where(olderThan(createdAt, id)).limit(limit),
 );
 
-function toView(row: Selectable<UserViewsTable>): UserView {
+function toView(row: UserViewRow): UserView {
   return {
     id: row.id,
     email: row.email,
     name: row.name,
     status: row.status,
     emailVerified: row.email_verified,
-    createdAt: isoString(row.created_at),
-    updatedAt: isoString(row.updated_at),
+    createdAt: timestamptzIso(row.created_text),
+    updatedAt: timestamptzIso(row.updated_text),
   };
 }
 
@@ -48,7 +75,7 @@ interface Position {
 
 /** The rows of a filtered page (up to one more than the page), and where a bounded scan stopped, if it did. */
 interface FilteredRows {
-  readonly rows: Selectable<UserViewsTable>[];
+  readonly rows: UserViewRow[];
   readonly scannedTo: Position | undefined;
 }
 
@@ -91,7 +118,7 @@ export class KyselyUserReadModel implements UserReadModel {
     const last = page.at(-1);
     const next =
       rows.length > filter.limit && last !== undefined
-        ? { createdAt: isoString(last.created_at), id: last.id }
+        ? { createdAt: timestamptzIso(last.created_text), id: last.id }
         : scannedTo;
     return {
       items: page.map(toView),
@@ -137,21 +164,21 @@ export class KyselyUserReadModel implements UserReadModel {
       ...(after === undefined ? [] : [olderThan(after.createdAt, after.id)]),
     ];
     const where = conditions.length === 0 ? sql`` : sql`where ${sql.join(conditions, sql` and `)}`;
-    const { rows } = await sql<Selectable<UserViewsTable> & { edge: boolean }>`
+    const { rows } = await sql<UserViewRow & { edge: boolean }>`
       with scanned as (
         select * from users.user_views ${where}
         order by created_at desc, id desc limit ${SCAN_WINDOW}
       )
-      (select *, false as edge from scanned where email ilike ${pattern} or name ilike ${pattern}
+      (select ${VIEW_COLUMNS}, false as edge from scanned where email ilike ${pattern} or name ilike ${pattern}
         order by created_at desc, id desc limit ${limit})
       union all
-      (select *, true as edge from scanned order by created_at desc, id desc offset ${SCAN_WINDOW - 1} limit 1)`.execute(
-      this.db,
-    );
+      (select ${VIEW_COLUMNS}, true as edge from scanned
+        order by created_at desc, id desc offset ${SCAN_WINDOW - 1} limit 1)`.execute(this.db);
     const edge = rows.find((row) => row.edge);
     return {
       rows: rows.filter((row) => !row.edge),
-      scannedTo: edge === undefined ? undefined : { createdAt: isoString(edge.created_at), id: edge.id },
+      scannedTo:
+        edge === undefined ? undefined : { createdAt: timestamptzIso(edge.created_text), id: edge.id },
     };
   }
 }
