@@ -6,6 +6,11 @@ export interface BenchConfig {
   readonly connections: number;
   /** Rounds of each side-by-side load phase, the targets taking turns; each measure is their median. */
   readonly rounds: number;
+  /**
+   * Unmeasured rounds before those, the targets taking turns the same way: a process just started serves its
+   * first seconds of load well below its steady pace (V8 still compiling, the heap still sizing itself).
+   */
+  readonly warmupRounds: number;
   readonly e2eCommands: number;
   readonly brokerMessages: number;
   /** Write CPU profiles of the http app and the worker (`BENCH_CPU_PROF=1`). */
@@ -37,6 +42,7 @@ export function benchConfig(): BenchConfig {
     seconds: positive('BENCH_SECONDS', 10),
     connections: positive('BENCH_CONNECTIONS', 32),
     rounds: Math.max(1, positive('BENCH_ROUNDS', 3)),
+    warmupRounds: positive('BENCH_WARMUP_ROUNDS', 1),
     e2eCommands: positive('BENCH_E2E_COMMANDS', 1_000),
     brokerMessages: positive('BENCH_BROKER_MESSAGES', 5_000),
     sequentialCommands: positive('BENCH_SEQUENTIAL_COMMANDS', 300),
