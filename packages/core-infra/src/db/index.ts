@@ -9,6 +9,7 @@ export {
 } from './notification-listener.js';
 export { notify } from './notify.js';
 export { OutboxWriter } from './outbox-writer.js';
+export { PLAN_EACH_CALL, planEachCall } from './plan-each-call.js';
 export { platformMigrations } from './platform-migrations.js';
 export {
   CHANNELS,

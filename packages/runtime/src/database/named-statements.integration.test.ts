@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { PLAN_EACH_CALL, planEachCall } from '@contextflow/core-infra/db';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/create-test-database.js';
 import { createDatabase } from './create-database.js';
@@ -41,6 +42,32 @@ describe('named statements (createDatabase({ namedStatements: true }))', () => {
       );
       const again = await sql<{ name: string }>`select name from t where id = ${3}`.execute(db);
       expect(again.rows).toEqual([{ name: 'renamed' }]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('leaves a statement ending with PLAN_EACH_CALL unnamed, so it is planned with its values every time', async () => {
+    const db = createDatabase({ url: database.url, poolSize: 1, namedStatements: true });
+    try {
+      await sql`create table words (word text primary key)`.execute(db);
+      await sql`insert into words values ('apple'), ('banana'), ('cherry')`.execute(db);
+      const words = db as unknown as Kysely<{ words: { word: string } }>;
+      for (const pattern of ['%an%', '%err%', '%an%', '%p%', '%an%', '%e%', '%an%']) {
+        const built = planEachCall(words.selectFrom('words').select('word').where('word', 'like', pattern));
+        expect(built.compile().sql.endsWith(PLAN_EACH_CALL)).toBe(true);
+        const found = (await built.orderBy('word').execute()).map((row) => row.word);
+        expect(found).toEqual(
+          ['apple', 'banana', 'cherry'].filter((word) => word.includes(pattern.slice(1, -1))),
+        );
+      }
+      await sql`select word from words where word = ${'apple'}`.execute(db);
+      const prepared = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(
+        db,
+      );
+      expect(prepared.rows.map((row) => row.statement).filter((text) => text.includes('words'))).toEqual([
+        'select word from words where word = $1',
+      ]);
     } finally {
       await db.destroy();
     }

@@ -1,3 +1,4 @@
+import { PLAN_EACH_CALL } from '@contextflow/core-infra/db';
 import { type PoolClient, Query, type QueryResult } from 'pg';
 
 /** Most distinct statements named per pool; any beyond (e.g. `in (...)` lists of every length) stay unnamed. */
@@ -23,7 +24,8 @@ export class StatementNames {
 
   /**
    * Makes `client` send every query with parameters as a named (prepared) statement. A query without
-   * parameters (BEGIN, COMMIT, DDL) keeps the simple protocol; so does one given as a config object.
+   * parameters (BEGIN, COMMIT, DDL) keeps the simple protocol; so does one given as a config object. One that
+   * ends with {@link PLAN_EACH_CALL} stays unnamed, so PostgreSQL plans it with its values on every call.
    */
   install(client: PoolClient): void {
     const query = client.query.bind(client) as (
@@ -32,7 +34,13 @@ export class StatementNames {
       callback?: unknown,
     ) => unknown;
     const named = (text: unknown, values?: unknown, callback?: unknown): unknown => {
-      if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+      if (
+        typeof text === 'string' &&
+        Array.isArray(values) &&
+        values.length > 0 &&
+        callback === undefined &&
+        !text.endsWith(PLAN_EACH_CALL)
+      ) {
         const name = this.nameOf(text);
         if (name !== undefined) return namedQuery(query, name, text, values);
       }

@@ -1,7 +1,7 @@
 // oxlint-disable-next-line import/no-unassigned-import -- tsyringe needs the Reflect polyfill loaded first
 import 'reflect-metadata';
 import { type Page, UUID_PATTERN } from '@contextflow/core';
-import { Db, preparedQuery, timestamptzIso } from '@contextflow/core-infra/db';
+import { Db, planEachCall, preparedQuery, timestamptzIso } from '@contextflow/core-infra/db';
 import {
   UserListCursor,
   type UserListFilter,
@@ -136,14 +136,18 @@ export class KyselyUserReadModel implements UserReadModel {
     if (q !== '' && !INDEXABLE_TERM.test(q)) return this.#scanWindow(status, likeLiteral(q), after, limit);
     let query = NEWEST_FIRST(this.db);
     if (status !== undefined) query = query.where('status', '=', status);
+    if (after !== undefined) query = query.where(olderThan(after.createdAt, after.id));
+    query = query.limit(limit);
     if (q !== '') {
       // The trigram indexes (migration 0002) serve this: the planner reads the rows holding the term's
-      // trigrams, or walks the page index when the term is common enough to fill a page soon.
+      // trigrams, or walks the page index when the term is common enough to fill a page soon. Which, only the
+      // term tells: the statement is planned for its term on every call, never once for any term.
       const pattern = likeLiteral(q);
-      query = query.where((eb) => eb.or([eb('email', 'ilike', pattern), eb('name', 'ilike', pattern)]));
+      query = planEachCall(
+        query.where((eb) => eb.or([eb('email', 'ilike', pattern), eb('name', 'ilike', pattern)])),
+      );
     }
-    if (after !== undefined) query = query.where(olderThan(after.createdAt, after.id));
-    return { rows: await query.limit(limit).execute(), scannedTo: undefined };
+    return { rows: await query.execute(), scannedTo: undefined };
   }
 
   /**

@@ -1,11 +1,15 @@
 import { createLogger } from '@contextflow/core-infra';
-import { createRuntime, postgresDatabase, type Runtime } from '@contextflow/runtime';
+import { createDatabase, createRuntime, postgresDatabase, type Runtime } from '@contextflow/runtime';
 import { createTestDatabase, type TestDatabase } from '@contextflow/runtime/testing';
 import { UserReadModel, type UserView } from '@contextflow/users-app';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usersModule } from '../module.js';
+import { KyselyUserReadModel } from './kysely-user-read-model.js';
+import type { UsersTables } from './users-tables.js';
 
+// What the read model relies on PostgreSQL's sessions for.
+//
 // The read model reads its timestamps as PostgreSQL's text, in the session's time zone. Here that zone is
 // Europe/Berlin, whose offset goes from +02 back to +01 at 01:00 UTC on 2026-10-25: the local text of the
 // later rows sorts before the earlier ones', so a page ordered by that text instead of the instant shows.
@@ -83,6 +87,33 @@ describe('KyselyUserReadModel in a session that is not UTC', () => {
         cursor = page.nextCursor ?? undefined;
       } while (cursor !== undefined);
       expect({ filter, seen }).toEqual({ filter, seen: instants.toReversed() });
+    }
+  });
+});
+
+describe('KyselyUserReadModel searches on named statements', () => {
+  it('has a search planned for its term on every call: the statement is never prepared', async () => {
+    // One connection, so the prepared statements it lists are every one the read model made.
+    const db = createDatabase({ url: database.url, poolSize: 1, namedStatements: true });
+    try {
+      const search = new KyselyUserReadModel(db as unknown as Kysely<UsersTables>);
+      // Past five calls a prepared statement may run on a plan made for any term, which for a rare one walks
+      // the whole newest-first index (16 ms at 10,000 users instead of 0.2–0.5 through the trigram indexes).
+      for (let i = 0; i < 8; i++) {
+        expect((await search.list({ limit: 20, q: 'zone3' })).items.map((view) => view.email)).toEqual([
+          'zone3@example.com',
+        ]);
+      }
+      expect((await search.get('0190a000-0000-7000-8000-000000000003'))?.email).toBe('zone3@example.com');
+      const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(
+        db,
+      );
+      // The page by id is prepared (the connection's named statements work); the search is not.
+      expect(rows.map((row) => row.statement).filter((text) => text.includes('user_views'))).toEqual([
+        expect.stringContaining('where "id" = $1'),
+      ]);
+    } finally {
+      await db.destroy();
     }
   });
 });
