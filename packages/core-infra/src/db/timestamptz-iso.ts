@@ -13,7 +13,7 @@ const isDigit = (text: string, at: number) => {
  * The ISO text of a `timestamptz` read as text (`created_at::text`): what `isoString` (and `toISOString`)
  * gives for the `Date` pg would have made of it, without making one. PostgreSQL writes the value in the
  * session's time zone; in a UTC session (`2026-12-07 14:59:35.123456+00`) that is the ISO text but for its
- * separators, so it is cut and joined: a tenth of the cost of parsing it into a `Date` and writing that out
+ * separators, so it is cut and joined: about a third of the cost of parsing it into a `Date` and writing that out
  * again. Other offsets (`+05:30`, `-08`) are read and converted. The fraction is truncated to milliseconds, as
  * a `Date` made from the text would be. BC dates and years past 9999 get `toISOString`'s six-digit years. Throws
  * on what names no instant (`infinity`) and on another `DateStyle`.
