@@ -140,8 +140,8 @@ export class KyselyUserReadModel implements UserReadModel {
     query = query.limit(limit);
     if (q !== '') {
       // The trigram indexes (migration 0002) serve this: the planner reads the rows holding the term's
-      // trigrams, or walks the page index when the term is common enough to fill a page soon. Which, only the
-      // term tells: the statement is planned for its term on every call, never once for any term.
+      // trigrams, or walks the page index when the term is common enough to fill a page soon. Which is cheaper
+      // depends on the term, so the statement is planned for its term on every call, never once for any term.
       const pattern = likeLiteral(q);
       query = planEachCall(
         query.where((eb) => eb.or([eb('email', 'ilike', pattern), eb('name', 'ilike', pattern)])),
