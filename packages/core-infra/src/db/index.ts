@@ -29,4 +29,4 @@ export {
   preparedQuery,
   runPreparedQueriesOn,
 } from './prepared-query.js';
-export { timestamptzIso } from './timestamptz-iso.js';
+export { isUtcTimestamptzText, timestamptzIso } from './timestamptz-iso.js';

@@ -10,6 +10,29 @@ const isDigit = (text: string, at: number) => {
 };
 
 /**
+ * Whether `text` has the shape of a `timestamptz` as a UTC session writes it, `YYYY-MM-DD HH:MM:SS[.f…]+00`
+ * (a four-digit year, 1–6 digits of fraction or none): its length, its `+00` and its separators, by position.
+ * The shape both {@link timestamptzIso} and the runtime's pool parser read fast, each checking the digits of
+ * what it reads; anything else takes their general reading.
+ */
+export function isUtcTimestamptzText(text: string): boolean {
+  const length = text.length;
+  // 19 characters of date and time, '.' and 1–6 digits or nothing, then '+00'.
+  return (
+    length >= 22 &&
+    length <= 29 &&
+    length !== 23 &&
+    text.endsWith('+00') &&
+    text.charCodeAt(4) === 45 && // -
+    text.charCodeAt(7) === 45 &&
+    text.charCodeAt(10) === 32 && // space
+    text.charCodeAt(13) === 58 && // :
+    text.charCodeAt(16) === 58 &&
+    (length === 22 || text.charCodeAt(19) === 46) // .
+  );
+}
+
+/**
  * The ISO text of a `timestamptz` read as text (`created_at::text`): what `isoString` (and `toISOString`)
  * gives for the `Date` pg would have made of it, without making one. PostgreSQL writes the value in the
  * session's time zone; in a UTC session (`2026-12-07 14:59:35.123456+00`) that is the ISO text but for its
@@ -19,21 +42,8 @@ const isDigit = (text: string, at: number) => {
  * on what names no instant (`infinity`) and on another `DateStyle`.
  */
 export function timestamptzIso(text: string): string {
-  const length = text.length;
-  // 19 characters of date and time, '.' and 1–6 digits or nothing, then '+00'.
-  const fractionEnd = length - 3;
-  if (
-    length >= 22 &&
-    length <= 29 &&
-    length !== 23 &&
-    text.endsWith('+00') &&
-    text.charCodeAt(4) === 45 && // -
-    text.charCodeAt(10) === 32 && // space
-    text.charCodeAt(13) === 58 && // :
-    (fractionEnd === 19 || text.charCodeAt(19) === 46) && // .
-    isDigit(text, 0) &&
-    isDigit(text, fractionEnd - 1)
-  ) {
+  const fractionEnd = text.length - 3;
+  if (isUtcTimestamptzText(text) && isDigit(text, 0) && isDigit(text, fractionEnd - 1)) {
     const millis =
       fractionEnd === 19
         ? '000'

@@ -1,3 +1,4 @@
+import { isUtcTimestamptzText } from '@contextflow/core-infra/db';
 import { types } from 'pg';
 
 /** pg's own parser of `timestamptz` text (postgres-date): what {@link parseTimestamptz} answers exactly like. */
@@ -18,26 +19,13 @@ function digits(text: string, start: number, end: number): number {
 
 /**
  * Parses the text of a `timestamptz` value into a `Date`, the same `Date` as pg's stock parser. What a UTC
- * session sends (`2026-12-07 14:59:35.123456+00`, year 100 to 9999) is read by position, without the stock
- * parser's regular expressions; anything else (another offset, BC, `infinity`, years outside that range) goes
- * to the stock parser.
+ * session sends (`2026-12-07 14:59:35.123456+00`, year 100 to 9999; the shape `isUtcTimestamptzText` checks)
+ * is read by position, without the stock parser's regular expressions; anything else (another offset, BC,
+ * `infinity`, years outside that range) goes to the stock parser.
  */
 export function parseTimestamptz(text: string): Date {
-  const length = text.length;
-  // 'YYYY-MM-DD HH:MM:SS' is 19 characters, then '.' and 1–6 digits or nothing, then '+00'.
-  const fractionEnd = length - 3;
-  if (
-    length < 22 ||
-    length > 29 ||
-    length === 23 ||
-    !text.endsWith('+00') ||
-    text.charCodeAt(4) !== 45 || // -
-    text.charCodeAt(7) !== 45 ||
-    text.charCodeAt(10) !== 32 || // space
-    text.charCodeAt(13) !== 58 || // :
-    text.charCodeAt(16) !== 58 ||
-    (fractionEnd > 19 && (text.charCodeAt(19) !== 46 || digits(text, 20, fractionEnd) < 0)) // .
-  ) {
+  const fractionEnd = text.length - 3;
+  if (!isUtcTimestamptzText(text) || (fractionEnd > 19 && digits(text, 20, fractionEnd) < 0)) {
     return stockParser(text);
   }
   const year = digits(text, 0, 4);
