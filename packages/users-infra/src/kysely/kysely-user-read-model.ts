@@ -8,27 +8,16 @@ import {
   type UserReadModel,
   type UserView,
 } from '@contextflow/users-app';
-import { type Kysely, sql } from 'kysely';
+import { type InferResult, type Kysely, sql } from 'kysely';
 import { inject, injectable } from 'tsyringe';
-import type { UsersTables, UserViewsTable } from './users-tables.js';
+import type { UsersTables } from './users-tables.js';
 
 /**
- * A row of `users.user_views` as the queries read it: the timestamps as PostgreSQL's text
- * (`created_at::text`), which {@link timestamptzIso} turns into the view's ISO text without a `Date` made
- * and written out again in between (40 per page). Named apart from the columns: an output column called
- * `created_at` would be what `order by created_at` sorts by.
+ * The columns of `users.user_views` the queries read as they are, and the two timestamps read as PostgreSQL's
+ * text (`created_at::text`), which {@link timestamptzIso} turns into the view's ISO text without a `Date` made
+ * and written out again in between (40 per page). Those two are named apart from the columns: an output column
+ * called `created_at` would be what `order by created_at` sorts by.
  */
-interface UserViewRow {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-  readonly status: UserViewsTable['status'];
-  readonly email_verified: boolean;
-  readonly created_text: string;
-  readonly updated_text: string;
-}
-
-/** The columns of a {@link UserViewRow} read as they are, and the two read as text under their own names. */
 const PLAIN_COLUMNS = ['id', 'email', 'name', 'status', 'email_verified'] as const;
 const TIMESTAMP_TEXTS = [
   sql<string>`created_at::text`.as('created_text'),
@@ -40,6 +29,9 @@ const VIEW_COLUMNS = sql.join([...PLAIN_COLUMNS.map((column) => sql.ref(column))
 
 const selectViews = (db: Kysely<UsersTables>) =>
   db.selectFrom('users.user_views').select([...PLAIN_COLUMNS, ...TIMESTAMP_TEXTS]);
+
+/** A row as the queries read it: what the select list above gives. */
+type UserViewRow = InferResult<ReturnType<typeof selectViews>>[number];
 
 const userById = preparedQuery((db: Kysely<UsersTables>, id: string) => selectViews(db).where('id', '=', id));
 
